@@ -1,0 +1,36 @@
+/**
+ * Websocket close codes the server uses. 4400–4499 stop a y-websocket (>= 3.1) client from
+ * reconnecting, so they mean "do not retry as you are"; 4500+ invite a reconnect.
+ */
+export const CloseCode = {
+  /** A frame could not be parsed, or broke a protocol rule. The client should not retry as it is. */
+  BadMessage: 4400,
+  /** No token, or a token that is forged, malformed or expired. */
+  Unauthorized: 4401,
+  /** The token is valid but no longer allowed (revoked link). */
+  Forbidden: 4403,
+  /** The map id does not exist. */
+  MapNotFound: 4404,
+  /** A frame was larger than the server accepts. */
+  MessageTooLarge: 4413,
+  /** The server is shutting down; reconnect shortly. */
+  ServerShutdown: 4500,
+  /** The server's and the client's documents diverged; reconnect to resync from scratch. */
+  Resync: 4501,
+} as const
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+const reasons: Record<CloseCode, string> = {
+  [CloseCode.BadMessage]: 'malformed message',
+  [CloseCode.Unauthorized]: 'unauthorized',
+  [CloseCode.Forbidden]: 'forbidden',
+  [CloseCode.MapNotFound]: 'map not found',
+  [CloseCode.MessageTooLarge]: 'message too large',
+  [CloseCode.ServerShutdown]: 'server shutting down',
+  [CloseCode.Resync]: 'resync required',
+}
+
+/** The human-readable reason sent with a close code (websocket reasons are capped at 123 bytes). */
+export function closeCodeReason(code: CloseCode): string {
+  return reasons[code]
+}

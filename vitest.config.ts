@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config'
+
+// One project per package so `vitest run --project server` runs just that part.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'protocol', include: ['packages/protocol/test/**/*.test.ts'] } },
+      { test: { name: 'map-model', include: ['packages/map-model/test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'server',
+          include: ['apps/server/test/**/*.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      { test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
+      {
+        // Real Chromium against a real server started on port 0; needs `pnpm build` first.
+        test: {
+          name: 'browser',
+          include: ['apps/web/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
