@@ -1,0 +1,34 @@
+/** Stable codes: the server and the web app switch on these, so never rename one. */
+export type MapValidationCode =
+  | 'INVALID_TYPE'
+  | 'TITLE_EMPTY'
+  | 'TITLE_TOO_LONG'
+  | 'NOTE_TEXT_EMPTY'
+  | 'NOTE_TEXT_TOO_LONG'
+  | 'SOURCE_TOO_LONG'
+  | 'AUTHOR_TOO_LONG'
+  | 'UNKNOWN_ZONE'
+  | 'UNKNOWN_KIND'
+  | 'UNKNOWN_COLOUR'
+  | 'INVALID_TIMESTAMP'
+  | 'INVALID_INDEX'
+  | 'INVALID_ID'
+  | 'DUPLICATE_ID'
+  | 'NOTE_NOT_FOUND'
+
+/**
+ * Thrown by a command whose input is wrong, before anything is written: a failed command leaves the document as it
+ * was. `message` is for people; `code` and `field` are for code.
+ */
+export class MapValidationError extends Error {
+  override readonly name = 'MapValidationError'
+  readonly code: MapValidationCode
+  /** The input field at fault, e.g. 'text', 'zone', 'id'. */
+  readonly field: string
+
+  constructor(code: MapValidationCode, field: string, message: string) {
+    super(message)
+    this.code = code
+    this.field = field
+  }
+}

@@ -1,0 +1,80 @@
+import * as Y from 'yjs'
+import { MapValidationError } from './MapValidationError.ts'
+import { DEFAULT_COLOUR_BY_COLUMN, DEFAULT_NOTE_KIND } from './noteFields.ts'
+import type { NoteColour, NoteKind } from './noteFields.ts'
+import { createNoteId } from './noteId.ts'
+import { placeAt } from './order.ts'
+import { readZoneNotes } from './readMap.ts'
+import { getNoteMap, getNotesMap } from './schema.ts'
+import {
+  validateAuthor,
+  validateColour,
+  validateKind,
+  validateNoteId,
+  validateNoteText,
+  validateSource,
+  validateTimestamp,
+  validateZone,
+} from './validation.ts'
+import { zoneColumn } from './zones.ts'
+import type { ZoneId } from './zones.ts'
+
+export interface AddNoteInput {
+  zone: ZoneId
+  /** Trimmed; must not be empty; at most MAX_NOTE_TEXT. */
+  text: string
+  /** Defaults to 'observation'. */
+  kind?: NoteKind
+  /** Where the information came from; defaults to ''. */
+  source?: string
+  /** Display name of whoever adds it; defaults to ''. */
+  author?: string
+  /** Defaults to the column's colour (worries pink, working well green, needs to happen blue). */
+  colour?: NoteColour
+  /** Defaults to a fresh random id. Give one only to replay or import notes. */
+  id?: string
+  /** Milliseconds since the epoch; defaults to now. */
+  createdAt?: number
+}
+
+/** Adds a note at the end of its section and returns its id. */
+export function addNote(doc: Y.Doc, input: AddNoteInput, origin?: unknown): string {
+  const zone = validateZone(input.zone)
+  const text = validateNoteText(input.text)
+  const kind = input.kind === undefined ? DEFAULT_NOTE_KIND : validateKind(input.kind)
+  const source = validateSource(input.source ?? '')
+  const author = validateAuthor(input.author ?? '')
+  const colour =
+    input.colour === undefined ? DEFAULT_COLOUR_BY_COLUMN[zoneColumn(zone)] : validateColour(input.colour)
+  const createdAt =
+    input.createdAt === undefined ? Date.now() : validateTimestamp(input.createdAt, 'createdAt')
+  const notes = getNotesMap(doc)
+  let id: string
+  if (input.id === undefined) {
+    do {
+      id = createNoteId()
+    } while (notes.has(id))
+  } else {
+    id = validateNoteId(input.id)
+    if (notes.has(id))
+      throw new MapValidationError('DUPLICATE_ID', 'id', `A note with id "${id}" already exists.`)
+  }
+  const siblings = readZoneNotes(doc, zone)
+  const { order, renumber } = placeAt(siblings, siblings.length)
+
+  doc.transact(() => {
+    const note = new Y.Map<unknown>()
+    notes.set(id, note)
+    note.set('id', id)
+    note.set('zone', zone)
+    note.set('text', text)
+    note.set('kind', kind)
+    note.set('source', source)
+    note.set('author', author)
+    note.set('createdAt', createdAt)
+    note.set('order', order)
+    note.set('colour', colour)
+    for (const other of renumber) getNoteMap(doc, other.id)?.set('order', other.order)
+  }, origin ?? null)
+  return id
+}

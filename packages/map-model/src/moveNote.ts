@@ -1,0 +1,36 @@
+import type { Doc } from 'yjs'
+import { findNote } from './findNote.ts'
+import { placeAt } from './order.ts'
+import { readZoneNotes } from './readMap.ts'
+import { getNoteMap } from './schema.ts'
+import { validateIndex, validateZone } from './validation.ts'
+import type { ZoneId } from './zones.ts'
+
+export interface MoveNoteTarget {
+  zone: ZoneId
+  /**
+   * Position among the target section's notes once the moved note is taken out, i.e. where it ends up. Omitted or
+   * past the end = at the end (a stale index after someone else's delete still lands sensibly).
+   */
+  index?: number
+}
+
+/** Moves a note to a position in a section (the same one or another) by setting its `zone` and a new `order`. */
+export function moveNote(doc: Doc, id: string, target: MoveNoteTarget, origin?: unknown): void {
+  const zone = validateZone(target.zone)
+  const requested = target.index === undefined ? undefined : validateIndex(target.index)
+  const note = findNote(doc, id)
+  const inZone = readZoneNotes(doc, zone)
+  const siblings = inZone.filter((other) => other.id !== id)
+  const index = Math.min(requested ?? siblings.length, siblings.length)
+  // Already there: write nothing, so a drop back onto the same spot does not churn the document.
+  const unchanged = note.get('zone') === zone && inZone.findIndex((other) => other.id === id) === index
+  const { order, renumber } = placeAt(siblings, index)
+
+  doc.transact(() => {
+    if (unchanged) return
+    if (note.get('zone') !== zone) note.set('zone', zone)
+    note.set('order', order)
+    for (const other of renumber) getNoteMap(doc, other.id)?.set('order', other.order)
+  }, origin ?? null)
+}

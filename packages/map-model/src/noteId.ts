@@ -1,0 +1,14 @@
+// Note ids: 16 characters from a 64-letter URL-safe alphabet = 96 random bits, so replicas that create notes
+// at the same moment never collide and an id can go into a URL or a DOM id unescaped.
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const LENGTH = 16
+
+export function createNoteId(): string {
+  // Web Crypto is global in browsers and Node >= 19; no node import keeps this package isomorphic.
+  const bytes = crypto.getRandomValues(new Uint8Array(LENGTH))
+  let id = ''
+  // 256 is a multiple of 64, so `& 63` keeps every letter equally likely.
+  for (const byte of bytes) id += ALPHABET[byte & 63]
+  return id
+}

@@ -1,0 +1,89 @@
+// A plain, normalised snapshot of a map document. Replicas may hold anything another client wrote, so every value
+// is checked: a note in an unknown section is left out, any other bad or missing field takes its default.
+import * as Y from 'yjs'
+import { DEFAULT_COLOUR_BY_COLUMN, DEFAULT_NOTE_KIND, isNoteColour, isNoteKind } from './noteFields.ts'
+import type { NoteColour, NoteKind } from './noteFields.ts'
+import { compareInZone, compareNotes } from './order.ts'
+import { getLocksMap, getMetaMap, getNotesMap } from './schema.ts'
+import { ZONE_IDS, isZoneId, zoneColumn } from './zones.ts'
+import type { ZoneId } from './zones.ts'
+
+export interface NoteSnapshot {
+  id: string
+  zone: ZoneId
+  text: string
+  kind: NoteKind
+  /** Where the information came from, e.g. "school attendance records". */
+  source: string
+  /** Display name of whoever added the note. */
+  author: string
+  /** Milliseconds since the epoch. */
+  createdAt: number
+  /** Position within the section: ascending, ties broken by id. */
+  order: number
+  colour: NoteColour
+}
+
+export interface MapSnapshot {
+  title: string
+  createdAt: number
+  /** Sorted by section (ZONE_IDS order), then order, then id. */
+  notes: NoteSnapshot[]
+  /** Locked sections, in ZONE_IDS order. */
+  locks: ZoneId[]
+}
+
+export function readMap(doc: Y.Doc): MapSnapshot {
+  const meta = getMetaMap(doc)
+  const notes: NoteSnapshot[] = []
+  getNotesMap(doc).forEach((value, id) => {
+    const note = value instanceof Y.Map ? readNote(id, value as Y.Map<unknown>) : undefined
+    if (note) notes.push(note)
+  })
+  notes.sort(compareNotes)
+  const locks = getLocksMap(doc)
+  return {
+    title: stringOr(meta.get('title'), ''),
+    createdAt: numberOr(meta.get('createdAt'), 0),
+    notes,
+    locks: ZONE_IDS.filter((zone) => locks.get(zone) === true),
+  }
+}
+
+/** One note, normalised; undefined if it is in no known section. The map key is the id, whatever `id` says. */
+export function readNote(id: string, note: Y.Map<unknown>): NoteSnapshot | undefined {
+  const zone = note.get('zone')
+  if (!isZoneId(zone)) return undefined
+  const kind = note.get('kind')
+  const colour = note.get('colour')
+  return {
+    id,
+    zone,
+    text: stringOr(note.get('text'), ''),
+    kind: isNoteKind(kind) ? kind : DEFAULT_NOTE_KIND,
+    source: stringOr(note.get('source'), ''),
+    author: stringOr(note.get('author'), ''),
+    createdAt: numberOr(note.get('createdAt'), 0),
+    order: numberOr(note.get('order'), 0),
+    colour: isNoteColour(colour) ? colour : DEFAULT_COLOUR_BY_COLUMN[zoneColumn(zone)],
+  }
+}
+
+/** The notes of one section in display order. */
+export function readZoneNotes(doc: Y.Doc, zone: ZoneId): NoteSnapshot[] {
+  const notes: NoteSnapshot[] = []
+  getNotesMap(doc).forEach((value, id) => {
+    if (!(value instanceof Y.Map) || value.get('zone') !== zone) return
+    const note = readNote(id, value as Y.Map<unknown>)
+    if (note) notes.push(note)
+  })
+  return notes.sort(compareInZone)
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+}

@@ -1,0 +1,29 @@
+// The root types of a map's Y.Doc and typed access to them. Nothing else in the package names a root type.
+import * as Y from 'yjs'
+
+/** The only root types a map document has; the server refuses updates that create any other. */
+export const ROOT_TYPE_NAMES = ['meta', 'notes', 'locks'] as const
+export type RootTypeName = (typeof ROOT_TYPE_NAMES)[number]
+
+// Values are `unknown`: a document arrives from other replicas, so readers check every value they take out.
+
+/** `title: string`, `createdAt: number`. */
+export function getMetaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>('meta')
+}
+
+/** noteId → Y.Map of the note's fields (see NoteSnapshot). */
+export function getNotesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>('notes')
+}
+
+/** zoneId → `true` while the section is locked; absent means unlocked. */
+export function getLocksMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>('locks')
+}
+
+/** The Y.Map holding one note, or undefined if there is none (or the entry is not a map). */
+export function getNoteMap(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
+  const entry = getNotesMap(doc).get(id)
+  return entry instanceof Y.Map ? (entry as Y.Map<unknown>) : undefined
+}
