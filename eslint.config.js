@@ -58,5 +58,8 @@ export default tseslint.config(
   layer(['packages/map-model/**'], [appImport, testKitImport]),
   layer(['packages/test-kit/**'], [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }]),
   layer(['apps/*/src/**'], [appImport, testKitImport]),
-  layer(['apps/*/test/**', 'apps/*/e2e/**'], [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }]),
+  layer(
+    ['apps/*/test/**', 'apps/*/e2e/**'],
+    [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }],
+  ),
 )

@@ -17,6 +17,8 @@ export const CloseCode = {
   ServerShutdown: 4500,
   /** The server's and the client's documents diverged; reconnect to resync from scratch. */
   Resync: 4501,
+  /** The server could not open or store the map just now; reconnect later. */
+  ServerError: 4502,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
@@ -28,6 +30,7 @@ const reasons: Record<CloseCode, string> = {
   [CloseCode.MessageTooLarge]: 'message too large',
   [CloseCode.ServerShutdown]: 'server shutting down',
   [CloseCode.Resync]: 'resync required',
+  [CloseCode.ServerError]: 'server error',
 }
 
 /** The human-readable reason sent with a close code (websocket reasons are capped at 123 bytes). */

@@ -1,0 +1,87 @@
+import { resolve } from 'node:path'
+import Fastify from 'fastify'
+import type { FastifyInstance } from 'fastify'
+import helmet from '@fastify/helmet'
+import websocket from '@fastify/websocket'
+import { KEEPALIVE_INTERVAL_MS } from '@mapboard/protocol'
+import {
+  DEFAULT_COMPACTION_THRESHOLD,
+  DEFAULT_HOST,
+  DEFAULT_LINK_TTL_MS,
+  DEFAULT_PORT,
+  DEFAULT_UNLOAD_GRACE_MS,
+  DEFAULT_WEB_DIST_DIR,
+  origin,
+} from './config.ts'
+import type { ServerConfig } from './config.ts'
+import { installErrorHandlers } from './http/errors.ts'
+import { loggerOptions } from './http/logging.ts'
+import type { LoggerOption } from './http/logging.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
+import { configPlugin } from './plugins/config.ts'
+import { roomsPlugin } from './plugins/rooms.ts'
+import { storagePlugin } from './plugins/storage.ts'
+import { tokensPlugin } from './plugins/tokens.ts'
+import type { UpdateRules } from './rooms/UpdateGate.ts'
+import type { MapStore } from './storage/MapStore.ts'
+import { healthRoutes } from './routes/health.ts'
+import { mapRoutes } from './routes/maps.ts'
+import { refuseStrayUpgrades, syncRoutes, websocketOptions } from './routes/sync.ts'
+import { webRoutes } from './routes/web.ts'
+
+export interface BuildAppOptions extends Partial<ServerConfig> {
+  /** `true` logs JSON at info to stdout; an options object (level, stream…) configures pino. Default: off. */
+  logger?: LoggerOption
+  /** Permission rules for document updates (see UpdateGate). Default: every writer's update is applied. */
+  rules?: UpdateRules
+  /** The map store to use instead of SQLite in the data dir (the app closes it on close). */
+  store?: MapStore
+}
+
+export function resolveConfig(options: BuildAppOptions): ServerConfig {
+  return {
+    host: options.host ?? DEFAULT_HOST,
+    port: options.port ?? DEFAULT_PORT,
+    dataDir: resolve(options.dataDir ?? './data'),
+    publicOrigin: origin(options.publicOrigin),
+    secret: options.secret,
+    adminToken: options.adminToken === '' ? undefined : options.adminToken,
+    unloadGraceMs: options.unloadGraceMs ?? DEFAULT_UNLOAD_GRACE_MS,
+    compactionThreshold: options.compactionThreshold ?? DEFAULT_COMPACTION_THRESHOLD,
+    keepaliveIntervalMs: options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS,
+    linkTtlMs: options.linkTtlMs ?? DEFAULT_LINK_TTL_MS,
+    webDistDir: resolve(options.webDistDir ?? DEFAULT_WEB_DIST_DIR),
+  }
+}
+
+/** The whole server, not listening yet: `main.ts` calls `listen`, tests use port 0 or `inject()`. */
+export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
+  const config = resolveConfig(options)
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+    // A title of 42 is a client bug to report, not a string to make up.
+    ajv: { customOptions: { coerceTypes: false } },
+  })
+  installErrorHandlers(app)
+  if (config.adminToken === undefined) {
+    app.log.warn('MAPBOARD_ADMIN_TOKEN is not set: anyone who can reach this server can create maps')
+  }
+
+  // Infrastructure, in dependency order (on close, hooks run in reverse: rooms store their updates, then the
+  // store closes).
+  app.register(configPlugin, { config })
+  app.register(storagePlugin, options.store === undefined ? {} : { store: options.store })
+  app.register(tokensPlugin)
+  app.register(roomsPlugin, options.rules === undefined ? {} : { rules: options.rules })
+  app.register(helmet, securityHeaders(config.publicOrigin))
+  app.register(websocket, websocketOptions)
+  app.register(refuseStrayUpgrades)
+
+  app.register(healthRoutes)
+  app.register(mapRoutes)
+  app.register(syncRoutes)
+  app.register(webRoutes, { distDir: config.webDistDir })
+  return app
+}

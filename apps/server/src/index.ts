@@ -1,0 +1,9 @@
+// Public entry of @mapboard/server: what main.ts and the test kit need to start the server.
+export { buildApp, resolveConfig } from './buildApp.ts'
+export type { BuildAppOptions } from './buildApp.ts'
+export { configFromEnv, ConfigError } from './config.ts'
+export type { ServerConfig } from './config.ts'
+export type { UpdateRules, UpdateAuthor, Verdict } from './rooms/UpdateGate.ts'
+export type { MapStore, MapRecord, LinkRecord, StoredDocument } from './storage/MapStore.ts'
+export { SqliteMapStore } from './storage/SqliteMapStore.ts'
+export type { FastifyInstance as MapboardApp } from 'fastify'

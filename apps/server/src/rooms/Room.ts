@@ -1,0 +1,405 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { CloseCode } from '@mapboard/protocol'
+import type { MapStore, StoredDocument } from '../storage/MapStore.ts'
+import { checkUpdate } from './checkUpdate.ts'
+import type { Connection } from './Connection.ts'
+import type { RoomLogger } from './SocketLike.ts'
+import {
+  MalformedMessageError,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  parseClientMessage,
+} from './syncMessages.ts'
+import { UpdateGate } from './UpdateGate.ts'
+import type { UpdateRules } from './UpdateGate.ts'
+
+export interface RoomOptions {
+  mapId: string
+  store: MapStore
+  logger: RoomLogger
+  /** Fold the update log into a snapshot once it holds this many updates. */
+  compactionThreshold: number
+  rules?: UpdateRules
+}
+
+/** y-websocket sets one awareness client id per provider; a little slack, never an open door. */
+const MAX_AWARENESS_IDS_PER_CONNECTION = 1
+/** Bytes of one client's awareness state (name, colour, cursor, selection…). */
+const MAX_AWARENESS_STATE_LENGTH = 8 * 1024
+/** A client that needs more resyncs than this in one room's lifetime is not a confused client. */
+const MAX_RESYNCS_PER_LINK = 3
+
+interface PendingUpdate {
+  update: Uint8Array
+  origin: unknown
+}
+
+/**
+ * One map's live document and the clients editing it. The room answers the y-websocket protocol by hand:
+ * it reads each frame itself and applies a client's update only through the UpdateGate, after a structural check.
+ *
+ * Durability: accepted updates are collected for one event-loop tick, appended to the store in one transaction,
+ * and only then broadcast — and a client's SyncStep1 is answered only from persisted state — so nothing anyone has
+ * seen can be lost to a crash.
+ */
+export class Room {
+  readonly mapId: string
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  /** Called when the last connection has left. */
+  onEmpty: (() => void) | undefined
+  /** Called when the room can no longer store updates and has closed every connection. */
+  onBroken: (() => void) | undefined
+
+  readonly #store: MapStore
+  readonly #logger: RoomLogger
+  readonly #compactionThreshold: number
+  readonly #gate: UpdateGate
+  readonly #connections = new Set<Connection>()
+  readonly #awarenessOwners = new Map<number, Connection>()
+  readonly #resyncs = new Map<string, number>()
+  #pending: PendingUpdate[] = []
+  #flushScheduled = false
+  #inFlight = 0
+  #writing: Promise<void> = Promise.resolve()
+  #lastSeq: number
+  #tailLength: number
+  #closing = false
+  #broken = false
+
+  static async load(options: RoomOptions): Promise<Room> {
+    return new Room(options, await options.store.load(options.mapId))
+  }
+
+  private constructor(options: RoomOptions, stored: StoredDocument) {
+    this.mapId = options.mapId
+    this.#store = options.store
+    this.#logger = options.logger
+    this.#compactionThreshold = options.compactionThreshold
+    this.#lastSeq = stored.lastSeq
+    this.#tailLength = stored.updates.length
+
+    this.doc = new Y.Doc()
+    const parts = stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]
+    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts))
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      this.#logger.error({ mapId: this.mapId }, 'stored document references missing content')
+    }
+    // Listeners go on after loading: what came from the store is not stored again.
+    this.doc.on('update', this.#onDocUpdate)
+
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not a participant.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.#onAwarenessUpdate)
+
+    this.#gate = new UpdateGate(this.doc, options.rules)
+  }
+
+  get size(): number {
+    return this.#connections.size
+  }
+
+  /** Updates in the store's log since the last snapshot. */
+  get tailLength(): number {
+    return this.#tailLength
+  }
+
+  join(connection: Connection): void {
+    if (this.#closing || this.#broken) {
+      connection.close(CloseCode.ServerShutdown)
+      return
+    }
+    if (connection.closed) return
+    this.#connections.add(connection)
+    connection.onClose(this.#leave)
+    // Our SyncStep1 asks a writer for what it has and we lack (edits made while it was offline). A viewer's
+    // answer would be dropped, so it is not asked.
+    if (connection.canWrite) connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)))
+    }
+    this.#logger.debug(
+      { mapId: this.mapId, connection: connection.id, role: connection.role },
+      'client joined',
+    )
+    connection.attach(this.#receive)
+  }
+
+  /** Resolves once every update applied so far is stored and broadcast. */
+  async settle(): Promise<void> {
+    while (this.#pending.length > 0 || this.#inFlight > 0) await this.#flush()
+  }
+
+  keepalive(intervalMs: number, now: number = Date.now()): void {
+    for (const connection of this.#connections) connection.keepalive(intervalMs, now)
+  }
+
+  /** Closes every connection, stores what is pending, compacts, and frees the document. */
+  async close(code: CloseCode = CloseCode.ServerShutdown): Promise<void> {
+    if (this.#closing) return
+    this.#closing = true
+    for (const connection of [...this.#connections]) connection.close(code)
+    await this.settle()
+    if (!this.#broken && this.#tailLength > 0) await this.#compact()
+    this.#gate.destroy()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  readonly #leave = (connection: Connection): void => {
+    if (!this.#connections.delete(connection)) return
+    const ids = [...connection.awarenessClientIds]
+    for (const id of ids) this.#awarenessOwners.delete(id)
+    if (!this.#closing) awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'disconnect')
+    this.#logger.debug({ mapId: this.mapId, connection: connection.id }, 'client left')
+    if (this.#connections.size === 0 && !this.#closing) this.onEmpty?.()
+  }
+
+  readonly #receive = (connection: Connection, frame: Uint8Array): void => {
+    try {
+      this.#handle(connection, frame)
+    } catch (error) {
+      // One bad frame costs its sender the connection, never the room or the process.
+      const malformed = error instanceof MalformedMessageError
+      this.#logger.warn(
+        {
+          mapId: this.mapId,
+          connection: connection.id,
+          reason: error instanceof Error ? error.message : String(error),
+        },
+        malformed
+          ? 'closed a connection that sent a malformed message'
+          : 'closed a connection whose message failed',
+      )
+      connection.close(CloseCode.BadMessage)
+    }
+  }
+
+  #handle(connection: Connection, frame: Uint8Array): void {
+    const message = parseClientMessage(frame)
+    switch (message.kind) {
+      case 'sync-step-1':
+        this.#answerSyncStep1(connection, message.stateVector)
+        return
+      case 'sync-step-2':
+      case 'update':
+        this.#receiveUpdate(connection, message.update)
+        return
+      case 'awareness':
+        this.#receiveAwareness(connection, message.update)
+        return
+      case 'query-awareness': {
+        const present = [...this.awareness.getStates().keys()]
+        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)))
+        return
+      }
+    }
+  }
+
+  #answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    try {
+      Y.decodeStateVector(stateVector)
+    } catch {
+      throw new MalformedMessageError('unreadable state vector')
+    }
+    const answer = () => {
+      if (!connection.closed && !this.#broken) {
+        connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+      }
+    }
+    // Answer only from stored state: wait for updates applied but not yet written.
+    if (this.#pending.length === 0 && this.#inFlight === 0) {
+      answer()
+      return
+    }
+    this.settle()
+      .then(answer)
+      .catch((error: unknown) => {
+        this.#logger.error(
+          { mapId: this.mapId, connection: connection.id, err: error },
+          'failed to answer a sync',
+        )
+        connection.close(CloseCode.ServerError)
+      })
+  }
+
+  #receiveUpdate(connection: Connection, update: Uint8Array): void {
+    // Viewers never write, so dropping what they send opens no gap in anybody's clock.
+    if (!connection.canWrite) {
+      this.#logger.debug({ mapId: this.mapId, connection: connection.id }, 'dropped an update from a viewer')
+      return
+    }
+    const check = checkUpdate(update)
+    if (!check.ok) {
+      this.#logger.warn(
+        { mapId: this.mapId, connection: connection.id, reason: check.reason },
+        'refused an update that does not fit the map document',
+      )
+      connection.close(CloseCode.BadMessage)
+      return
+    }
+    const outcome = this.#gate.apply(update, connection)
+    if (outcome.reverted) {
+      this.#logger.info(
+        { mapId: this.mapId, connection: connection.id, reason: outcome.reason },
+        'reverted an update',
+      )
+    }
+    // An update that builds on content we do not have stays pending and would leak to others in SyncStep2.
+    const store = this.doc.store
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      store.pendingStructs = null
+      store.pendingDs = null
+      const count = (this.#resyncs.get(connection.identity.linkId) ?? 0) + 1
+      this.#resyncs.set(connection.identity.linkId, count)
+      const code = count > MAX_RESYNCS_PER_LINK ? CloseCode.BadMessage : CloseCode.Resync
+      this.#logger.warn(
+        { mapId: this.mapId, connection: connection.id, resyncs: count },
+        'dropped an update that references content the server does not have',
+      )
+      connection.close(code)
+    }
+  }
+
+  #receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update)
+    const encoder = encoding.createEncoder()
+    const count = decoding.readVarUint(decoder)
+    let kept = 0
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const json = decoding.readVarString(decoder)
+      let state: unknown
+      try {
+        state = JSON.parse(json)
+      } catch {
+        throw new MalformedMessageError('awareness state is not JSON')
+      }
+      if (json.length > MAX_AWARENESS_STATE_LENGTH) {
+        this.#logger.warn(
+          { mapId: this.mapId, connection: connection.id },
+          'dropped an oversized awareness state',
+        )
+        continue
+      }
+      // y-websocket clients echo everybody's awareness back; only their own entries count.
+      if (!this.#mayUseAwarenessId(connection, clientId, state !== null)) continue
+      encoding.writeVarUint(encoder, clientId)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, json)
+      kept++
+    }
+    if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update')
+    if (kept === 0) return
+    const filtered = encoding.createEncoder()
+    encoding.writeVarUint(filtered, kept)
+    encoding.writeUint8Array(filtered, encoding.toUint8Array(encoder))
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(filtered), connection)
+  }
+
+  /** A connection owns the first client id it announces with a state, unless another connection owns it. */
+  #mayUseAwarenessId(connection: Connection, clientId: number, claiming: boolean): boolean {
+    const owner = this.#awarenessOwners.get(clientId)
+    if (owner === connection) return true
+    if (owner !== undefined || !claiming || clientId === this.doc.clientID) return false
+    if (connection.awarenessClientIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION) return false
+    this.#awarenessOwners.set(clientId, connection)
+    connection.awarenessClientIds.add(clientId)
+    return true
+  }
+
+  readonly #onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed]
+    if (changed.length === 0) return
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const connection of this.#connections) {
+      if (connection !== origin) connection.send(message)
+    }
+  }
+
+  readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#pending.push({ update, origin })
+    if (this.#flushScheduled) return
+    this.#flushScheduled = true
+    setImmediate(() => {
+      this.#flushScheduled = false
+      void this.#flush()
+    })
+  }
+
+  #flush(): Promise<void> {
+    if (this.#pending.length > 0 && !this.#broken) {
+      const batch = this.#pending
+      this.#pending = []
+      this.#inFlight++
+      this.#writing = this.#writing
+        .then(() => this.#persistAndBroadcast(batch))
+        .catch((error: unknown) => {
+          // Never let the chain reject: `settle` awaits it, and a rejection nobody handles ends the process.
+          this.#logger.error({ mapId: this.mapId, err: error }, 'failed to broadcast updates')
+        })
+        .finally(() => {
+          this.#inFlight--
+        })
+    }
+    return this.#writing
+  }
+
+  async #persistAndBroadcast(batch: PendingUpdate[]): Promise<void> {
+    if (this.#broken) return
+    const updates = batch.map((entry) => entry.update)
+    try {
+      this.#lastSeq = await this.#store.appendUpdates(this.mapId, updates)
+    } catch (error) {
+      this.#fail(error)
+      return
+    }
+    this.#tailLength += updates.length
+    const merged = updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates)
+    const message = encodeUpdate(merged)
+    for (const connection of this.#connections) {
+      // An author gets back only what it did not write itself (e.g. the gate's revert of its change).
+      if (!batch.every((entry) => entry.origin === connection)) connection.send(message)
+    }
+    if (this.#tailLength >= this.#compactionThreshold) await this.#compact()
+  }
+
+  async #compact(): Promise<void> {
+    // The document holds at least everything through #lastSeq (and maybe newer updates still pending, which the
+    // store keeps again in the tail: applying an update twice changes nothing).
+    const throughSeq = this.#lastSeq
+    const folded = this.#tailLength
+    try {
+      await this.#store.compact(this.mapId, Y.encodeStateAsUpdate(this.doc), throughSeq)
+      this.#tailLength = Math.max(0, this.#tailLength - folded)
+      this.#logger.debug({ mapId: this.mapId, throughSeq }, 'compacted the update log')
+    } catch (error) {
+      // Not fatal: the log is still complete, just longer.
+      this.#logger.error({ mapId: this.mapId, err: error }, 'could not compact the update log')
+    }
+  }
+
+  /**
+   * The store refused a write: the document now holds changes nobody may see. Everyone reconnects, and the room
+   * is reloaded from what is stored; clients resend their unsaved edits when they sync.
+   */
+  #fail(error: unknown): void {
+    if (this.#broken) return
+    this.#broken = true
+    this.#pending = []
+    this.#logger.error({ mapId: this.mapId, err: error }, 'could not store updates; closing the room')
+    for (const connection of [...this.#connections]) connection.close(CloseCode.ServerError)
+    this.onBroken?.()
+  }
+}

@@ -1,0 +1,158 @@
+import { CloseCode } from '@mapboard/protocol'
+import type { MapStore } from '../storage/MapStore.ts'
+import type { Connection } from './Connection.ts'
+import { Room } from './Room.ts'
+import type { RoomLogger } from './SocketLike.ts'
+import type { UpdateRules } from './UpdateGate.ts'
+
+export interface RoomRegistryOptions {
+  store: MapStore
+  logger: RoomLogger
+  /** How long a room stays loaded after its last client left. */
+  unloadGraceMs: number
+  compactionThreshold: number
+  keepaliveIntervalMs: number
+  rules?: UpdateRules
+}
+
+/**
+ * The loaded rooms of this server: a room is loaded when its first client arrives and unloaded once the last one
+ * has been gone for `unloadGraceMs` (a client that reconnects after a wifi drop finds it still warm).
+ */
+export class RoomRegistry {
+  readonly #options: RoomRegistryOptions
+  /** Rooms loading or loaded, by map id. */
+  readonly #rooms = new Map<string, Promise<Room>>()
+  readonly #loaded = new Map<string, Room>()
+  readonly #unloadTimers = new Map<string, NodeJS.Timeout>()
+  /** Rooms still writing their last updates; a new load of the same map waits for them. */
+  readonly #unloading = new Map<string, Promise<void>>()
+  readonly #keepalive: NodeJS.Timeout
+  #closed = false
+
+  constructor(options: RoomRegistryOptions) {
+    this.#options = options
+    this.#keepalive = setInterval(() => {
+      const now = Date.now()
+      for (const room of this.#loaded.values()) room.keepalive(options.keepaliveIntervalMs, now)
+    }, options.keepaliveIntervalMs)
+    this.#keepalive.unref()
+  }
+
+  /** Ids of the maps whose rooms are loaded now. */
+  get loadedMapIds(): string[] {
+    return [...this.#loaded.keys()]
+  }
+
+  isLoaded(mapId: string): boolean {
+    return this.#loaded.has(mapId)
+  }
+
+  /** The loaded room of a map, if any (for inspection; clients go through `connect`). */
+  getLoaded(mapId: string): Room | undefined {
+    return this.#loaded.get(mapId)
+  }
+
+  /** Puts a connection into its map's room, loading the room first if needed. */
+  async connect(connection: Connection): Promise<void> {
+    const { mapId } = connection.identity
+    if (this.#closed) {
+      connection.close(CloseCode.ServerShutdown)
+      return
+    }
+    this.#cancelUnload(mapId)
+    let room: Room
+    try {
+      room = await this.#open(mapId)
+    } catch (error) {
+      this.#options.logger.error({ mapId, err: error }, 'could not load a room')
+      connection.close(CloseCode.ServerError)
+      return
+    }
+    if (connection.closed) {
+      if (room.size === 0) this.#scheduleUnload(mapId, room)
+      return
+    }
+    room.join(connection)
+  }
+
+  /** Closes every room (clients get ServerShutdown and reconnect elsewhere or later) after storing what is pending. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    clearInterval(this.#keepalive)
+    for (const timer of this.#unloadTimers.values()) clearTimeout(timer)
+    this.#unloadTimers.clear()
+    const rooms = await Promise.allSettled([...this.#rooms.values()])
+    this.#rooms.clear()
+    this.#loaded.clear()
+    await Promise.all(
+      rooms.map((result) => (result.status === 'fulfilled' ? this.#closeRoom(result.value) : undefined)),
+    )
+    await Promise.all(this.#unloading.values())
+  }
+
+  #open(mapId: string): Promise<Room> {
+    const existing = this.#rooms.get(mapId)
+    if (existing !== undefined) return existing
+    const loading = this.#load(mapId)
+    this.#rooms.set(mapId, loading)
+    loading.catch(() => {
+      if (this.#rooms.get(mapId) === loading) this.#rooms.delete(mapId)
+    })
+    return loading
+  }
+
+  async #load(mapId: string): Promise<Room> {
+    await this.#unloading.get(mapId)
+    const { store, logger, compactionThreshold, rules } = this.#options
+    const room = await Room.load(
+      rules === undefined
+        ? { mapId, store, logger, compactionThreshold }
+        : { mapId, store, logger, compactionThreshold, rules },
+    )
+    room.onEmpty = () => this.#scheduleUnload(mapId, room)
+    room.onBroken = () => this.#unload(mapId, room)
+    this.#loaded.set(mapId, room)
+    logger.info({ mapId, tailLength: room.tailLength }, 'room loaded')
+    return room
+  }
+
+  #cancelUnload(mapId: string): void {
+    const timer = this.#unloadTimers.get(mapId)
+    if (timer === undefined) return
+    clearTimeout(timer)
+    this.#unloadTimers.delete(mapId)
+  }
+
+  #scheduleUnload(mapId: string, room: Room): void {
+    if (this.#closed) return
+    this.#cancelUnload(mapId)
+    const timer = setTimeout(() => {
+      this.#unloadTimers.delete(mapId)
+      if (room.size === 0) this.#unload(mapId, room)
+    }, this.#options.unloadGraceMs)
+    timer.unref()
+    this.#unloadTimers.set(mapId, timer)
+  }
+
+  #unload(mapId: string, room: Room): void {
+    if (this.#loaded.get(mapId) !== room) return
+    this.#cancelUnload(mapId)
+    this.#loaded.delete(mapId)
+    this.#rooms.delete(mapId)
+    const unloading = this.#closeRoom(room).finally(() => {
+      if (this.#unloading.get(mapId) === unloading) this.#unloading.delete(mapId)
+    })
+    this.#unloading.set(mapId, unloading)
+  }
+
+  async #closeRoom(room: Room): Promise<void> {
+    try {
+      await room.close()
+      this.#options.logger.info({ mapId: room.mapId }, 'room unloaded')
+    } catch (error) {
+      this.#options.logger.error({ mapId: room.mapId, err: error }, 'could not unload a room cleanly')
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import * as Y from 'yjs'
+import { initMap, readMap } from '@mapboard/map-model'
+import { ROLES } from '@mapboard/protocol'
+import type { CreateMapRequest, CreateMapResponse, Role } from '@mapboard/protocol'
+import { HttpError } from '../http/errors.ts'
+import type { LinkRecord } from '../storage/MapStore.ts'
+
+/** 128 random bits, URL-safe: map ids are unguessable, though the token is what grants access. */
+export function newMapId(): string {
+  return randomBytes(16).toString('base64url')
+}
+
+function newLinkId(): string {
+  return randomBytes(12).toString('base64url')
+}
+
+function byRole<T>(make: (role: Role) => T): Record<Role, T> {
+  return {
+    chair: make('chair'),
+    professional: make('professional'),
+    family: make('family'),
+    viewer: make('viewer'),
+  }
+}
+
+const createMapSchema = {
+  body: {
+    type: 'object',
+    required: ['title'],
+    additionalProperties: false,
+    properties: { title: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } },
+  },
+  response: {
+    201: {
+      type: 'object',
+      required: ['id', 'title', 'links'],
+      properties: {
+        id: { type: 'string' },
+        title: { type: 'string' },
+        links: {
+          type: 'object',
+          required: [...ROLES],
+          properties: Object.fromEntries(ROLES.map((role) => [role, { type: 'string' }])),
+        },
+      },
+    },
+  },
+} as const
+
+/** Compares digests, so neither the token's content nor its length shows in the timing. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(given), digest(expected))
+}
+
+export const mapRoutes: FastifyPluginAsync = async (app) => {
+  const { adminToken, linkTtlMs, publicOrigin } = app.config
+
+  const requireAdmin = async (request: FastifyRequest): Promise<void> => {
+    if (adminToken === undefined) return
+    const header = request.headers.authorization
+    const match = header === undefined ? null : /^Bearer +(.+?)\s*$/i.exec(header)
+    if (match?.[1] === undefined || !sameSecret(match[1], adminToken)) {
+      throw new HttpError(401, 'UNAUTHORIZED', 'Creating a map needs the admin token')
+    }
+  }
+
+  app.post<{ Body: CreateMapRequest; Reply: CreateMapResponse }>(
+    '/api/maps',
+    { schema: createMapSchema, preHandler: requireAdmin },
+    async (request, reply) => {
+      const id = newMapId()
+      const createdAt = Date.now()
+      const doc = new Y.Doc()
+      initMap(doc, { title: request.body.title, createdAt })
+      const title = readMap(doc).title
+      const expiresAt = createdAt + linkTtlMs
+      const links: LinkRecord[] = ROLES.map((role) => ({
+        id: newLinkId(),
+        mapId: id,
+        role,
+        createdAt,
+        expiresAt,
+        revokedAt: null,
+      }))
+      await app.store.createMap({ id, title, createdAt }, Y.encodeStateAsUpdate(doc), links)
+      doc.destroy()
+
+      const origin = publicOrigin ?? `${request.protocol}://${request.host}`
+      const urls = byRole((role) => {
+        const link = links.find((candidate) => candidate.role === role)
+        if (link === undefined) throw new Error(`no ${role} link`)
+        const token = app.tokens.sign({ mapId: id, role, linkId: link.id, exp: Math.floor(expiresAt / 1000) })
+        // The token rides in the fragment: browsers never send it to a server or put it in a Referer.
+        return `${origin}/m/${id}#${token}`
+      })
+      request.log.info({ mapId: id }, 'map created')
+      return reply.code(201).send({ id, title, links: urls })
+    },
+  )
+}

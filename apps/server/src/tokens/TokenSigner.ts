@@ -1,0 +1,68 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { isRole } from '@mapboard/protocol'
+import type { TokenClaims } from '@mapboard/protocol'
+
+export type TokenProblem = 'malformed' | 'bad-signature' | 'expired'
+
+export type VerifiedToken = { ok: true; claims: TokenClaims } | { ok: false; problem: TokenProblem }
+
+const MAX_TOKEN_LENGTH = 1024
+const BASE64URL = /^[A-Za-z0-9_-]+$/
+
+/**
+ * Signs and checks join-link tokens: `base64url(JSON claims).base64url(HMAC-SHA256(secret, first part))`.
+ * A valid signature says the server issued the claims; whether the link is still live is the store's business.
+ */
+export class TokenSigner {
+  readonly #secret: Buffer
+
+  constructor(secret: string | Buffer) {
+    this.#secret = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret
+    if (this.#secret.length < 32) throw new Error('the token secret must be at least 32 bytes')
+  }
+
+  sign(claims: TokenClaims): string {
+    const payload = Buffer.from(
+      JSON.stringify({ mapId: claims.mapId, role: claims.role, linkId: claims.linkId, exp: claims.exp }),
+    ).toString('base64url')
+    return `${payload}.${this.#mac(payload).toString('base64url')}`
+  }
+
+  /** `now` is in milliseconds since the epoch. */
+  verify(token: string, now: number = Date.now()): VerifiedToken {
+    if (token.length > MAX_TOKEN_LENGTH) return { ok: false, problem: 'malformed' }
+    const parts = token.split('.')
+    const [payload, signature] = parts
+    if (parts.length !== 2 || payload === undefined || signature === undefined)
+      return { ok: false, problem: 'malformed' }
+    if (!BASE64URL.test(payload) || !BASE64URL.test(signature)) return { ok: false, problem: 'malformed' }
+    const expected = this.#mac(payload)
+    const given = Buffer.from(signature, 'base64url')
+    // Length first: timingSafeEqual throws on unequal lengths, and the length of an HMAC is no secret.
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return { ok: false, problem: 'bad-signature' }
+    }
+    const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'))
+    if (claims === undefined) return { ok: false, problem: 'malformed' }
+    if (claims.exp * 1000 <= now) return { ok: false, problem: 'expired' }
+    return { ok: true, claims }
+  }
+
+  #mac(payload: string): Buffer {
+    return createHmac('sha256', this.#secret).update(payload).digest()
+  }
+}
+
+function parseClaims(json: string): TokenClaims | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  if (typeof value !== 'object' || value === null) return undefined
+  const { mapId, role, linkId, exp } = value as Record<string, unknown>
+  if (typeof mapId !== 'string' || typeof linkId !== 'string' || !isRole(role)) return undefined
+  if (typeof exp !== 'number' || !Number.isInteger(exp)) return undefined
+  return { mapId, role, linkId, exp }
+}

@@ -1,0 +1,165 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ROLES } from '@mapboard/protocol'
+import { mapIdFromLink, startServer, tokenFromLink } from '@mapboard/test-kit'
+import type { TestServer } from '@mapboard/test-kit'
+
+let server: TestServer | undefined
+let tempDir: string | undefined
+
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+  if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true })
+  tempDir = undefined
+})
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  if (server === undefined) throw new Error('no server')
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+function expectErrorShape(body: unknown, statusCode: number): void {
+  expect(body).toEqual({
+    statusCode,
+    code: expect.any(String),
+    error: expect.any(String),
+    message: expect.any(String),
+  })
+  expect(JSON.stringify(body)).not.toMatch(/\bat .*\.ts:\d+/)
+}
+
+describe('GET /healthz', () => {
+  it('answers ok', async () => {
+    server = await startServer()
+    const response = await fetch(`${server.url}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok' })
+  })
+})
+
+describe('POST /api/maps', () => {
+  it('creates a map with one link per role', async () => {
+    server = await startServer()
+    const response = await post('/api/maps', { title: '  Initial conference  ' })
+    expect(response.status).toBe(201)
+    const body = (await response.json()) as { id: string; title: string; links: Record<string, string> }
+    expect(body.title).toBe('Initial conference')
+    expect(Object.keys(body.links).sort()).toEqual([...ROLES].sort())
+    for (const role of ROLES) {
+      const link = body.links[role] ?? ''
+      expect(link.startsWith(`${server.url}/m/${body.id}#`)).toBe(true)
+      expect(mapIdFromLink(link)).toBe(body.id)
+      expect(tokenFromLink(link)).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
+    }
+    expect(new Set(Object.values(body.links)).size).toBe(4)
+    const links = await server.app.store.listLinks(body.id)
+    expect(links.map((link) => link.role).sort()).toEqual([...ROLES].sort())
+    const days = ((links[0]?.expiresAt ?? 0) - (links[0]?.createdAt ?? 0)) / 86_400_000
+    expect(days).toBe(30)
+  })
+
+  it('puts the configured public origin into links', async () => {
+    server = await startServer({ publicOrigin: 'https://mapboard.example.org' })
+    const map = await server.createMap('Review')
+    expect(map.links.family.startsWith(`https://mapboard.example.org/m/${map.id}#`)).toBe(true)
+  })
+
+  it.each([
+    ['no title', {}],
+    ['an empty title', { title: '' }],
+    ['a blank title', { title: '   ' }],
+    ['a title over 200 characters', { title: 'x'.repeat(201) }],
+    ['a title that is not a string', { title: 42 }],
+    ['a body that is not JSON', '{"title": '],
+  ])('refuses %s with 400', async (_case, body) => {
+    server = await startServer()
+    const response = await post('/api/maps', body)
+    expect(response.status).toBe(400)
+    expectErrorShape(await response.json(), 400)
+  })
+
+  it('needs the admin token when one is configured', async () => {
+    server = await startServer({ adminToken: 'correct horse battery staple' })
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: 'Basic correct horse battery staple' },
+    ]
+    for (const headers of attempts) {
+      const response = await post('/api/maps', { title: 'x' }, headers)
+      expect(response.status).toBe(401)
+      expectErrorShape(await response.json(), 401)
+    }
+    const ok = await post(
+      '/api/maps',
+      { title: 'x' },
+      { authorization: 'Bearer correct horse battery staple' },
+    )
+    expect(ok.status).toBe(201)
+  })
+})
+
+describe('errors', () => {
+  it('answers unknown routes with a JSON 404 that does not repeat the URL', async () => {
+    server = await startServer()
+    const response = await fetch(`${server.url}/api/nothing?token=secret-looking-value`)
+    expect(response.status).toBe(404)
+    const text = await response.text()
+    expect(text).not.toContain('secret-looking-value')
+    expectErrorShape(JSON.parse(text), 404)
+  })
+})
+
+describe('web app', () => {
+  it('tells to build the web app when there is no build', async () => {
+    tempDir = await mkdtemp(join(tmpdir(), 'mapboard-web-'))
+    server = await startServer({ webDistDir: join(tempDir, 'missing') })
+    const response = await fetch(`${server.url}/`)
+    expect(response.status).toBe(503)
+    expect(await response.text()).toContain('pnpm build')
+  })
+
+  it('serves index.html for / and /m/<id>, assets as files, with a same-origin CSP', async () => {
+    tempDir = await mkdtemp(join(tmpdir(), 'mapboard-web-'))
+    await mkdir(join(tempDir, 'assets'))
+    await writeFile(join(tempDir, 'index.html'), '<!doctype html><title>Mapboard</title>')
+    await writeFile(join(tempDir, 'assets', 'app-1234.js'), 'console.log(1)')
+    server = await startServer({ webDistDir: tempDir })
+
+    for (const path of ['/', '/m/some-map-id']) {
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.status).toBe(200)
+      expect(await response.text()).toContain('<title>Mapboard</title>')
+      expect(response.headers.get('cache-control')).toBe('no-cache')
+    }
+    const asset = await fetch(`${server.url}/assets/app-1234.js`)
+    expect(asset.status).toBe(200)
+    expect(asset.headers.get('cache-control')).toContain('immutable')
+
+    const response = await fetch(`${server.url}/m/x`)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    const directives = new Map(
+      csp.split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/)
+        return [name, values] as const
+      }),
+    )
+    expect(directives.get('script-src')).toEqual(["'self'"])
+    expect(directives.get('style-src')).toEqual(["'self'"])
+    expect(directives.get('font-src')).toEqual(["'self'"])
+    expect(directives.get('default-src')).toEqual(["'self'"])
+    expect(directives.get('connect-src')).toEqual(["'self'", server.url.replace('http:', 'ws:')])
+    expect(csp).not.toContain('unsafe-inline')
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+
+    expect((await fetch(`${server.url}/nothing-here.js`)).status).toBe(404)
+  })
+})

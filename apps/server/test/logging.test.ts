@@ -1,0 +1,83 @@
+import { Writable } from 'node:stream'
+import { afterEach, expect, it } from 'vitest'
+import { addNote, readMap } from '@mapboard/map-model'
+import { connectClient, connectRawSocket, startServer, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { TestClient, TestServer } from '@mapboard/test-kit'
+import { redactUrl } from '../src/http/logging.ts'
+
+let server: TestServer | undefined
+const clients: TestClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server?.close()
+  server = undefined
+})
+
+function captureLogs(): { stream: Writable; text(): string } {
+  const chunks: string[] = []
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString('utf8'))
+      done()
+    },
+  })
+  return { stream, text: () => chunks.join('') }
+}
+
+it('the tokens of join links and the admin token never appear in the log', async () => {
+  const logs = captureLogs()
+  const adminToken = 'admin-secret-value-0123456789'
+  server = await startServer({ adminToken, logger: { level: 'trace', stream: logs.stream } })
+  const map = await server.createMap('Logged map')
+  const tokens = Object.values(map.links).map(tokenFromLink)
+
+  // A real client syncing and editing, with its token in the sync URL.
+  const chair = connectClient(server, map.id, tokenFromLink(map.links.chair))
+  clients.push(chair)
+  await chair.synced
+  addNote(chair.doc, { zone: 'past-harm', text: 'a note' })
+  const viewer = connectClient(server, map.id, tokenFromLink(map.links.viewer))
+  clients.push(viewer)
+  await viewer.synced
+  await waitFor(() => readMap(viewer.doc).notes.length === 1)
+
+  // Refused and failing connections, which are logged too.
+  const family = tokenFromLink(map.links.family)
+  expect((await connectRawSocket(server, 'NoSuchMap', family).upgrade).status).toBe(404)
+  const tampered = `${family.slice(0, -4)}AAAA`
+  expect((await connectRawSocket(server, map.id, tampered).upgrade).status).toBe(401)
+  const broken = connectRawSocket(server, map.id, tokenFromLink(map.links.professional))
+  await broken.send(new Uint8Array([42]))
+  await broken.closed
+  await fetch(`${server.url}/sync/${map.id}?token=${family}`) // plain HTTP, no upgrade
+  // A client pointed at the wrong path (the origin instead of /sync) still must not get its token logged.
+  for (const path of [`/${map.id}`, '/healthz', `/m/${map.id}`]) {
+    const stray = connectRawSocket({ wsUrl: server.url.replace('http:', 'ws:') }, path.slice(1), family)
+    expect((await stray.upgrade).status, path).toBe(404)
+  }
+  await fetch(`${server.url}/nowhere?token=${family}`)
+
+  await server.close()
+  const text = logs.text()
+  // The log did record these requests, with their URLs redacted…
+  expect(text).toContain('?token=[redacted]')
+  expect(text).toContain('room loaded')
+  expect(text).toContain('malformed message')
+  // …and nothing secret.
+  for (const token of [...tokens, tampered]) {
+    expect(text).not.toContain(token)
+    const [payload = '', signature = ''] = token.split('.')
+    expect(text).not.toContain(payload)
+    expect(text).not.toContain(signature)
+  }
+  expect(text).not.toContain(adminToken)
+  expect(text.toLowerCase()).not.toContain('authorization')
+})
+
+it('redactUrl hides token values whatever their position or case', () => {
+  expect(redactUrl('/sync/abc?token=x.y')).toBe('/sync/abc?token=[redacted]')
+  expect(redactUrl('/sync/abc?a=1&TOKEN=x.y&b=2')).toBe('/sync/abc?a=1&TOKEN=[redacted]&b=2')
+  expect(redactUrl('/sync/abc?%74oken=x.y')).toBe('/sync/abc?%74oken=[redacted]')
+  expect(redactUrl('/healthz')).toBe('/healthz')
+})

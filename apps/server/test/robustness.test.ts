@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addNote, readMap } from '@mapboard/map-model'
+import { CloseCode, MAX_MESSAGE_BYTES } from '@mapboard/protocol'
+import type { CreateMapResponse } from '@mapboard/protocol'
+import { connectClient, connectRawSocket, startServer, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { RawSocket, TestClient, TestServer } from '@mapboard/test-kit'
+import { awarenessFrame, fetchDocument, makeUpdate, syncStep1Frame, updateFrame } from './support/frames.ts'
+
+let server: TestServer
+let map: CreateMapResponse
+const clients: TestClient[] = []
+const raws: RawSocket[] = []
+
+function raw(target: CreateMapResponse, role: keyof CreateMapResponse['links'] = 'professional'): RawSocket {
+  const socket = connectRawSocket(server, target.id, tokenFromLink(target.links[role]))
+  raws.push(socket)
+  return socket
+}
+
+function connect(target: CreateMapResponse, role: keyof CreateMapResponse['links']): TestClient {
+  const client = connectClient(server, target.id, tokenFromLink(target.links[role]))
+  clients.push(client)
+  return client
+}
+
+const texts = (doc: Y.Doc): string[] =>
+  readMap(doc)
+    .notes.map((note) => note.text)
+    .sort()
+
+/** Sends `frame` on a fresh socket and resolves with the close code the server answers with. */
+async function closeCodeFor(frame: Uint8Array | string): Promise<number> {
+  const socket = raw(map)
+  await socket.send(frame)
+  return closeCode(socket)
+}
+
+/** The close code the socket gets, or a failure after 5 s (instead of the test's own, longer timeout). */
+async function closeCode(socket: RawSocket): Promise<number> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('the server did not close the socket')), 5000)
+  })
+  try {
+    return (await Promise.race([socket.closed, timeout])).code
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+beforeEach(async () => {
+  server = await startServer()
+  map = await server.createMap('Robustness')
+})
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  for (const socket of raws.splice(0)) socket.socket.terminate()
+  await server.close()
+})
+
+describe('malformed frames', () => {
+  it('close only the sender’s socket; clients on the same and on another map carry on', async () => {
+    const otherMap = await server.createMap('Another map')
+    const sameMapClient = connect(map, 'chair')
+    const otherMapClient = connect(otherMap, 'chair')
+    const sameMapPeer = connect(map, 'family')
+    await Promise.all([sameMapClient.synced, otherMapClient.synced, sameMapPeer.synced])
+
+    const bad = raw(map)
+    await bad.send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))
+    expect(await closeCode(bad)).toBe(CloseCode.BadMessage)
+
+    addNote(sameMapClient.doc, { zone: 'past-harm', text: 'after the bad frame' })
+    addNote(otherMapClient.doc, { zone: 'past-harm', text: 'other map, after the bad frame' })
+    await waitFor(() => texts(sameMapPeer.doc).includes('after the bad frame'))
+    const probe = raw(otherMap, 'viewer')
+    expect(texts(await fetchDocument(probe))).toEqual(['other map, after the bad frame'])
+    expect([...sameMapClient.closes, ...otherMapClient.closes, ...sameMapPeer.closes]).toEqual([])
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+  })
+
+  it.each([
+    ['an unknown message type', new Uint8Array([9])],
+    ['an unknown sync step', new Uint8Array([0, 7, 0])],
+    ['a truncated update', new Uint8Array([0, 2, 50, 1, 2])],
+    ['trailing bytes', new Uint8Array([0, 0, 1, 0, 42])],
+    ['an empty frame', new Uint8Array([])],
+    ['an update that is not Yjs', updateFrame(new Uint8Array([200, 1, 2, 3, 4, 5, 6, 7]))],
+    ['an unreadable state vector', syncStep1Frame(new Uint8Array([5, 1]))],
+    ['awareness that is not JSON', new Uint8Array([1, 5, 1, 1, 1, 1, 0x7b])],
+  ])('%s closes with 4400', async (_name, frame) => {
+    expect(await closeCodeFor(frame)).toBe(CloseCode.BadMessage)
+  })
+
+  it('a text frame closes with 4400', async () => {
+    expect(await closeCodeFor('hello')).toBe(CloseCode.BadMessage)
+  })
+
+  it('an oversized frame closes with 4413', async () => {
+    expect(await closeCodeFor(new Uint8Array(MAX_MESSAGE_BYTES + 1))).toBe(CloseCode.MessageTooLarge)
+    // A frame of exactly the limit is read (and then refused as malformed, being zeros).
+    expect(await closeCodeFor(new Uint8Array(MAX_MESSAGE_BYTES).fill(9))).toBe(CloseCode.BadMessage)
+  })
+})
+
+describe('updates that do not fit the map document', () => {
+  it.each([
+    ['an unknown root type', (doc: Y.Doc) => doc.getMap('secrets').set('x', 1)],
+    ['a list root', (doc: Y.Doc) => doc.getArray('notes').push(['x'])],
+    ['a sub-document', (doc: Y.Doc) => doc.getMap('meta').set('doc', new Y.Doc())],
+    ['a Y.Text', (doc: Y.Doc) => doc.getMap('notes').set('n', new Y.Text('hello'))],
+    ['binary content', (doc: Y.Doc) => doc.getMap('meta').set('blob', new Uint8Array(10))],
+    ['a string over 1000 characters', (doc: Y.Doc) => doc.getMap('meta').set('title', 'x'.repeat(1001))],
+    [
+      'a value over 64 KB',
+      (doc: Y.Doc) =>
+        doc.getMap('meta').set(
+          'big',
+          Array.from({ length: 200 }, () => 'y'.repeat(500)),
+        ),
+    ],
+  ])('%s is refused with 4400 and not applied', async (_name, edit) => {
+    const socket = raw(map)
+    await socket.send(updateFrame(makeUpdate(edit)))
+    expect(await closeCode(socket)).toBe(CloseCode.BadMessage)
+    const doc = await fetchDocument(raw(map, 'viewer'))
+    expect([...doc.share.keys()].sort()).toEqual(['meta'])
+    expect(doc.getMap('meta').toJSON()).toEqual({ title: 'Robustness', createdAt: expect.any(Number) })
+  })
+
+  it('a note of exactly 1000 characters is accepted', async () => {
+    const socket = raw(map)
+    const text = 'z'.repeat(1000)
+    await socket.send(updateFrame(makeUpdate((doc) => addNote(doc, { zone: 'past-harm', text }))))
+    expect(texts(await fetchDocument(socket))).toEqual([text])
+  })
+
+  it('an update that builds on content the server lacks closes with 4501 and leaves nothing pending', async () => {
+    // Two edits by one client: the second's clock starts where the first's ends.
+    const author = new Y.Doc()
+    const edit = (text: string) => {
+      const before = Y.encodeStateVector(author)
+      author.getMap('meta').set('subtitle', text)
+      return Y.encodeStateAsUpdate(author, before)
+    }
+    const first = edit('first')
+    const second = edit('second')
+    // `first` is never sent, so `second` refers to a clock the server has not seen.
+    const socket = raw(map)
+    await socket.send(updateFrame(second))
+    expect(await closeCode(socket)).toBe(CloseCode.Resync)
+
+    const room = server.app.rooms.getLoaded(map.id)
+    expect(room?.doc.store.pendingStructs).toBeNull()
+    expect(room?.doc.store.pendingDs).toBeNull()
+    // Nobody else receives the pending content, now or once `first` arrives.
+    const writer = raw(map, 'chair')
+    await writer.send(updateFrame(first))
+    expect((await fetchDocument(writer)).getMap('meta').get('subtitle')).toBe('first')
+  })
+})
+
+describe('awareness', () => {
+  it('a connection cannot set another client’s awareness', async () => {
+    const a = connect(map, 'chair')
+    await a.synced
+    a.provider.awareness.setLocalStateField('user', { name: 'Chair' })
+    const room = server.app.rooms.getLoaded(map.id)
+    await waitFor(() => room?.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Chair')
+
+    const spoofer = raw(map, 'family')
+    await spoofer.send(
+      awarenessFrame([{ clientId: a.doc.clientID, clock: 1000, state: { user: { name: 'Spoof' } } }]),
+    )
+    await spoofer.send(awarenessFrame([{ clientId: 424242, clock: 1, state: { user: { name: 'Family' } } }]))
+    await fetchDocument(spoofer) // both frames handled
+    expect(room?.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe('Chair')
+    expect(room?.awareness.getStates().get(424242)).toEqual({ user: { name: 'Family' } })
+    await waitFor(() => a.provider.awareness.getStates().get(424242) !== undefined)
+
+    // Its own id it may keep updating; a second id it may not claim.
+    await spoofer.send(awarenessFrame([{ clientId: 434343, clock: 1, state: { user: { name: 'Second' } } }]))
+    await fetchDocument(spoofer)
+    expect(room?.awareness.getStates().has(434343)).toBe(false)
+
+    spoofer.socket.close()
+    await waitFor(() => !room?.awareness.getStates().has(424242), 5000, {
+      message: 'state not removed on close',
+    })
+    await waitFor(() => !a.provider.awareness.getStates().has(424242))
+  })
+})
+
+describe('keepalive', () => {
+  it('writes to idle clients and drops sockets that stop answering pings', async () => {
+    await server.close()
+    server = await startServer({ keepaliveIntervalMs: 50 })
+    map = await server.createMap('Idle')
+    const idle = raw(map)
+    const keepalive = [1, 1, 0]
+    await waitFor(() =>
+      idle.messages.some((m) => m.length === 3 && m.every((byte, i) => byte === keepalive[i])),
+    )
+
+    // A peer that never answers a ping, as one whose network vanished.
+    const dead = connectRawSocket(server, map.id, tokenFromLink(map.links.family), { autoPong: false })
+    raws.push(dead)
+    await dead.upgrade
+    expect(await closeCode(dead)).toBe(1006)
+    expect(idle.socket.readyState).toBe(idle.socket.OPEN)
+  })
+})

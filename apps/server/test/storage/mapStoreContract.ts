@@ -1,0 +1,185 @@
+// The behaviour every MapStore backend must have. A backend's test file calls `mapStoreContract` with a factory;
+// the PostgreSQL store will run exactly these tests.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { LinkRecord, MapRecord, MapStore } from '../../src/storage/MapStore.ts'
+
+export interface StoreHarness {
+  store: MapStore
+  /** Closes the store and opens a new one on the same data (a restart). */
+  reopen(): Promise<MapStore>
+  /** Closes whatever is open and removes the data. */
+  dispose(): Promise<void>
+}
+
+let counter = 0
+const mapRecord = (title = 'A map'): MapRecord => ({
+  id: `map-${Date.now()}-${counter++}`,
+  title,
+  createdAt: 1_700_000_000_000,
+})
+
+const link = (mapId: string, role: LinkRecord['role'], id = `link-${counter++}`): LinkRecord => ({
+  id,
+  mapId,
+  role,
+  createdAt: 1_700_000_000_000,
+  expiresAt: 1_700_000_000_000 + 86_400_000,
+  revokedAt: null,
+})
+
+/** A map document update that sets one key, made by a fresh client. */
+function setUpdate(doc: Y.Doc, key: string, value: string): Uint8Array {
+  const before = Y.encodeStateVector(doc)
+  doc.getMap('meta').set(key, value)
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+/** The document the stored snapshot + tail describe. */
+function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc()
+  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return doc
+}
+
+export function mapStoreContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`MapStore contract: ${name}`, () => {
+    let harness: StoreHarness
+    let store: MapStore
+
+    beforeEach(async () => {
+      harness = await open()
+      store = harness.store
+    })
+    afterEach(async () => {
+      await harness.dispose()
+    })
+
+    it('[STORE-1] creates a map and reads its record back', async () => {
+      const map = mapRecord('Review conference — Zoë Łukasz')
+      await store.createMap(map, new Uint8Array([0, 0]))
+      expect(await store.getMap(map.id)).toEqual(map)
+      expect(await store.getMap('no-such-map')).toBeUndefined()
+    })
+
+    it('[STORE-2] refuses a second map with the same id', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await expect(store.createMap({ ...map, title: 'other' }, new Uint8Array([0, 0]))).rejects.toThrow()
+      expect((await store.getMap(map.id))?.title).toBe(map.title)
+    })
+
+    it('[STORE-3] load returns the initial state as snapshot and appended updates in order', async () => {
+      const doc = new Y.Doc()
+      const initial = setUpdate(doc, 'title', 'first')
+      const map = mapRecord()
+      await store.createMap(map, initial)
+      const u1 = setUpdate(doc, 'title', 'second')
+      const u2 = setUpdate(doc, 'other', 'x')
+      expect(await store.appendUpdate(map.id, u1)).toBe(1)
+      expect(await store.appendUpdates(map.id, [u2])).toBe(2)
+
+      const stored = await store.load(map.id)
+      expect(stored.snapshot).toEqual(initial)
+      expect(stored.updates).toEqual([u1, u2])
+      expect(stored.lastSeq).toBe(2)
+      expect(rebuild(stored).getMap('meta').toJSON()).toEqual({ title: 'second', other: 'x' })
+    })
+
+    it('[STORE-4] appendUpdates writes a batch atomically and numbers it consecutively', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      const batch = [new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])]
+      expect(await store.appendUpdates(map.id, batch)).toBe(3)
+      expect(await store.appendUpdates(map.id, [new Uint8Array([4])])).toBe(4)
+      expect((await store.load(map.id)).updates.map((u) => u[0])).toEqual([1, 2, 3, 4])
+    })
+
+    it('[STORE-5] appending to or loading a map that does not exist fails', async () => {
+      await expect(store.appendUpdates('no-such-map', [new Uint8Array([1])])).rejects.toThrow()
+      await expect(store.load('no-such-map')).rejects.toThrow()
+    })
+
+    it('[STORE-6] compact replaces the snapshot and drops the folded updates, keeping later ones', async () => {
+      const doc = new Y.Doc()
+      const map = mapRecord()
+      await store.createMap(map, setUpdate(doc, 'a', '1'))
+      await store.appendUpdates(map.id, [setUpdate(doc, 'b', '2'), setUpdate(doc, 'c', '3')])
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      const late = setUpdate(doc, 'd', '4')
+      await store.appendUpdate(map.id, late)
+
+      await store.compact(map.id, snapshot, 2)
+      const stored = await store.load(map.id)
+      expect(stored.snapshot).toEqual(snapshot)
+      expect(stored.updates).toEqual([late])
+      expect(stored.lastSeq).toBe(3)
+      expect(rebuild(stored).getMap('meta').toJSON()).toEqual({ a: '1', b: '2', c: '3', d: '4' })
+      // Numbering continues after a compaction.
+      expect(await store.appendUpdate(map.id, setUpdate(doc, 'e', '5'))).toBe(4)
+    })
+
+    it('[STORE-7] an older snapshot never replaces a newer one', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await store.appendUpdates(map.id, [new Uint8Array([1]), new Uint8Array([2])])
+      await store.compact(map.id, new Uint8Array([9, 2]), 2)
+      await store.compact(map.id, new Uint8Array([9, 1]), 1)
+      expect((await store.load(map.id)).snapshot).toEqual(new Uint8Array([9, 2]))
+    })
+
+    it('[STORE-8] compacting past the last written update fails and changes nothing', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await store.appendUpdate(map.id, new Uint8Array([1]))
+      await expect(store.compact(map.id, new Uint8Array([9]), 5)).rejects.toThrow()
+      const stored = await store.load(map.id)
+      expect(stored.snapshot).toEqual(new Uint8Array([0, 0]))
+      expect(stored.updates).toHaveLength(1)
+    })
+
+    it('[STORE-9] links: created with the map or later, listed per map, revoked once', async () => {
+      const map = mapRecord()
+      const chair = link(map.id, 'chair')
+      await store.createMap(map, new Uint8Array([0, 0]), [chair])
+      const viewer = link(map.id, 'viewer')
+      await store.createLink(viewer)
+
+      expect(await store.getLink(chair.id)).toEqual(chair)
+      expect((await store.listLinks(map.id)).map((l) => l.id).sort()).toEqual([chair.id, viewer.id].sort())
+      expect(await store.getLink('no-such-link')).toBeUndefined()
+
+      expect(await store.revokeLink(viewer.id, 1_700_000_100_000)).toBe(true)
+      expect(await store.revokeLink(viewer.id, 1_700_000_200_000)).toBe(true)
+      expect((await store.getLink(viewer.id))?.revokedAt).toBe(1_700_000_100_000)
+      expect(await store.revokeLink('no-such-link', 1)).toBe(false)
+    })
+
+    it('[STORE-10] a map and its links are created together or not at all', async () => {
+      const map = mapRecord()
+      const duplicate = link(map.id, 'chair', 'same-id')
+      await expect(
+        store.createMap(map, new Uint8Array([0, 0]), [duplicate, { ...duplicate, role: 'viewer' }]),
+      ).rejects.toThrow()
+      expect(await store.getMap(map.id)).toBeUndefined()
+      expect(await store.getLink('same-id')).toBeUndefined()
+    })
+
+    it('[STORE-11] everything written is there after a reopen', async () => {
+      const doc = new Y.Doc()
+      const map = mapRecord()
+      const chair = link(map.id, 'chair')
+      await store.createMap(map, setUpdate(doc, 'title', 'kept'), [chair])
+      await store.appendUpdates(map.id, [setUpdate(doc, 'note', 'kept too')])
+      store = await harness.reopen()
+      expect(await store.getMap(map.id)).toEqual(map)
+      expect(await store.getLink(chair.id)).toEqual(chair)
+      expect(
+        rebuild(await store.load(map.id))
+          .getMap('meta')
+          .toJSON(),
+      ).toEqual({ title: 'kept', note: 'kept too' })
+    })
+  })
+}

@@ -1,0 +1,324 @@
+// Shared helpers for the browser tests: a real Chromium (playwright-core) against the real server (test-kit).
+import { mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import type { Role } from '@mapboard/protocol'
+
+export const ARTIFACTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts')
+
+export const DESKTOP = { width: 1440, height: 900 } as const
+export const PHONE = { width: 390, height: 844 } as const
+
+/** The exact words of product.md, "The map". Written out here, not imported, so the test checks the app. */
+export const COLUMN_HEADINGS = ['What are we worried about?', "What's working well?", 'What needs to happen?']
+export const SECTION_HEADINGS = [
+  'Past harm',
+  'Future danger',
+  'Complicating factors',
+  'Existing strengths',
+  'Existing safety',
+  'Safety goals',
+  'Next steps',
+]
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+export interface RecordedPage {
+  context: BrowserContext
+  page: Page
+  /** Every URL the page asked for: documents, scripts, styles, fonts, fetches and websockets. */
+  requests: string[]
+  /** Uncaught errors and console errors, for a clear failure message. */
+  errors: string[]
+}
+
+/** A fresh browser context (its own storage, like a separate device) that records every request it makes. */
+export async function openRecordedPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+): Promise<RecordedPage> {
+  const context = await browser.newContext(options)
+  const page = await context.newPage()
+  const requests: string[] = []
+  const errors: string[] = []
+  context.on('request', (request) => requests.push(request.url()))
+  page.on('websocket', (socket) => requests.push(socket.url()))
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  return { context, page, requests, errors }
+}
+
+export function phoneContextOptions(): BrowserContextOptions {
+  return { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+}
+
+/** Requests that went anywhere but `origin` (http(s) and ws(s) alike; data:/blob: are not requests elsewhere). */
+export function foreignRequests(requests: readonly string[], origin: string): string[] {
+  const own = new URL(origin)
+  return requests.filter((raw) => {
+    const url = new URL(raw)
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false
+    return url.hostname !== own.hostname || url.port !== own.port
+  })
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  return join(ARTIFACTS_DIR, name)
+}
+
+/** Waits until the canvas has drawn the map and the connection is live. */
+export async function waitForBoard(page: Page): Promise<void> {
+  await page.locator('[data-testid="board-canvas"][data-ready="true"]').waitFor()
+  await page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor()
+}
+
+/** On the landing page: create a map, join as chair, read the invite links from the Invite panel. */
+export async function createMapFromLanding(
+  page: Page,
+  origin: string,
+  title: string,
+  name: string,
+): Promise<Record<Role, string>> {
+  await page.goto(`${origin}/`)
+  await page.getByTestId('map-title-input').fill(title)
+  await page.getByTestId('create-map-button').click()
+  await joinWithName(page, name)
+  const panel = page.getByTestId('invite-panel')
+  await panel.waitFor()
+  const links = {} as Record<Role, string>
+  for (const role of ['chair', 'professional', 'family', 'viewer'] as const) {
+    links[role] = await page.getByTestId(`invite-link-${role}`).inputValue()
+  }
+  await panel.getByRole('button', { name: 'Close' }).click()
+  await panel.waitFor({ state: 'detached' })
+  await waitForBoard(page)
+  return links
+}
+
+export async function joinWithName(page: Page, name: string): Promise<void> {
+  await page.getByTestId('name-input').fill(name)
+  await page.getByTestId('join-button').click()
+}
+
+export async function joinByLink(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link)
+  await joinWithName(page, name)
+  await waitForBoard(page)
+}
+
+/** Adds a note through the outline's form (the keyboard path), returning when the form has closed. */
+export async function addNoteInOutline(page: Page, zone: string, text: string): Promise<void> {
+  await page.getByTestId(`outline-add-${zone}`).click()
+  await page.getByTestId('outline-note-input').fill(text)
+  await page.getByTestId('outline-note-save').click()
+  await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })
+}
+
+export function outlineNote(page: Page, zone: string, text: string) {
+  return page
+    .getByTestId(`outline-section-${zone}`)
+    .getByTestId('outline-note')
+    .filter({ has: page.getByTestId('outline-note-text').getByText(text, { exact: true }) })
+}
+
+export async function outlineTexts(page: Page, zone: string): Promise<string[]> {
+  return page.getByTestId(`outline-section-${zone}`).getByTestId('outline-note-text').allInnerTexts()
+}
+
+// --- the Konva scene ---------------------------------------------------------------------------------------
+// Konva registers itself as `window.Konva`; its stage is the real scene the user sees, so tests read it.
+
+interface KonvaNodeLike {
+  text(): string
+  getClientRect(): { x: number; y: number; width: number; height: number }
+  findOne(selector: string): KonvaNodeLike | undefined
+}
+interface KonvaStageLike {
+  container(): HTMLElement
+  scaleX(): number
+  find(selector: string): KonvaNodeLike[]
+  findOne(selector: string): KonvaNodeLike | undefined
+}
+type KonvaWindow = Window & { Konva?: { stages: KonvaStageLike[] } }
+
+/** The text of every node with the given Konva name on the board's stage, in drawing order. */
+export async function canvasTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const stage = (window as KonvaWindow).Konva?.stages[0]
+    return stage ? stage.find(selector).map((node) => node.text()) : []
+  }, `.${name}`)
+}
+
+export interface Point {
+  x: number
+  y: number
+}
+
+/** Page coordinates of the centre of a drawn note. */
+export async function noteCentre(page: Page, noteId: string): Promise<Point> {
+  const point = await page.evaluate((id) => {
+    const stage = (window as KonvaWindow).Konva?.stages[0]
+    const node = stage?.findOne(`#note-${id}`)
+    if (!stage || !node) return null
+    const box = stage.container().getBoundingClientRect()
+    const rect = node.getClientRect()
+    return { x: box.left + rect.x + rect.width / 2, y: box.top + rect.y + rect.height / 2 }
+  }, noteId)
+  if (point === null) throw new Error(`note ${noteId} is not drawn on the canvas`)
+  return point
+}
+
+/** Page coordinates of the "+" (add a note) button in a section's header on the canvas. */
+export async function addButtonCentre(page: Page, zone: string): Promise<Point> {
+  const point = await page.evaluate((id) => {
+    const stage = (window as KonvaWindow).Konva?.stages[0]
+    const node = stage?.findOne(`#section-${id}`)?.findOne('.add-note')
+    if (!stage || !node) return null
+    const box = stage.container().getBoundingClientRect()
+    const rect = node.getClientRect()
+    return { x: box.left + rect.x + rect.width / 2, y: box.top + rect.y + rect.height / 2 }
+  }, zone)
+  if (point === null) throw new Error(`no add button drawn for ${zone}`)
+  return point
+}
+
+/** Page coordinates of the first note slot of a section (just below its header). */
+export async function sectionFirstSlot(page: Page, zone: string): Promise<Point> {
+  const point = await page.evaluate((id) => {
+    const stage = (window as KonvaWindow).Konva?.stages[0]
+    const node = stage?.findOne(`#section-${id}`)
+    if (!stage || !node) return null
+    const box = stage.container().getBoundingClientRect()
+    const rect = node.getClientRect()
+    const scale = stage.scaleX()
+    // Section header 36, gap 12, note 180 × 120 (map-model layout defaults): aim at the middle of slot 0.
+    return { x: box.left + rect.x + (12 + 90) * scale, y: box.top + rect.y + (36 + 60) * scale }
+  }, zone)
+  if (point === null) throw new Error(`section ${zone} is not drawn on the canvas`)
+  return point
+}
+
+/** A real mouse drag: press, move in steps (so drag events fire along the way), release. */
+export async function dragWithMouse(page: Page, from: Point, to: Point): Promise<void> {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 6, from.y + 6, { steps: 3 })
+  await page.mouse.move(to.x, to.y, { steps: 15 })
+  await page.mouse.up()
+}
+
+/** The canvas view as the page last applied it: `[x, y, scale]` from the canvas's `data-camera`. */
+export async function cameraOf(page: Page): Promise<{ x: number; y: number; scale: number }> {
+  const raw = await page.getByTestId('board-canvas').getAttribute('data-camera')
+  const [x, y, scale] = (raw ?? '').split(',').map(Number)
+  if (x === undefined || y === undefined || scale === undefined || Number.isNaN(scale)) {
+    throw new Error(`no camera on the canvas: ${raw}`)
+  }
+  return { x, y, scale }
+}
+
+/** Touch input through the DevTools protocol, which (unlike page.touchscreen) can put two fingers down. */
+export async function touch(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[]) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: points.map((point, id) => ({
+        x: point.x,
+        y: point.y,
+        id,
+        radiusX: 4,
+        radiusY: 4,
+        force: 1,
+      })),
+    })
+  return {
+    /** One finger from `from` to `to`, in steps. */
+    async drag(from: Point, to: Point, steps = 12): Promise<void> {
+      await send('touchStart', [from])
+      for (let i = 1; i <= steps; i++) {
+        await send('touchMove', [
+          { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps },
+        ])
+      }
+      await send('touchEnd', [])
+    },
+    /** Two fingers moving apart (factor > 1) or together around `centre`. */
+    async pinch(centre: Point, startGap: number, factor: number, steps = 10): Promise<void> {
+      const fingers = (gap: number): Point[] => [
+        { x: centre.x - gap / 2, y: centre.y },
+        { x: centre.x + gap / 2, y: centre.y },
+      ]
+      await send('touchStart', fingers(startGap))
+      for (let i = 1; i <= steps; i++)
+        await send('touchMove', fingers(startGap * (1 + ((factor - 1) * i) / steps)))
+      await send('touchEnd', [])
+    },
+    detach: () => cdp.detach(),
+  }
+}
+
+/**
+ * How long a note took from the click that adds it in one page to appearing in another page's outline,
+ * timed inside the browser (both pages share one clock), so test-runner polling does not inflate it.
+ */
+export async function timeNotePropagation(
+  from: Page,
+  to: Page,
+  zone: string,
+  text: string,
+  click: () => Promise<void>,
+): Promise<number> {
+  type Timed = Window & { __addedAt?: number; __seenAt?: number }
+  await to.evaluate(
+    ({ zone, text }) => {
+      const root = document
+        .querySelector(`[data-testid="outline-section-${zone}"]`)
+        ?.closest('[data-testid="outline"]')
+      if (!root) throw new Error('no outline on the page')
+      const seen = (): boolean =>
+        [
+          ...document.querySelectorAll(
+            `[data-testid="outline-section-${zone}"] [data-testid="outline-note-text"]`,
+          ),
+        ].some((node) => node.textContent === text)
+      const observer = new MutationObserver(() => {
+        if (!seen()) return
+        ;(window as Timed).__seenAt = performance.timeOrigin + performance.now()
+        observer.disconnect()
+      })
+      observer.observe(root, { childList: true, subtree: true, characterData: true })
+    },
+    { zone, text },
+  )
+  await from.evaluate(() => {
+    const mark = (): void => {
+      ;(window as Timed).__addedAt = performance.timeOrigin + performance.now()
+    }
+    document.addEventListener('click', mark, { capture: true, once: true })
+  })
+  await click()
+  const seenAt = await (await to.waitForFunction(() => (window as Timed).__seenAt)).jsonValue()
+  const addedAt = await from.evaluate(() => (window as Timed).__addedAt)
+  if (typeof seenAt !== 'number' || typeof addedAt !== 'number') throw new Error('propagation was not timed')
+  return seenAt - addedAt
+}

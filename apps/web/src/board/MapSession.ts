@@ -1,0 +1,83 @@
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { CloseCode } from '@mapboard/protocol'
+import type { Role } from '@mapboard/protocol'
+import { createBoardCommands } from './BoardCommands.ts'
+import type { BoardCommands } from './BoardCommands.ts'
+import { ConnectionMonitor } from './ConnectionMonitor.ts'
+import { createLocalOrigin } from './LocalOrigin.ts'
+import { MapSnapshotStore } from './MapSnapshotStore.ts'
+import { Presence, publishLocalUser } from './Presence.ts'
+
+export interface MapSessionOptions {
+  mapId: string
+  token: string
+  name: string
+  agency: string
+  role: Role | null
+  /** Defaults to this page's origin; the sync endpoint is `<origin>/sync/<mapId>?token=…`. */
+  origin?: string
+}
+
+/** One open map: its document, the live connection and everything the board reads from them. */
+export interface MapSession {
+  readonly mapId: string
+  readonly role: Role | null
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly store: MapSnapshotStore
+  readonly connection: ConnectionMonitor
+  readonly presence: Presence
+  readonly commands: BoardCommands
+  destroy(): void
+}
+
+export function openMapSession(options: MapSessionOptions): MapSession {
+  const doc = new Y.Doc()
+  const origin = options.origin ?? window.location.origin
+  const provider = new WebsocketProvider(origin.replace(/^http/, 'ws') + '/sync', options.mapId, doc, {
+    params: { token: options.token },
+    // A rejected edit must not leak into this user's other tabs through a BroadcastChannel.
+    disableBc: true,
+  })
+  publishLocalUser(provider.awareness, { name: options.name, agency: options.agency, role: options.role })
+  const store = new MapSnapshotStore(doc)
+  const connection = new ConnectionMonitor(provider, doc, () =>
+    checkLink(origin, options.mapId, options.token),
+  )
+  const presence = new Presence(provider.awareness)
+  const commands = createBoardCommands(doc, createLocalOrigin(), () => options.name)
+
+  return {
+    mapId: options.mapId,
+    role: options.role,
+    doc,
+    provider,
+    store,
+    connection,
+    presence,
+    commands,
+    destroy() {
+      commands.destroy()
+      presence.destroy()
+      connection.destroy()
+      store.destroy()
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/**
+ * Asks the sync endpoint over plain HTTP why an upgrade was refused: it checks the token and the map before
+ * upgrading and answers 401/404 with a code. Returns the matching close code, or null if the link is fine.
+ */
+async function checkLink(origin: string, mapId: string, token: string): Promise<number | null> {
+  const url = `${origin}/sync/${encodeURIComponent(mapId)}?token=${encodeURIComponent(token)}`
+  const response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' })
+  const body: unknown = await response.json().catch(() => null)
+  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined
+  if (response.status === 401) return code === 'TOKEN_REVOKED' ? CloseCode.Forbidden : CloseCode.Unauthorized
+  if (response.status === 404 && code === 'MAP_NOT_FOUND') return CloseCode.MapNotFound
+  return null
+}

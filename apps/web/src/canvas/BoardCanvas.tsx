@@ -1,0 +1,512 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { KeyboardEvent } from 'react'
+import Konva from 'konva'
+import { Layer, Rect, Stage } from 'react-konva'
+import { MapValidationError, indexAt, sectionAt } from '@mapboard/map-model'
+import type { MapSnapshot, NoteBox, ZoneId } from '@mapboard/map-model'
+import type { Role } from '@mapboard/protocol'
+import type { BoardCommands, NewNote, NoteEdit } from '../board/BoardCommands.ts'
+import { defaultColourFor } from '../board/noteDefaults.ts'
+import { canEditSection } from '../board/permissions.ts'
+import { FOCUS } from '../ui/palette.ts'
+import { Camera, contains, expand, intersects } from './Camera.ts'
+import type { Rect as BoardRect, View } from './Camera.ts'
+import { ColumnShape } from './ColumnShape.tsx'
+import { JudgementShape } from './JudgementShape.tsx'
+import { NoteEditor } from './NoteEditor.tsx'
+import type { NoteEditorHandle } from './NoteEditor.tsx'
+import { NoteShape } from './NoteShape.tsx'
+import type { NoteDetail, NoteHandlers } from './NoteShape.tsx'
+import { SectionShape } from './SectionShape.tsx'
+import type { SectionHandlers } from './SectionShape.tsx'
+import { ZoomControls } from './ZoomControls.tsx'
+import { nextSlotRect, slotRect } from './slots.ts'
+import { useFontsReady } from './useFontsReady.ts'
+import { useStableLayout } from './useStableLayout.ts'
+
+// A tap that wobbles a few pixels is still a tap, not a drag.
+Konva.dragDistance = 4
+
+/** Below this zoom, notes are drawn as plain cards without text (their text would be unreadable anyway). */
+const SIMPLE_BELOW_SCALE = 0.5
+const ZOOM_STEP = 1.25
+/**
+ * Notes are rendered within the viewport grown by this fraction on every side; the set is recomputed only when
+ * the viewport leaves it. Larger means fewer React renders while panning, smaller means less to draw per frame.
+ */
+const CULL_MARGIN = 0.3
+
+type Editing = { mode: 'edit'; id: string } | { mode: 'new'; zone: ZoneId }
+
+interface BoardCanvasProps {
+  snapshot: MapSnapshot
+  role: Role | null
+  commands: BoardCommands
+  onError(message: string): void
+  /** Increment to open the editor for a new note in a section from outside (toolbar). */
+  addRequest?: { zone: ZoneId; nonce: number } | null
+}
+
+/**
+ * The map on a Konva stage. Render only: it reads the snapshot and calls commands.
+ *
+ * Performance (architecture.md, "Canvas"): the view is a Camera applied to the Stage imperatively, so panning
+ * and zooming cause no React renders; notes outside a margin around the viewport are not rendered at all
+ * (the margin is recomputed only when the viewport leaves it); note components are memoised and receive
+ * identity-stable props, so a document change re-renders only the notes it touched.
+ */
+export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: BoardCanvasProps) {
+  const containerRef = useRef<HTMLDivElement>(null)
+  const stageRef = useRef<Konva.Stage>(null)
+  const dropSectionRef = useRef<Konva.Rect>(null)
+  const dropSlotRef = useRef<Konva.Rect>(null)
+  const zoomLabelRef = useRef<HTMLSpanElement>(null)
+  const editorRef = useRef<NoteEditorHandle>(null)
+  const [camera] = useState(() => new Camera())
+  const [size, setSize] = useState({ width: 0, height: 0 })
+  const [detail, setDetail] = useState<NoteDetail>('full')
+  const [cullRect, setCullRect] = useState<BoardRect | null>(null)
+  const [editing, setEditing] = useState<Editing | null>(null)
+  const [draggingId, setDraggingId] = useState<string | null>(null)
+  const fontsReady = useFontsReady()
+  const layout = useStableLayout(snapshot)
+  const userMoved = useRef(false)
+  const pinch = useRef<{ centre: { x: number; y: number }; distance: number } | null>(null)
+
+  const layoutRef = useRef(layout)
+  layoutRef.current = layout
+  const sizeRef = useRef(size)
+  sizeRef.current = size
+
+  const notesById = useMemo(() => new Map(snapshot.notes.map((note) => [note.id, note])), [snapshot.notes])
+  const lockedZones = useMemo(() => new Set<ZoneId>(snapshot.locks), [snapshot.locks])
+  const countByZone = useMemo(() => {
+    const counts = new Map<ZoneId, number>()
+    for (const note of snapshot.notes) counts.set(note.zone, (counts.get(note.zone) ?? 0) + 1)
+    return counts
+  }, [snapshot.notes])
+
+  // --- size -------------------------------------------------------------------------------------------
+  useLayoutEffect(() => {
+    const element = containerRef.current
+    if (element === null) return
+    const observer = new ResizeObserver(() => {
+      setSize({ width: element.clientWidth, height: element.clientHeight })
+    })
+    observer.observe(element)
+    setSize({ width: element.clientWidth, height: element.clientHeight })
+    return () => observer.disconnect()
+  }, [])
+
+  // --- camera → stage (imperative), culling and level of detail (rare React updates) -------------------
+  const applyView = useCallback(
+    (view: View) => {
+      const stage = stageRef.current
+      if (stage !== null) {
+        stage.position({ x: view.x, y: view.y })
+        stage.scale({ x: view.scale, y: view.scale })
+        stage.batchDraw()
+      }
+      if (zoomLabelRef.current) zoomLabelRef.current.textContent = `${Math.round(view.scale * 100)}%`
+      containerRef.current?.setAttribute('data-camera', `${view.x},${view.y},${view.scale}`)
+      const { width, height } = sizeRef.current
+      if (width === 0 || height === 0) return
+      const visible = camera.visibleRect(width, height)
+      setCullRect((current) =>
+        current !== null && contains(current, visible) && current.width < visible.width * 4
+          ? current
+          : expand(visible, CULL_MARGIN),
+      )
+      setDetail(view.scale < SIMPLE_BELOW_SCALE ? 'simple' : 'full')
+    },
+    [camera],
+  )
+
+  useEffect(() => camera.subscribe(applyView), [camera, applyView])
+
+  const fit = useCallback(() => {
+    const { width, height } = sizeRef.current
+    const board = layoutRef.current
+    camera.fit({ x: 0, y: 0, width: board.width, height: board.height }, width, height, width < 600 ? 8 : 16)
+  }, [camera])
+
+  // Fit to screen on load, and again when the window or the map's size changes, until the user has moved the
+  // view themselves (then it is theirs).
+  useLayoutEffect(() => {
+    if (size.width === 0 || size.height === 0 || !fontsReady) return
+    if (!userMoved.current) fit()
+    applyView(camera.get())
+    containerRef.current?.setAttribute('data-ready', 'true')
+  }, [size, fontsReady, fit, applyView, camera, layout.width, layout.height])
+
+  // --- editing -------------------------------------------------------------------------------------------
+  const canEditZone = useCallback(
+    (zone: ZoneId) => canEditSection(role, lockedZones.has(zone)),
+    [role, lockedZones],
+  )
+
+  /** Bring a board rectangle into view at a readable zoom, leaving room below it for the editor's panel. */
+  const focusRect = useCallback(
+    (rect: BoardRect, attempt = 0) => {
+      const { width, height } = sizeRef.current
+      if (width === 0 || height === 0) {
+        // The canvas is just being shown (phone tab switch): try again once it has a size.
+        if (attempt < 10) requestAnimationFrame(() => focusRect(rect, attempt + 1))
+        return
+      }
+      const view = camera.get()
+      const scale = Math.min(Math.max(view.scale, 1), (width - 32) / rect.width)
+      const onScreen = {
+        x: rect.x * view.scale + view.x,
+        y: rect.y * view.scale + view.y,
+        width: rect.width * view.scale,
+        height: rect.height * view.scale,
+      }
+      const roomy = contains({ x: 8, y: 8, width: width - 16, height: height - 220 }, onScreen)
+      if (scale === view.scale && roomy) return
+      userMoved.current = true
+      camera.set({
+        scale,
+        x: width / 2 - (rect.x + rect.width / 2) * scale,
+        y: Math.max(16, height * 0.28 - (rect.height * scale) / 2) - rect.y * scale,
+      })
+    },
+    [camera],
+  )
+
+  const openNote = useCallback(
+    (id: string) => {
+      const note = notesById.get(id)
+      const box = layoutRef.current.notes.find((candidate) => candidate.id === id)
+      if (note === undefined || box === undefined) return
+      editorRef.current?.commit()
+      focusRect(box)
+      if (canEditZone(note.zone)) setEditing({ mode: 'edit', id })
+    },
+    [notesById, focusRect, canEditZone],
+  )
+
+  const startNewNote = useCallback(
+    (zone: ZoneId) => {
+      if (!canEditZone(zone)) return
+      editorRef.current?.commit()
+      const rect = nextSlotRect(layoutRef.current, zone)
+      if (rect !== null) focusRect(rect)
+      setEditing({ mode: 'new', zone })
+    },
+    [canEditZone, focusRect],
+  )
+
+  // Only a new request (a new nonce) opens the editor.
+  const handledAddRequest = useRef<number | null>(null)
+  useEffect(() => {
+    if (!addRequest || handledAddRequest.current === addRequest.nonce) return
+    handledAddRequest.current = addRequest.nonce
+    startNewNote(addRequest.zone)
+  }, [addRequest, startNewNote])
+
+  // A note deleted by someone else while open here closes its editor.
+  useEffect(() => {
+    if (editing?.mode === 'edit' && !notesById.has(editing.id)) setEditing(null)
+  }, [editing, notesById])
+
+  const run = useCallback(
+    (action: () => void) => {
+      try {
+        action()
+      } catch (error) {
+        onError(error instanceof MapValidationError ? error.message : 'That change could not be made.')
+      }
+    },
+    [onError],
+  )
+
+  // --- drag and drop of notes ------------------------------------------------------------------------
+  const dropTarget = useCallback((): { zone: ZoneId; index: number } | null => {
+    const pointer = stageRef.current?.getRelativePointerPosition()
+    if (!pointer) return null
+    const zone = sectionAt(layoutRef.current, pointer.x, pointer.y)
+    if (zone === undefined || !canEditZone(zone)) return null
+    return { zone, index: indexAt(layoutRef.current, zone, pointer.x, pointer.y) }
+  }, [canEditZone])
+
+  const showDropTarget = useCallback((target: { zone: ZoneId; index: number } | null) => {
+    const sectionRect = dropSectionRef.current
+    const slot = dropSlotRef.current
+    if (sectionRect === null || slot === null) return
+    const section = target ? layoutRef.current.sections.find((box) => box.zone === target.zone) : undefined
+    const rect = target ? slotRect(layoutRef.current, target.zone, target.index) : null
+    sectionRect.visible(section !== undefined)
+    if (section)
+      sectionRect.setAttrs({ x: section.x, y: section.y, width: section.width, height: section.height })
+    slot.visible(rect !== null)
+    if (rect) slot.setAttrs(rect)
+    sectionRect.getLayer()?.batchDraw()
+  }, [])
+
+  const latest = useRef({ openNote, dropTarget, showDropTarget, run, commands, startNewNote })
+  latest.current = { openNote, dropTarget, showDropTarget, run, commands, startNewNote }
+
+  const noteHandlers = useMemo<NoteHandlers>(
+    () => ({
+      onOpen: (id) => latest.current.openNote(id),
+      onDragStart: (id) => {
+        editorRef.current?.commit()
+        setDraggingId(id)
+      },
+      onDragMove: () => latest.current.showDropTarget(latest.current.dropTarget()),
+      onDragEnd: (id, node) => {
+        const target = latest.current.dropTarget()
+        latest.current.showDropTarget(null)
+        // Put the node back where the layout has it; if the move lands, the new layout moves it again.
+        const box: NoteBox | undefined = layoutRef.current.notes.find((candidate) => candidate.id === id)
+        if (box) node.position({ x: box.x, y: box.y })
+        setDraggingId(null)
+        if (target) latest.current.run(() => latest.current.commands.moveNote(id, target.zone, target.index))
+      },
+    }),
+    [],
+  )
+
+  const sectionHandlers = useMemo<SectionHandlers>(
+    () => ({ onAdd: (zone) => latest.current.startNewNote(zone) }),
+    [],
+  )
+
+  // --- pan and zoom input ----------------------------------------------------------------------------
+  const zoomBy = useCallback(
+    (factor: number) => {
+      userMoved.current = true
+      const { width, height } = sizeRef.current
+      camera.zoomAt(width / 2, height / 2, factor)
+    },
+    [camera],
+  )
+
+  const onWheel = (event: Konva.KonvaEventObject<WheelEvent>): void => {
+    event.evt.preventDefault()
+    userMoved.current = true
+    const { deltaX, deltaY, deltaMode, ctrlKey, metaKey, shiftKey } = event.evt
+    const unit = deltaMode === 1 ? 16 : deltaMode === 2 ? sizeRef.current.height : 1
+    if (ctrlKey || metaKey) {
+      const pointer = stageRef.current?.getPointerPosition()
+      if (!pointer) return
+      camera.zoomAt(pointer.x, pointer.y, Math.exp(-deltaY * unit * 0.0025))
+    } else if (shiftKey && deltaX === 0) {
+      camera.panBy(-deltaY * unit, 0)
+    } else {
+      camera.panBy(-deltaX * unit, -deltaY * unit)
+    }
+  }
+
+  // Pinch: native listeners on the container rather than Konva's, because Konva stops dispatching pointer
+  // events while something is dragged unless `hitOnDragEnabled`, and that would redraw the hit graph on every
+  // frame of every pan.
+  useEffect(() => {
+    const element = containerRef.current
+    if (element === null) return
+    const fingers = (event: TouchEvent): { centre: { x: number; y: number }; distance: number } | null => {
+      const [a, b] = [event.touches[0], event.touches[1]]
+      if (!a || !b) return null
+      const bounds = element.getBoundingClientRect()
+      return {
+        centre: { x: (a.clientX + b.clientX) / 2 - bounds.left, y: (a.clientY + b.clientY) / 2 - bounds.top },
+        distance: Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY),
+      }
+    }
+    const onTouchMove = (event: TouchEvent): void => {
+      if (event.touches.length !== 2) return
+      event.preventDefault()
+      const stage = stageRef.current
+      if (stage?.isDragging()) stage.stopDrag()
+      const now = fingers(event)
+      if (now === null) return
+      const before = pinch.current
+      pinch.current = now
+      if (before === null || before.distance === 0) return
+      userMoved.current = true
+      const view = camera.get()
+      const scale = view.scale * (now.distance / before.distance)
+      const boardX = (before.centre.x - view.x) / view.scale
+      const boardY = (before.centre.y - view.y) / view.scale
+      camera.set({ scale, x: now.centre.x - boardX * scale, y: now.centre.y - boardY * scale })
+    }
+    const onTouchEnd = (event: TouchEvent): void => {
+      if (event.touches.length < 2) pinch.current = null
+    }
+    element.addEventListener('touchmove', onTouchMove, { passive: false })
+    element.addEventListener('touchend', onTouchEnd)
+    element.addEventListener('touchcancel', onTouchEnd)
+    return () => {
+      element.removeEventListener('touchmove', onTouchMove)
+      element.removeEventListener('touchend', onTouchEnd)
+      element.removeEventListener('touchcancel', onTouchEnd)
+    }
+  }, [camera])
+
+  const onStageDragMove = (event: Konva.KonvaEventObject<DragEvent>): void => {
+    const stage = stageRef.current
+    if (stage === null || event.target !== stage) return
+    userMoved.current = true
+    camera.set({ ...camera.get(), x: stage.x(), y: stage.y() })
+  }
+
+  const onStagePointerDown = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void => {
+    // A press anywhere on the board but the note being edited ends the edit (keeping what was typed).
+    if (editing !== null && !event.target.findAncestor('.note')) editorRef.current?.commit()
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.target !== containerRef.current) return
+    if (event.key === '+' || event.key === '=') zoomBy(ZOOM_STEP)
+    else if (event.key === '-' || event.key === '_') zoomBy(1 / ZOOM_STEP)
+    else if (event.key === '0') fit()
+    else return
+    event.preventDefault()
+  }
+
+  // --- what to draw -------------------------------------------------------------------------------------
+  const visibleNotes = useMemo(() => {
+    const boxes = layout.notes.filter(
+      (box) => box.id === draggingId || cullRect === null || intersects(box, cullRect),
+    )
+    if (draggingId !== null) {
+      const index = boxes.findIndex((box) => box.id === draggingId)
+      const [dragged] = index >= 0 ? boxes.splice(index, 1) : []
+      if (dragged) boxes.push(dragged)
+    }
+    return boxes
+  }, [layout.notes, cullRect, draggingId])
+
+  const columnHeaderHeight = useMemo(() => {
+    const first = layout.sections[0]
+    const column = layout.columns[0]
+    return first && column ? first.y - column.y : 48
+  }, [layout.sections, layout.columns])
+
+  const editorRect =
+    editing === null
+      ? null
+      : editing.mode === 'edit'
+        ? (layout.notes.find((box) => box.id === editing.id) ?? null)
+        : nextSlotRect(layout, editing.zone)
+  const editingNote = editing?.mode === 'edit' ? notesById.get(editing.id) : undefined
+  const editingZone = editing?.mode === 'new' ? editing.zone : editingNote?.zone
+
+  return (
+    <div
+      ref={containerRef}
+      className="board-canvas"
+      data-testid="board-canvas"
+      tabIndex={0}
+      role="application"
+      aria-label="Map board. Drag to pan, Ctrl and scroll or pinch to zoom, plus and minus keys zoom, 0 fits the map. The outline view lists the same map for keyboard and screen reader use."
+      onKeyDown={onKeyDown}
+    >
+      {fontsReady && size.width > 0 && size.height > 0 && (
+        <Stage
+          ref={stageRef}
+          width={size.width}
+          height={size.height}
+          draggable
+          onWheel={onWheel}
+          onDragMove={onStageDragMove}
+          onMouseDown={onStagePointerDown}
+          onTouchStart={onStagePointerDown}
+        >
+          <Layer listening={false}>
+            {layout.columns.map((column) => (
+              <ColumnShape key={column.id} column={column} headerHeight={columnHeaderHeight} />
+            ))}
+            <JudgementShape box={layout.judgement} />
+          </Layer>
+          <Layer>
+            {layout.sections.map((section) => (
+              <SectionShape
+                key={section.zone}
+                section={section}
+                count={countByZone.get(section.zone) ?? 0}
+                canAdd={canEditZone(section.zone)}
+                handlers={sectionHandlers}
+              />
+            ))}
+          </Layer>
+          <Layer listening={false}>
+            <Rect
+              ref={dropSectionRef}
+              visible={false}
+              cornerRadius={10}
+              stroke={FOCUS}
+              strokeWidth={3}
+              fill="rgba(40, 87, 197, 0.05)"
+            />
+            <Rect
+              ref={dropSlotRef}
+              visible={false}
+              cornerRadius={6}
+              stroke={FOCUS}
+              strokeWidth={2}
+              dash={[8, 6]}
+              fill="rgba(40, 87, 197, 0.08)"
+            />
+          </Layer>
+          <Layer>
+            {visibleNotes.map((box) => {
+              const note = notesById.get(box.id)
+              if (note === undefined) return null
+              return (
+                <NoteShape
+                  key={box.id}
+                  note={note}
+                  box={box}
+                  detail={detail}
+                  draggable={canEditZone(note.zone)}
+                  handlers={noteHandlers}
+                />
+              )
+            })}
+          </Layer>
+        </Stage>
+      )}
+      {editing !== null && editorRect !== null && (
+        <NoteEditor
+          key={editing.mode === 'edit' ? editing.id : `new-${editing.zone}`}
+          ref={editorRef}
+          camera={camera}
+          rect={editorRect}
+          mode={editing.mode}
+          initial={editingNote}
+          defaultColour={defaultColourFor(editingZone ?? 'past-harm')}
+          sectionLabel={layout.sections.find((box) => box.zone === editingZone)?.label ?? ''}
+          onAdd={(fields: NewNote) => {
+            if (editing.mode === 'new') run(() => commands.addNote(editing.zone, fields))
+          }}
+          onChange={(patch: NoteEdit) => {
+            if (editing.mode === 'edit') run(() => commands.updateNote(editing.id, patch))
+          }}
+          onDelete={() => {
+            if (editing.mode === 'edit') run(() => commands.deleteNote(editing.id))
+          }}
+          onClose={() => {
+            setEditing(null)
+            containerRef.current?.focus({ preventScroll: true })
+          }}
+        />
+      )}
+      {detail === 'simple' && editing === null && (
+        <p className="canvas-hint" aria-hidden="true">
+          Zoom in to read the notes, or use the outline.
+        </p>
+      )}
+      <ZoomControls
+        zoomLabelRef={zoomLabelRef}
+        onZoomIn={() => zoomBy(ZOOM_STEP)}
+        onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
+        onFit={() => {
+          userMoved.current = false
+          fit()
+        }}
+      />
+    </div>
+  )
+}

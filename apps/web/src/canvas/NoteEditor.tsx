@@ -1,0 +1,257 @@
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react'
+import type { Ref } from 'react'
+import { MAX_NOTE_TEXT, MAX_SOURCE_TEXT } from '@mapboard/map-model'
+import type { NoteColour, NoteKind, NoteSnapshot } from '@mapboard/map-model'
+import type { NewNote, NoteEdit } from '../board/BoardCommands.ts'
+import { ColourPicker } from '../ui/ColourPicker.tsx'
+import { KindPicker } from '../ui/KindPicker.tsx'
+import { NOTE_FILL } from '../ui/palette.ts'
+import type { Camera, Rect } from './Camera.ts'
+
+export interface NoteEditorHandle {
+  /** Keep what was typed (add the new note, or send the last edit) and close. */
+  commit(): void
+}
+
+interface NoteEditorProps {
+  ref?: Ref<NoteEditorHandle>
+  camera: Camera
+  /** Where the note is (or will be), in board units. */
+  rect: Rect
+  mode: 'new' | 'edit'
+  initial: NoteSnapshot | undefined
+  defaultColour: NoteColour
+  sectionLabel: string
+  onAdd(fields: NewNote): void
+  onChange(patch: NoteEdit): void
+  onDelete(): void
+  onClose(): void
+}
+
+const TYPING_DEBOUNCE_MS = 350
+const PANEL_GAP = 8
+
+/**
+ * Edits a note in place: a DOM textarea laid exactly over the note on the canvas (following the camera
+ * imperatively), with a panel for its kind, source and colour. Text typed into an existing note reaches the
+ * others as it is typed (debounced); a new note is added only once it has text, so nobody sees empty notes.
+ */
+export function NoteEditor(props: NoteEditorProps) {
+  const { ref, camera, rect, mode, initial, defaultColour, sectionLabel } = props
+  const cardRef = useRef<HTMLDivElement>(null)
+  const panelRef = useRef<HTMLDivElement>(null)
+  const textRef = useRef<HTMLTextAreaElement>(null)
+  const [text, setText] = useState(initial?.text ?? '')
+  const [kind, setKind] = useState<NoteKind>(initial?.kind ?? 'observation')
+  const [source, setSource] = useState(initial?.source ?? '')
+  const [colour, setColour] = useState<NoteColour>(initial?.colour ?? defaultColour)
+  const pending = useRef<NoteEdit>({})
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const closed = useRef(false)
+  const latest = useRef(props)
+  latest.current = props
+
+  const flush = (): void => {
+    clearTimeout(timer.current)
+    const patch = pending.current
+    pending.current = {}
+    if (patch.text !== undefined && patch.text.trim() === '') delete patch.text
+    if (Object.keys(patch).length > 0) latest.current.onChange(patch)
+  }
+
+  const queue = (patch: NoteEdit): void => {
+    if (mode !== 'edit') return
+    pending.current = { ...pending.current, ...patch }
+    clearTimeout(timer.current)
+    timer.current = setTimeout(flush, TYPING_DEBOUNCE_MS)
+  }
+
+  const close = (): void => {
+    if (closed.current) return
+    closed.current = true
+    latest.current.onClose()
+  }
+
+  const commit = (): void => {
+    if (closed.current) return
+    if (mode === 'new') {
+      if (text.trim() !== '') {
+        latest.current.onAdd({
+          text,
+          kind,
+          source: source.trim(),
+          ...(colour !== defaultColour ? { colour } : {}),
+        })
+      }
+    } else {
+      flush()
+    }
+    close()
+  }
+
+  const cancel = (): void => {
+    if (mode === 'edit') flush()
+    close()
+  }
+
+  useImperativeHandle(ref, () => ({ commit }))
+
+  // Send a pending edit if the editor goes away for any other reason.
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  useEffect(() => {
+    textRef.current?.focus({ preventScroll: true })
+  }, [])
+
+  // Follow the camera without React renders.
+  useLayoutEffect(() => {
+    const place = (): void => {
+      const card = cardRef.current
+      const panel = panelRef.current
+      const host = card?.parentElement
+      if (!card || !panel || !host) return
+      const view = camera.get()
+      const left = rect.x * view.scale + view.x
+      const top = rect.y * view.scale + view.y
+      const width = rect.width * view.scale
+      const height = rect.height * view.scale
+      card.style.transform = `translate(${left}px, ${top}px)`
+      card.style.width = `${width}px`
+      card.style.height = `${height}px`
+      card.style.fontSize = `${Math.max(14, Math.min(22, 15 * view.scale))}px`
+      const hostWidth = host.clientWidth
+      const hostHeight = host.clientHeight
+      const panelWidth = Math.min(360, hostWidth - 2 * PANEL_GAP)
+      panel.style.width = `${panelWidth}px`
+      const panelHeight = panel.offsetHeight
+      const panelLeft = Math.min(Math.max(PANEL_GAP, left), hostWidth - panelWidth - PANEL_GAP)
+      let panelTop = top + height + PANEL_GAP
+      if (panelTop + panelHeight > hostHeight - PANEL_GAP && top - panelHeight - PANEL_GAP >= PANEL_GAP) {
+        panelTop = top - panelHeight - PANEL_GAP
+      }
+      panelTop = Math.max(PANEL_GAP, Math.min(panelTop, hostHeight - panelHeight - PANEL_GAP))
+      panel.style.transform = `translate(${panelLeft}px, ${panelTop}px)`
+    }
+    place()
+    const observer = new ResizeObserver(place)
+    if (panelRef.current) observer.observe(panelRef.current)
+    const unsubscribe = camera.subscribe(place)
+    return () => {
+      unsubscribe()
+      observer.disconnect()
+    }
+  }, [camera, rect])
+
+  const title = mode === 'new' ? `New note in ${sectionLabel}` : `Edit note in ${sectionLabel}`
+  const canAdd = text.trim() !== ''
+
+  return (
+    <>
+      <div ref={cardRef} className="note-editor-card" style={{ background: NOTE_FILL[colour].fill }}>
+        <textarea
+          ref={textRef}
+          className="note-editor-text"
+          aria-label={`${title}: text`}
+          data-testid="note-editor-text"
+          value={text}
+          maxLength={MAX_NOTE_TEXT}
+          placeholder="Write it in plain words…"
+          onChange={(event) => {
+            setText(event.target.value)
+            queue({ text: event.target.value })
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault()
+              cancel()
+            } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault()
+              commit()
+            }
+          }}
+        />
+      </div>
+      <div
+        ref={panelRef}
+        className="note-editor-panel"
+        role="dialog"
+        aria-label={title}
+        data-testid="note-editor"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault()
+            cancel()
+          }
+        }}
+      >
+        <p className="note-editor-title">{title}</p>
+        <KindPicker
+          value={kind}
+          onChange={(next) => {
+            setKind(next)
+            queue({ kind: next })
+            flush()
+          }}
+        />
+        <label className="field">
+          <span className="field-label">Where did this come from?</span>
+          <input
+            type="text"
+            value={source}
+            maxLength={MAX_SOURCE_TEXT}
+            placeholder="e.g. school attendance records"
+            data-testid="note-editor-source"
+            onChange={(event) => {
+              setSource(event.target.value)
+              queue({ source: event.target.value.trim() })
+            }}
+          />
+        </label>
+        <ColourPicker
+          value={colour}
+          onChange={(next) => {
+            setColour(next)
+            queue({ colour: next })
+            flush()
+          }}
+        />
+        {text.length > MAX_NOTE_TEXT * 0.8 && (
+          <p className="field-hint">
+            {text.length} of {MAX_NOTE_TEXT} characters
+          </p>
+        )}
+        <div className="note-editor-actions">
+          {mode === 'edit' && (
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                clearTimeout(timer.current)
+                pending.current = {}
+                latest.current.onDelete()
+                close()
+              }}
+            >
+              Delete
+            </button>
+          )}
+          <span className="spacer" />
+          {mode === 'new' && (
+            <button type="button" className="button" onClick={cancel}>
+              Cancel
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="note-editor-done"
+            disabled={mode === 'new' && !canAdd}
+            onClick={commit}
+          >
+            {mode === 'new' ? 'Add note' : 'Done'}
+          </button>
+        </div>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,143 @@
+import { memo, useMemo } from 'react'
+import type Konva from 'konva'
+import { Group, Label, Rect, Tag, Text } from 'react-konva'
+import type { NoteBox, NoteSnapshot } from '@mapboard/map-model'
+import { INK, INK_MUTED, KIND_BADGE, NOTE_FILL } from '../ui/palette.ts'
+import { FONT_FAMILY, NOTE_BOTTOM, NOTE_PADDING, NOTE_TOP, fitNoteText } from './noteText.ts'
+
+export type NoteDetail = 'full' | 'simple'
+
+/** Stable callbacks shared by every note (one object for the whole board, so memo holds). */
+export interface NoteHandlers {
+  onOpen(id: string): void
+  onDragStart(id: string, node: Konva.Group): void
+  onDragMove(id: string, node: Konva.Group): void
+  onDragEnd(id: string, node: Konva.Group): void
+}
+
+interface NoteShapeProps {
+  note: NoteSnapshot
+  box: NoteBox
+  detail: NoteDetail
+  draggable: boolean
+  handlers: NoteHandlers
+}
+
+/**
+ * One sticky note. Memoised on its props: the snapshot store and the layout keep the identity of unchanged
+ * notes and boxes, so a change to one note re-renders that note only.
+ */
+export const NoteShape = memo(function NoteShape({ note, box, detail, draggable, handlers }: NoteShapeProps) {
+  const colours = NOTE_FILL[note.colour]
+  const badge = KIND_BADGE[note.kind]
+  const textWidth = box.width - 2 * NOTE_PADDING
+  const textHeight = box.height - NOTE_TOP - NOTE_BOTTOM
+  const fitted = useMemo(
+    () => fitNoteText(note.text, textWidth, textHeight),
+    [note.text, textWidth, textHeight],
+  )
+  const footer = note.source !== '' ? `Source: ${note.source}` : 'Source not given'
+
+  return (
+    <Group
+      id={`note-${note.id}`}
+      name="note"
+      x={box.x}
+      y={box.y}
+      draggable={draggable}
+      onClick={(event) => {
+        if (event.evt.button === 0) handlers.onOpen(note.id)
+      }}
+      onTap={() => handlers.onOpen(note.id)}
+      onDragStart={(event) => handlers.onDragStart(note.id, event.currentTarget as Konva.Group)}
+      onDragMove={(event) => handlers.onDragMove(note.id, event.currentTarget as Konva.Group)}
+      onDragEnd={(event) => handlers.onDragEnd(note.id, event.currentTarget as Konva.Group)}
+    >
+      <Rect
+        y={2}
+        width={box.width}
+        height={box.height}
+        cornerRadius={6}
+        fill="rgba(27, 34, 48, 0.10)"
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        width={box.width}
+        height={box.height}
+        cornerRadius={6}
+        fill={colours.fill}
+        stroke={colours.edge}
+        strokeWidth={1}
+        perfectDrawEnabled={false}
+      />
+      {detail === 'simple' ? (
+        <Rect
+          x={NOTE_PADDING}
+          y={NOTE_PADDING}
+          width={box.width / 2}
+          height={14}
+          cornerRadius={7}
+          fill={badge.fill}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      ) : (
+        <>
+          <Label x={NOTE_PADDING} y={NOTE_PADDING} listening={false}>
+            <Tag fill={badge.fill} cornerRadius={4} />
+            <Text
+              text={badge.label.toUpperCase()}
+              fontFamily={FONT_FAMILY}
+              fontStyle="600"
+              fontSize={10}
+              padding={5}
+              fill={badge.text}
+            />
+          </Label>
+          <Text
+            x={NOTE_PADDING + 96}
+            y={NOTE_PADDING + 3}
+            width={box.width - 2 * NOTE_PADDING - 96}
+            text={note.author}
+            fontFamily={FONT_FAMILY}
+            fontSize={11}
+            fill={INK_MUTED}
+            align="right"
+            wrap="none"
+            ellipsis
+            listening={false}
+          />
+          <Text
+            name="note-text"
+            x={NOTE_PADDING}
+            y={NOTE_TOP}
+            width={textWidth}
+            height={textHeight}
+            text={note.text}
+            fontFamily={FONT_FAMILY}
+            fontSize={fitted.fontSize}
+            lineHeight={fitted.lineHeight}
+            fill={INK}
+            wrap="word"
+            ellipsis={fitted.truncated}
+            listening={false}
+          />
+          <Text
+            x={NOTE_PADDING}
+            y={box.height - NOTE_BOTTOM + 3}
+            width={textWidth}
+            text={footer}
+            fontFamily={FONT_FAMILY}
+            fontStyle={note.source !== '' ? 'normal' : 'italic'}
+            fontSize={11}
+            fill={INK_MUTED}
+            wrap="none"
+            ellipsis
+            listening={false}
+          />
+        </>
+      )}
+    </Group>
+  )
+})

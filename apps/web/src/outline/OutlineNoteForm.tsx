@@ -1,0 +1,121 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { MAX_NOTE_TEXT, MAX_SOURCE_TEXT, ZONES } from '@mapboard/map-model'
+import type { NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
+import { ColourPicker } from '../ui/ColourPicker.tsx'
+import { KindPicker } from '../ui/KindPicker.tsx'
+
+export interface OutlineNoteValues {
+  text: string
+  kind: NoteKind
+  source: string
+  colour: NoteColour
+  zone: ZoneId
+}
+
+interface OutlineNoteFormProps {
+  mode: 'new' | 'edit'
+  initial: OutlineNoteValues
+  /** Sections the note may be moved to (edit mode). */
+  zones: readonly ZoneId[]
+  onSave(values: OutlineNoteValues): void
+  onCancel(): void
+  onDelete?(): void
+}
+
+/** The outline's own form for adding or editing a note: plain labelled fields, in reading order. */
+export function OutlineNoteForm({ mode, initial, zones, onSave, onCancel, onDelete }: OutlineNoteFormProps) {
+  const [values, setValues] = useState(initial)
+  const textRef = useRef<HTMLTextAreaElement>(null)
+  const textId = useId()
+  const sourceId = useId()
+  const zoneId = useId()
+
+  useEffect(() => {
+    textRef.current?.focus()
+  }, [])
+
+  const set = <K extends keyof OutlineNoteValues>(key: K, value: OutlineNoteValues[K]): void =>
+    setValues((current) => ({ ...current, [key]: value }))
+
+  return (
+    <form
+      className="outline-form"
+      data-testid="outline-note-form"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (values.text.trim() !== '') onSave({ ...values, source: values.source.trim() })
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          onCancel()
+        }
+      }}
+    >
+      <label className="field" htmlFor={textId}>
+        <span className="field-label">Note</span>
+      </label>
+      <textarea
+        id={textId}
+        ref={textRef}
+        rows={3}
+        required
+        maxLength={MAX_NOTE_TEXT}
+        value={values.text}
+        placeholder="Write it in plain words…"
+        data-testid="outline-note-input"
+        onChange={(event) => set('text', event.target.value)}
+      />
+      <KindPicker value={values.kind} onChange={(kind) => set('kind', kind)} />
+      <label className="field" htmlFor={sourceId}>
+        <span className="field-label">Where did this come from?</span>
+      </label>
+      <input
+        id={sourceId}
+        type="text"
+        maxLength={MAX_SOURCE_TEXT}
+        value={values.source}
+        placeholder="e.g. school attendance records"
+        onChange={(event) => set('source', event.target.value)}
+      />
+      <ColourPicker value={values.colour} onChange={(colour) => set('colour', colour)} />
+      {mode === 'edit' && (
+        <>
+          <label className="field" htmlFor={zoneId}>
+            <span className="field-label">Section</span>
+          </label>
+          <select
+            id={zoneId}
+            value={values.zone}
+            onChange={(event) => set('zone', event.target.value as ZoneId)}
+          >
+            {ZONES.filter((zone) => zones.includes(zone.id)).map((zone) => (
+              <option key={zone.id} value={zone.id}>
+                {zone.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <div className="form-actions">
+        {onDelete && (
+          <button type="button" className="button button-danger" onClick={onDelete}>
+            Delete
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={values.text.trim() === ''}
+          data-testid="outline-note-save"
+        >
+          {mode === 'new' ? 'Add note' : 'Save'}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,264 @@
+import { memo, useMemo, useRef, useState } from 'react'
+import { COLUMNS, MapValidationError, ZONES } from '@mapboard/map-model'
+import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
+import type { Role } from '@mapboard/protocol'
+import type { BoardCommands } from '../board/BoardCommands.ts'
+import { DEFAULT_KIND, defaultColourFor } from '../board/noteDefaults.ts'
+import { canEditSection } from '../board/permissions.ts'
+import { KIND_BADGE } from '../ui/palette.ts'
+import { OutlineNoteForm } from './OutlineNoteForm.tsx'
+import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
+
+interface OutlineViewProps {
+  snapshot: MapSnapshot
+  role: Role | null
+  commands: BoardCommands
+  onError(message: string): void
+}
+
+type Editing = { mode: 'new'; zone: ZoneId } | { mode: 'edit'; id: string } | null
+
+/**
+ * The whole map as a document: columns → sections → notes, with each note's kind, source and author.
+ * Everything the canvas does can be done here by keyboard and screen reader: add, edit, move, delete.
+ */
+export function OutlineView({ snapshot, role, commands, onError }: OutlineViewProps) {
+  const [editing, setEditing] = useState<Editing>(null)
+  const locked = useMemo(() => new Set<ZoneId>(snapshot.locks), [snapshot.locks])
+  const byZone = useMemo(() => {
+    const groups = new Map<ZoneId, NoteSnapshot[]>()
+    for (const note of snapshot.notes) {
+      const list = groups.get(note.zone)
+      if (list) list.push(note)
+      else groups.set(note.zone, [note])
+    }
+    return groups
+  }, [snapshot.notes])
+  const editableZones = useMemo(
+    () => ZONES.map((zone) => zone.id).filter((zone) => canEditSection(role, locked.has(zone))),
+    [role, locked],
+  )
+
+  const run = (action: () => void): boolean => {
+    try {
+      action()
+      return true
+    } catch (error) {
+      onError(error instanceof MapValidationError ? error.message : 'That change could not be made.')
+      return false
+    }
+  }
+
+  // One stable object for every note row, so a memoised row re-renders only when its own note changes.
+  const latest = useRef({ run, commands })
+  latest.current = { run, commands }
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      edit: (id) => setEditing({ mode: 'edit', id }),
+      move: (id, zone, index) => latest.current.run(() => latest.current.commands.moveNote(id, zone, index)),
+    }),
+    [],
+  )
+
+  const save = (note: NoteSnapshot, values: OutlineNoteValues): void => {
+    const ok = run(() => {
+      commands.updateNote(note.id, {
+        text: values.text,
+        kind: values.kind,
+        source: values.source,
+        colour: values.colour,
+      })
+      if (values.zone !== note.zone) commands.moveNote(note.id, values.zone)
+    })
+    if (ok) setEditing(null)
+  }
+
+  return (
+    <div className="outline" data-testid="outline">
+      <h2 className="outline-title">Outline</h2>
+      {COLUMNS.map((column) => (
+        <section
+          key={column.id}
+          className="outline-column"
+          data-column={column.id}
+          aria-labelledby={`outline-${column.id}`}
+        >
+          <h3
+            id={`outline-${column.id}`}
+            className="outline-column-heading"
+            data-testid="outline-column-heading"
+          >
+            {column.label}
+          </h3>
+          {column.zones.map((zone) => {
+            const label = ZONES.find((candidate) => candidate.id === zone)?.label ?? zone
+            const notes = byZone.get(zone) ?? []
+            const canEdit = canEditSection(role, locked.has(zone))
+            const headingId = `outline-section-${zone}-heading`
+            return (
+              <section
+                key={zone}
+                className="outline-section"
+                data-testid={`outline-section-${zone}`}
+                aria-labelledby={headingId}
+              >
+                <div className="outline-section-head">
+                  <h4 id={headingId} data-testid="outline-section-heading">
+                    {label}
+                  </h4>
+                  <span
+                    className="outline-count"
+                    aria-label={`${notes.length} ${notes.length === 1 ? 'note' : 'notes'}`}
+                  >
+                    {notes.length}
+                  </span>
+                  {locked.has(zone) && <span className="lock-badge">Locked</span>}
+                  <span className="spacer" />
+                  {canEdit && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Add note to ${label}`}
+                      data-testid={`outline-add-${zone}`}
+                      onClick={() => setEditing({ mode: 'new', zone })}
+                    >
+                      + Add
+                    </button>
+                  )}
+                </div>
+                {editing?.mode === 'new' && editing.zone === zone && (
+                  <OutlineNoteForm
+                    mode="new"
+                    zones={editableZones}
+                    initial={{
+                      text: '',
+                      kind: DEFAULT_KIND,
+                      source: '',
+                      colour: defaultColourFor(zone),
+                      zone,
+                    }}
+                    onCancel={() => setEditing(null)}
+                    onSave={(values) => {
+                      const colour = values.colour !== defaultColourFor(zone) ? { colour: values.colour } : {}
+                      const ok = run(() =>
+                        commands.addNote(zone, {
+                          text: values.text,
+                          kind: values.kind,
+                          source: values.source,
+                          ...colour,
+                        }),
+                      )
+                      if (ok) setEditing(null)
+                    }}
+                  />
+                )}
+                {notes.length === 0 ? (
+                  <p className="outline-empty">Nothing here yet.</p>
+                ) : (
+                  <ol className="outline-notes">
+                    {notes.map((note, index) =>
+                      editing?.mode === 'edit' && editing.id === note.id ? (
+                        <li key={note.id} className="outline-note is-editing" data-note-id={note.id}>
+                          <OutlineNoteForm
+                            mode="edit"
+                            zones={editableZones}
+                            initial={note}
+                            onCancel={() => setEditing(null)}
+                            onSave={(values) => save(note, values)}
+                            onDelete={() => {
+                              if (run(() => commands.deleteNote(note.id))) setEditing(null)
+                            }}
+                          />
+                        </li>
+                      ) : (
+                        <OutlineNote
+                          key={note.id}
+                          note={note}
+                          canEdit={canEdit}
+                          index={index}
+                          isLast={index === notes.length - 1}
+                          actions={rowActions}
+                        />
+                      ),
+                    )}
+                  </ol>
+                )}
+              </section>
+            )
+          })}
+        </section>
+      ))}
+    </div>
+  )
+}
+
+interface RowActions {
+  edit(id: string): void
+  move(id: string, zone: ZoneId, index: number): void
+}
+
+interface OutlineNoteProps {
+  note: NoteSnapshot
+  canEdit: boolean
+  /** Position in its section. */
+  index: number
+  isLast: boolean
+  actions: RowActions
+}
+
+const OutlineNote = memo(function OutlineNote({ note, canEdit, index, isLast, actions }: OutlineNoteProps) {
+  const badge = KIND_BADGE[note.kind]
+  const short = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text
+  return (
+    <li
+      className="outline-note"
+      data-testid="outline-note"
+      data-note-id={note.id}
+      data-zone={note.zone}
+      data-kind={note.kind}
+    >
+      <p className="outline-note-text" data-testid="outline-note-text">
+        {note.text}
+      </p>
+      <p className="outline-note-meta">
+        <span className="kind-badge" data-kind={note.kind} data-testid="outline-note-kind">
+          {badge.label}
+        </span>
+        <span className="outline-note-source">
+          {note.source !== '' ? `Source: ${note.source}` : 'Source not given'}
+        </span>
+        {note.author !== '' && <span className="outline-note-author">Added by {note.author}</span>}
+      </p>
+      {canEdit && (
+        <div className="outline-note-actions">
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Edit note: ${short}`}
+            onClick={() => actions.edit(note.id)}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Move up: ${short}`}
+            disabled={index === 0}
+            onClick={() => actions.move(note.id, note.zone, index - 1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Move down: ${short}`}
+            disabled={isLast}
+            onClick={() => actions.move(note.id, note.zone, index + 1)}
+          >
+            ↓
+          </button>
+        </div>
+      )}
+    </li>
+  )
+})

@@ -1,0 +1,37 @@
+import { COLUMNS, ZONES } from '@mapboard/map-model'
+import type { ZoneId } from '@mapboard/map-model'
+import { Dialog } from './Dialog.tsx'
+
+/** "Add a note to…": every section as a large button, for small screens where the canvas "+" is tiny. */
+export function AddNoteDialog({
+  canAdd,
+  onPick,
+  onClose,
+}: {
+  canAdd(zone: ZoneId): boolean
+  onPick(zone: ZoneId): void
+  onClose(): void
+}) {
+  return (
+    <Dialog title="Add a note to…" onClose={onClose} testId="add-note-dialog">
+      {COLUMNS.map((column) => (
+        <div key={column.id} className="pick-group" data-column={column.id}>
+          <h3>{column.label}</h3>
+          <div className="pick-buttons">
+            {column.zones.map((zone) => (
+              <button
+                key={zone}
+                type="button"
+                className="button pick-button"
+                disabled={!canAdd(zone)}
+                onClick={() => onPick(zone)}
+              >
+                {ZONES.find((candidate) => candidate.id === zone)?.label}
+              </button>
+            ))}
+          </div>
+        </div>
+      ))}
+    </Dialog>
+  )
+}

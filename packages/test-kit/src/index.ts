@@ -1,0 +1,11 @@
+// Test helpers for Mapboard's server and web tests. Private: only tests import this package.
+export { startServer } from './startServer.ts'
+export type { StartServerOptions, TestServer } from './startServer.ts'
+export { connectClient, tokenFromLink, mapIdFromLink } from './connectClient.ts'
+export type { ConnectClientOptions, TestClient, CloseInfo, SyncServer } from './connectClient.ts'
+export { connectRawSocket } from './connectRawSocket.ts'
+export type { RawSocket, RawSocketOptions, UpgradeResult } from './connectRawSocket.ts'
+export { createRng } from './createRng.ts'
+export type { Rng } from './createRng.ts'
+export { waitFor } from './waitFor.ts'
+export type { WaitForOptions } from './waitFor.ts'
