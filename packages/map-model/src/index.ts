@@ -19,7 +19,13 @@ export { layout } from './layout.ts'
 export type { MapLayout, SectionBox, ColumnBox, NoteBox, LayoutOptions } from './layout.ts'
 
 // Additions beyond the original contract.
-export { MAX_AUTHOR_TEXT, isNoteKind, isNoteColour } from './noteFields.ts'
+export {
+  MAX_AUTHOR_TEXT,
+  DEFAULT_NOTE_KIND,
+  isNoteKind,
+  isNoteColour,
+  defaultNoteColour,
+} from './noteFields.ts'
 export type { MapValidationCode } from './MapValidationError.ts'
 export { ROOT_TYPE_NAMES } from './schema.ts'
 export type { RootTypeName } from './schema.ts'

@@ -1,5 +1,6 @@
 // The vocabulary of a note's fields: what kinds and colours exist, how long text may be, and the defaults.
-import type { ColumnId } from './zones.ts'
+import { zoneColumn } from './zones.ts'
+import type { ColumnId, ZoneId } from './zones.ts'
 
 /** Fair process: every item says what kind of information it is (product.md, "Say what kind of information it is"). */
 export const NOTE_KINDS = ['fact', 'observation', 'allegation', 'opinion'] as const
@@ -29,4 +30,9 @@ export function isNoteKind(value: unknown): value is NoteKind {
 
 export function isNoteColour(value: unknown): value is NoteColour {
   return typeof value === 'string' && (NOTE_COLOURS as readonly string[]).includes(value)
+}
+
+/** The colour a new note in `zone` takes when it asks for none. */
+export function defaultNoteColour(zone: ZoneId): NoteColour {
+  return DEFAULT_COLOUR_BY_COLUMN[zoneColumn(zone)]
 }

@@ -2,11 +2,10 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { KeyboardEvent } from 'react'
 import Konva from 'konva'
 import { Layer, Rect, Stage } from 'react-konva'
-import { MapValidationError, indexAt, sectionAt } from '@mapboard/map-model'
+import { MapValidationError, defaultNoteColour, indexAt, sectionAt } from '@mapboard/map-model'
 import type { MapSnapshot, NoteBox, ZoneId } from '@mapboard/map-model'
 import type { Role } from '@mapboard/protocol'
 import type { BoardCommands, NewNote, NoteEdit } from '../board/BoardCommands.ts'
-import { defaultColourFor } from '../board/noteDefaults.ts'
 import { canEditSection } from '../board/permissions.ts'
 import { FOCUS } from '../ui/palette.ts'
 import { Camera, contains, expand, intersects } from './Camera.ts'
@@ -476,7 +475,7 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
           rect={editorRect}
           mode={editing.mode}
           initial={editingNote}
-          defaultColour={defaultColourFor(editingZone ?? 'past-harm')}
+          defaultColour={defaultNoteColour(editingZone ?? 'past-harm')}
           sectionLabel={layout.sections.find((box) => box.zone === editingZone)?.label ?? ''}
           onAdd={(fields: NewNote) => {
             if (editing.mode === 'new') run(() => commands.addNote(editing.zone, fields))

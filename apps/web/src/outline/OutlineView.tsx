@@ -1,9 +1,8 @@
 import { memo, useMemo, useRef, useState } from 'react'
-import { COLUMNS, MapValidationError, ZONES } from '@mapboard/map-model'
+import { COLUMNS, DEFAULT_NOTE_KIND, MapValidationError, ZONES, defaultNoteColour } from '@mapboard/map-model'
 import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { Role } from '@mapboard/protocol'
 import type { BoardCommands } from '../board/BoardCommands.ts'
-import { DEFAULT_KIND, defaultColourFor } from '../board/noteDefaults.ts'
 import { canEditSection } from '../board/permissions.ts'
 import { KIND_BADGE } from '../ui/palette.ts'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
@@ -132,14 +131,15 @@ export function OutlineView({ snapshot, role, commands, onError }: OutlineViewPr
                     zones={editableZones}
                     initial={{
                       text: '',
-                      kind: DEFAULT_KIND,
+                      kind: DEFAULT_NOTE_KIND,
                       source: '',
-                      colour: defaultColourFor(zone),
+                      colour: defaultNoteColour(zone),
                       zone,
                     }}
                     onCancel={() => setEditing(null)}
                     onSave={(values) => {
-                      const colour = values.colour !== defaultColourFor(zone) ? { colour: values.colour } : {}
+                      const colour =
+                        values.colour !== defaultNoteColour(zone) ? { colour: values.colour } : {}
                       const ok = run(() =>
                         commands.addNote(zone, {
                           text: values.text,
