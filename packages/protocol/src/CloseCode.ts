@@ -11,8 +11,12 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The map id does not exist. */
   MapNotFound: 4404,
+  /** An update was written under a Yjs client id that belongs to someone else. */
+  ClientIdTaken: 4409,
   /** A frame was larger than the server accepts. */
   MessageTooLarge: 4413,
+  /** The connection kept sending edits the rules refuse, or kept needing resyncs; it stays closed. */
+  TooManyRefusals: 4429,
   /** The server is shutting down; reconnect shortly. */
   ServerShutdown: 4500,
   /** The server's and the client's documents diverged; reconnect to resync from scratch. */
@@ -27,7 +31,9 @@ const reasons: Record<CloseCode, string> = {
   [CloseCode.Unauthorized]: 'unauthorized',
   [CloseCode.Forbidden]: 'forbidden',
   [CloseCode.MapNotFound]: 'map not found',
+  [CloseCode.ClientIdTaken]: 'client id belongs to another connection',
   [CloseCode.MessageTooLarge]: 'message too large',
+  [CloseCode.TooManyRefusals]: 'too many refused edits',
   [CloseCode.ServerShutdown]: 'server shutting down',
   [CloseCode.Resync]: 'resync required',
   [CloseCode.ServerError]: 'server error',

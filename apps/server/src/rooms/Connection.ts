@@ -1,13 +1,18 @@
 import { CloseCode, closeCodeReason } from '@mapboard/protocol'
-import type { Role } from '@mapboard/protocol'
+import type { ParticipantClaims, Role } from '@mapboard/protocol'
 import { KEEPALIVE_MESSAGE } from './syncMessages.ts'
 import type { SocketLike } from './SocketLike.ts'
 
-/** Who is on the other end, as the verified token says. */
+/** Who is on the other end, as the verified token says. Nothing here comes from what the client claims. */
 export interface ConnectionIdentity {
   mapId: string
   role: Role
   linkId: string
+  /**
+   * From a participant token; a bare link token gets `{ id: 'link-<linkId>', name: '', agency: '' }`, so
+   * everyone holding that link counts as one anonymous participant.
+   */
+  participant: ParticipantClaims
 }
 
 type FrameHandler = (connection: Connection, frame: Uint8Array) => void

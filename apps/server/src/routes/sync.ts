@@ -117,7 +117,12 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
         terminate: () => socket.terminate(),
         ping: () => socket.ping(),
       },
-      { mapId: claims.mapId, role: claims.role, linkId: claims.linkId },
+      {
+        mapId: claims.mapId,
+        role: claims.role,
+        linkId: claims.linkId,
+        participant: claims.participant ?? { id: `link-${claims.linkId}`, name: '', agency: '' },
+      },
     )
     // Listeners go on now, before the room has loaded; the connection queues what arrives meanwhile.
     socket.on('message', (data, isBinary) => {
