@@ -59,6 +59,9 @@ export default tseslint.config(
   layer(['packages/map-model/**'], [appImport, testKitImport]),
   layer(['packages/test-kit/**'], [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }]),
   layer(['apps/*/src/**'], [appImport, testKitImport]),
+  // The bench starts the server in its own process; the load generator reaches it over sockets only.
+  layer(['packages/bench/**'], [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }]),
+  layer(['packages/bench/src/load/**', 'packages/bench/src/workloads/**'], [appImport, testKitImport]),
   layer(
     ['apps/*/test/**', 'apps/*/e2e/**'],
     [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }],

@@ -18,13 +18,16 @@ import { installErrorHandlers } from './http/errors.ts'
 import { loggerOptions } from './http/logging.ts'
 import type { LoggerOption } from './http/logging.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
+import { authPlugin } from './plugins/auth.ts'
 import { configPlugin } from './plugins/config.ts'
 import { roomsPlugin } from './plugins/rooms.ts'
 import { storagePlugin } from './plugins/storage.ts'
 import { tokensPlugin } from './plugins/tokens.ts'
-import type { UpdateRules } from './rooms/UpdateGate.ts'
+import type { RulesFactory } from './rooms/UpdateGate.ts'
 import type { MapStore } from './storage/MapStore.ts'
 import { healthRoutes } from './routes/health.ts'
+import { joinRoutes } from './routes/join.ts'
+import { linkRoutes } from './routes/links.ts'
 import { mapRoutes } from './routes/maps.ts'
 import { refuseStrayUpgrades, syncRoutes, websocketOptions } from './routes/sync.ts'
 import { webRoutes } from './routes/web.ts'
@@ -32,8 +35,11 @@ import { webRoutes } from './routes/web.ts'
 export interface BuildAppOptions extends Partial<ServerConfig> {
   /** `true` logs JSON at info to stdout; an options object (level, stream…) configures pino. Default: off. */
   logger?: LoggerOption
-  /** Permission rules for document updates (see UpdateGate). Default: every writer's update is applied. */
-  rules?: UpdateRules
+  /**
+   * Permission rules for document updates (see UpdateGate). Default: map-model's rules (rooms/permissionRules.ts).
+   * `false` turns them off — every writer's update is applied — for benchmarks, never in production.
+   */
+  rules?: RulesFactory | false
   /** The map store to use instead of SQLite in the data dir (the app closes it on close). */
   store?: MapStore
 }
@@ -74,6 +80,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(configPlugin, { config })
   app.register(storagePlugin, options.store === undefined ? {} : { store: options.store })
   app.register(tokensPlugin)
+  app.register(authPlugin)
   app.register(roomsPlugin, options.rules === undefined ? {} : { rules: options.rules })
   app.register(helmet, securityHeaders(config.publicOrigin))
   app.register(websocket, websocketOptions)
@@ -81,6 +88,8 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
 
   app.register(healthRoutes)
   app.register(mapRoutes)
+  app.register(joinRoutes)
+  app.register(linkRoutes)
   app.register(syncRoutes)
   app.register(webRoutes, { distDir: config.webDistDir })
   return app

@@ -1,7 +1,14 @@
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
-import { connectClient, connectRawSocket, startServer, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import {
+  connectClient,
+  connectRawSocket,
+  noteAuthor,
+  startServer,
+  tokenFromLink,
+  waitFor,
+} from '@mapboard/test-kit'
 import type { TestClient, TestServer } from '@mapboard/test-kit'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -61,7 +68,7 @@ it('an update reaches other clients only after it is stored', async () => {
   store.hold = new Promise((resolve) => (release = resolve))
   let c: TestClient
   try {
-    addNote(a.doc, { zone: 'past-harm', text: 'held back' })
+    addNote(a.doc, { zone: 'past-harm', text: 'held back', ...noteAuthor(tokenFromLink(map.links.chair)) })
     await waitFor(() => server.app.rooms.getLoaded(map.id)?.doc.getMap('notes').size === 1)
     // A client that joins now must not be given it either.
     c = connect(server, map.id, map.links.viewer)
@@ -93,7 +100,11 @@ it('when the store fails, nobody sees the update and the room reloads from what 
   })
 
   store.failNext = true
-  addNote(a.doc, { zone: 'past-harm', text: 'written while the disk failed' })
+  addNote(a.doc, {
+    zone: 'past-harm',
+    text: 'written while the disk failed',
+    ...noteAuthor(tokenFromLink(map.links.chair)),
+  })
   await waitFor(() => b.closes.some((close) => close.code === CloseCode.ServerError))
   // Both reconnect; a still has its edit and sends it again, and this time it is stored and broadcast.
   await waitFor(() => events.includes('note'), 10_000, { message: 'the edit was not resent' })
@@ -120,7 +131,15 @@ it('frames sent while the room loads are queued and handled once it has loaded',
   const socket = connectRawSocket(server, map.id, tokenFromLink(map.links.chair))
   try {
     await socket.send(
-      updateFrame(makeUpdate((doc) => addNote(doc, { zone: 'past-harm', text: 'early bird' }))),
+      updateFrame(
+        makeUpdate((doc) =>
+          addNote(doc, {
+            zone: 'past-harm',
+            text: 'early bird',
+            ...noteAuthor(tokenFromLink(map.links.chair)),
+          }),
+        ),
+      ),
     )
     await waitFor(() => loads === 1)
     expect(socket.messages).toEqual([])

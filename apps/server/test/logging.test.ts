@@ -1,7 +1,14 @@
 import { Writable } from 'node:stream'
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
-import { connectClient, connectRawSocket, startServer, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import {
+  connectClient,
+  connectRawSocket,
+  noteAuthor,
+  startServer,
+  tokenFromLink,
+  waitFor,
+} from '@mapboard/test-kit'
 import type { TestClient, TestServer } from '@mapboard/test-kit'
 import { redactUrl } from '../src/http/logging.ts'
 
@@ -36,7 +43,7 @@ it('the tokens of join links and the admin token never appear in the log', async
   const chair = connectClient(server, map.id, tokenFromLink(map.links.chair))
   clients.push(chair)
   await chair.synced
-  addNote(chair.doc, { zone: 'past-harm', text: 'a note' })
+  addNote(chair.doc, { zone: 'past-harm', text: 'a note', ...noteAuthor(tokenFromLink(map.links.chair)) })
   const viewer = connectClient(server, map.id, tokenFromLink(map.links.viewer))
   clients.push(viewer)
   await viewer.synced

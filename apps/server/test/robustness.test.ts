@@ -3,7 +3,14 @@ import * as Y from 'yjs'
 import { addNote, readMap } from '@mapboard/map-model'
 import { CloseCode, MAX_MESSAGE_BYTES } from '@mapboard/protocol'
 import type { CreateMapResponse } from '@mapboard/protocol'
-import { connectClient, connectRawSocket, startServer, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import {
+  connectClient,
+  connectRawSocket,
+  noteAuthor,
+  startServer,
+  tokenFromLink,
+  waitFor,
+} from '@mapboard/test-kit'
 import type { RawSocket, TestClient, TestServer } from '@mapboard/test-kit'
 import { awarenessFrame, fetchDocument, makeUpdate, syncStep1Frame, updateFrame } from './support/frames.ts'
 
@@ -72,8 +79,16 @@ describe('malformed frames', () => {
     await bad.send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))
     expect(await closeCode(bad)).toBe(CloseCode.BadMessage)
 
-    addNote(sameMapClient.doc, { zone: 'past-harm', text: 'after the bad frame' })
-    addNote(otherMapClient.doc, { zone: 'past-harm', text: 'other map, after the bad frame' })
+    addNote(sameMapClient.doc, {
+      zone: 'past-harm',
+      text: 'after the bad frame',
+      ...noteAuthor(tokenFromLink(map.links.chair)),
+    })
+    addNote(otherMapClient.doc, {
+      zone: 'past-harm',
+      text: 'other map, after the bad frame',
+      ...noteAuthor(tokenFromLink(otherMap.links.chair)),
+    })
     await waitFor(() => texts(sameMapPeer.doc).includes('after the bad frame'))
     const probe = raw(otherMap, 'viewer')
     expect(texts(await fetchDocument(probe))).toEqual(['other map, after the bad frame'])
@@ -133,7 +148,8 @@ describe('updates that do not fit the map document', () => {
   it('a note of exactly 1000 characters is accepted', async () => {
     const socket = raw(map)
     const text = 'z'.repeat(1000)
-    await socket.send(updateFrame(makeUpdate((doc) => addNote(doc, { zone: 'past-harm', text }))))
+    const author = noteAuthor(tokenFromLink(map.links.professional))
+    await socket.send(updateFrame(makeUpdate((doc) => addNote(doc, { zone: 'past-harm', text, ...author }))))
     expect(texts(await fetchDocument(socket))).toEqual([text])
   })
 
@@ -148,7 +164,7 @@ describe('updates that do not fit the map document', () => {
     const first = edit('first')
     const second = edit('second')
     // `first` is never sent, so `second` refers to a clock the server has not seen.
-    const socket = raw(map)
+    const socket = raw(map, 'chair')
     await socket.send(updateFrame(second))
     expect(await closeCode(socket)).toBe(CloseCode.Resync)
 
@@ -163,25 +179,29 @@ describe('updates that do not fit the map document', () => {
 })
 
 describe('awareness', () => {
+  // The server stamps `user` itself (see permissions/awareness.test.ts); `cursor` here is the client's own.
   it('a connection cannot set another client’s awareness', async () => {
     const a = connect(map, 'chair')
     await a.synced
-    a.provider.awareness.setLocalStateField('user', { name: 'Chair' })
+    a.provider.awareness.setLocalStateField('cursor', 'Chair')
     const room = server.app.rooms.getLoaded(map.id)
-    await waitFor(() => room?.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Chair')
+    await waitFor(() => room?.awareness.getStates().get(a.doc.clientID)?.cursor === 'Chair')
 
     const spoofer = raw(map, 'family')
     await spoofer.send(
-      awarenessFrame([{ clientId: a.doc.clientID, clock: 1000, state: { user: { name: 'Spoof' } } }]),
+      awarenessFrame([{ clientId: a.doc.clientID, clock: 1000, state: { cursor: 'Spoof' } }]),
     )
-    await spoofer.send(awarenessFrame([{ clientId: 424242, clock: 1, state: { user: { name: 'Family' } } }]))
+    await spoofer.send(awarenessFrame([{ clientId: 424242, clock: 1, state: { cursor: 'Family' } }]))
     await fetchDocument(spoofer) // both frames handled
-    expect(room?.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe('Chair')
-    expect(room?.awareness.getStates().get(424242)).toEqual({ user: { name: 'Family' } })
+    expect(room?.awareness.getStates().get(a.doc.clientID)?.cursor).toBe('Chair')
+    expect(room?.awareness.getStates().get(424242)).toMatchObject({
+      cursor: 'Family',
+      user: { role: 'family' },
+    })
     await waitFor(() => a.provider.awareness.getStates().get(424242) !== undefined)
 
     // Its own id it may keep updating; a second id it may not claim.
-    await spoofer.send(awarenessFrame([{ clientId: 434343, clock: 1, state: { user: { name: 'Second' } } }]))
+    await spoofer.send(awarenessFrame([{ clientId: 434343, clock: 1, state: { cursor: 'Second' } }]))
     await fetchDocument(spoofer)
     expect(room?.awareness.getStates().has(434343)).toBe(false)
 

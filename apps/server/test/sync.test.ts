@@ -3,7 +3,14 @@ import type * as Y from 'yjs'
 import { addNote, readMap, setLock } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
 import type { CreateMapResponse } from '@mapboard/protocol'
-import { connectClient, connectRawSocket, startServer, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import {
+  connectClient,
+  connectRawSocket,
+  noteAuthor,
+  startServer,
+  tokenFromLink,
+  waitFor,
+} from '@mapboard/test-kit'
 import type { RawSocket, StartServerOptions, TestClient, TestServer } from '@mapboard/test-kit'
 import type { UpdateRules } from '../src/index.ts'
 import { fetchDocument, makeUpdate, updateFrame } from './support/frames.ts'
@@ -28,6 +35,10 @@ function raw(mapId: string, token: string | undefined): RawSocket {
   return socket
 }
 
+/** The author fields of a note added with that role's link (rule OWN-1). */
+const by = (map: CreateMapResponse, role: keyof CreateMapResponse['links']) =>
+  noteAuthor(tokenFromLink(map.links[role]))
+
 const texts = (doc: Y.Doc): string[] =>
   readMap(doc)
     .notes.map((note) => note.text)
@@ -49,8 +60,12 @@ describe('sync between clients', () => {
     await Promise.all([a.synced, b.synced])
     expect(readMap(a.doc).title).toBe('Review conference')
 
-    addNote(a.doc, { zone: 'past-harm', text: 'Missed school 12 days this term' })
-    addNote(b.doc, { zone: 'existing-strengths', text: 'Gran collects the children every Friday' })
+    addNote(a.doc, { zone: 'past-harm', text: 'Missed school 12 days this term', ...by(map, 'chair') })
+    addNote(b.doc, {
+      zone: 'existing-strengths',
+      text: 'Gran collects the children every Friday',
+      ...by(map, 'family'),
+    })
 
     const expected = ['Gran collects the children every Friday', 'Missed school 12 days this term']
     await waitFor(() => texts(a.doc).length === 2 && texts(b.doc).length === 2, 5000, {
@@ -62,9 +77,10 @@ describe('sync between clients', () => {
 
   it('a client joining later gets the whole map', async () => {
     const map = await server.createMap('Initial conference')
-    const a = connect(map, 'professional')
+    const a = connect(map, 'chair')
     await a.synced
-    for (let i = 0; i < 20; i++) addNote(a.doc, { zone: 'next-steps', text: `Step ${i}` })
+    for (let i = 0; i < 20; i++)
+      addNote(a.doc, { zone: 'next-steps', text: `Step ${i}`, ...by(map, 'chair') })
     setLock(a.doc, 'past-harm', true)
     // Wait until the server has all of it, then join.
     const probe = raw(map.id, tokenFromLink(map.links.viewer))
@@ -88,7 +104,9 @@ describe('sync between clients', () => {
     // The same update from a writer is applied (so the check above can fail).
     const writer = raw(map.id, tokenFromLink(map.links.family))
     await writer.send(
-      updateFrame(makeUpdate((doc) => addNote(doc, { zone: 'past-harm', text: 'from family' }))),
+      updateFrame(
+        makeUpdate((doc) => addNote(doc, { zone: 'past-harm', text: 'from family', ...by(map, 'family') })),
+      ),
     )
     expect(texts(await fetchDocument(writer))).toEqual(['from family'])
     expect(texts(await fetchDocument(viewer))).toEqual(['from family'])
@@ -100,7 +118,7 @@ describe('sync between clients', () => {
     const viewer = connect(map, 'viewer')
     await Promise.all([chair.synced, viewer.synced])
     addNote(viewer.doc, { zone: 'past-harm', text: 'viewer wrote this' })
-    addNote(chair.doc, { zone: 'past-harm', text: 'chair wrote this' })
+    addNote(chair.doc, { zone: 'past-harm', text: 'chair wrote this', ...by(map, 'chair') })
     await waitFor(() => texts(viewer.doc).includes('chair wrote this'))
     const probe = raw(map.id, tokenFromLink(map.links.chair))
     expect(texts(await fetchDocument(probe))).toEqual(['chair wrote this'])
@@ -185,7 +203,7 @@ describe('persistence', () => {
     const map = await server.createMap('Before the restart')
     const a = connect(map, 'chair')
     await a.synced
-    addNote(a.doc, { zone: 'future-danger', text: 'kept across restarts' })
+    addNote(a.doc, { zone: 'future-danger', text: 'kept across restarts', ...by(map, 'chair') })
     setLock(a.doc, 'future-danger', true)
     const probe = raw(map.id, tokenFromLink(map.links.viewer))
     await waitFor(async () => readMap(await fetchDocument(probe)).locks.length === 1)
@@ -204,12 +222,12 @@ describe('persistence', () => {
     const map = await server.createMap('Wifi drops')
     const a = connect(map, 'professional')
     await a.synced
-    addNote(a.doc, { zone: 'past-harm', text: 'before' })
+    addNote(a.doc, { zone: 'past-harm', text: 'before', ...by(map, 'professional') })
     await waitFor(
       async () => texts(await fetchDocument(raw(map.id, tokenFromLink(map.links.viewer)))).length === 1,
     )
     const restarting = server.restart()
-    addNote(a.doc, { zone: 'past-harm', text: 'while the server was away' })
+    addNote(a.doc, { zone: 'past-harm', text: 'while the server was away', ...by(map, 'professional') })
     await restarting
     await waitFor(() => a.closes.some((close) => close.code === CloseCode.ServerShutdown))
     const b = connect(map, 'viewer')
@@ -224,7 +242,7 @@ describe('persistence', () => {
     const a = connect(map, 'chair')
     await a.synced
     for (let i = 0; i < 12; i++) {
-      addNote(a.doc, { zone: 'next-steps', text: `step ${i}` })
+      addNote(a.doc, { zone: 'next-steps', text: `step ${i}`, ...by(map, 'chair') })
       // One update per tick, so the log really grows note by note.
       await new Promise((resolve) => setImmediate(resolve))
     }
@@ -247,7 +265,7 @@ describe('persistence', () => {
     const a = connect(map, 'chair')
     await a.synced
     expect(server.app.rooms.isLoaded(map.id)).toBe(true)
-    addNote(a.doc, { zone: 'existing-safety', text: 'survives an unload' })
+    addNote(a.doc, { zone: 'existing-safety', text: 'survives an unload', ...by(map, 'chair') })
     await waitFor(
       async () => texts(await fetchDocument(raw(map.id, tokenFromLink(map.links.viewer)))).length === 1,
     )
@@ -286,18 +304,18 @@ describe('update gate seam', () => {
         const locks: unknown = transaction.doc.getMap('locks')
         const touchesLocks = [...transaction.changed.keys()].some((type) => type === locks)
         return author.identity.role === 'family' && touchesLocks
-          ? { allowed: false, reason: 'family cannot lock sections' }
+          ? { allowed: false, rule: 'TEST-1', message: 'Family cannot lock sections.' }
           : { allowed: true }
       },
     }
-    await start({ rules: noFamilyLocks })
+    await start({ rules: () => noFamilyLocks })
     const map = await server.createMap('Gated')
     const family = connect(map, 'family')
     const chair = connect(map, 'chair')
     await Promise.all([family.synced, chair.synced])
 
     setLock(family.doc, 'past-harm', true)
-    addNote(family.doc, { zone: 'existing-strengths', text: 'allowed note' })
+    addNote(family.doc, { zone: 'existing-strengths', text: 'allowed note', ...by(map, 'family') })
     expect(readMap(family.doc).locks).toEqual(['past-harm'])
     await waitFor(() => readMap(family.doc).locks.length === 0, 5000, {
       message: 'the lock was not reverted',

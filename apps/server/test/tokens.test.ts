@@ -64,6 +64,54 @@ describe('TokenSigner', () => {
     })
   })
 
+  it('signs and verifies participant claims, in a fixed order', () => {
+    const signer = new TokenSigner(SECRET)
+    const withParticipant: TokenClaims = {
+      ...claims,
+      participant: { id: 'p1', name: 'Zoë Łukasz', agency: 'Riverside School' },
+    }
+    const token = signer.sign(withParticipant)
+    expect(signer.verify(token, NOW)).toEqual({ ok: true, claims: withParticipant })
+    const reordered: TokenClaims = {
+      participant: { agency: 'Riverside School', name: 'Zoë Łukasz', id: 'p1' },
+      exp: claims.exp,
+      linkId: claims.linkId,
+      role: claims.role,
+      mapId: claims.mapId,
+    }
+    expect(signer.sign(reordered)).toBe(token)
+    // A link token carries no participant at all.
+    expect(signer.verify(signer.sign(claims), NOW)).toEqual({ ok: true, claims })
+  })
+
+  it('keeps a participant token with an 80-character name and agency in 4-byte characters', () => {
+    const signer = new TokenSigner(SECRET)
+    const long: TokenClaims = {
+      ...claims,
+      mapId: 'm'.repeat(22),
+      role: 'professional',
+      linkId: 'l'.repeat(16),
+      participant: { id: 'p'.repeat(16), name: '🙂'.repeat(80), agency: '🙂'.repeat(80) },
+    }
+    expect(signer.verify(signer.sign(long), NOW)).toEqual({ ok: true, claims: long })
+  })
+
+  it.each([
+    ['a participant that is not an object', 'p1'],
+    ['a participant without an id', { name: 'a', agency: '' }],
+    ['a participant with an empty id', { id: '', name: 'a', agency: '' }],
+    ['a participant name that is not a string', { id: 'p1', name: 7, agency: '' }],
+    ['a participant without an agency', { id: 'p1', name: 'a' }],
+    ['an overlong participant name', { id: 'p1', name: 'x'.repeat(201), agency: '' }],
+  ])('refuses correctly signed claims with %s', (_name, participant) => {
+    const payload = Buffer.from(JSON.stringify({ ...claims, participant })).toString('base64url')
+    const signature = createHmac('sha256', SECRET).update(payload).digest('base64url')
+    expect(new TokenSigner(SECRET).verify(`${payload}.${signature}`, NOW)).toEqual({
+      ok: false,
+      problem: 'malformed',
+    })
+  })
+
   it('needs a secret of at least 32 bytes', () => {
     expect(() => new TokenSigner('short')).toThrow()
   })

@@ -4,7 +4,10 @@ import type { TestServer } from '@mapboard/test-kit'
 import type { Browser } from 'playwright-core'
 import type { Role } from '@mapboard/protocol'
 import {
+  CHAIR,
   COLUMN_HEADINGS,
+  FAMILY,
+  PROFESSIONAL,
   DESKTOP,
   SECTION_HEADINGS,
   addNoteInOutline,
@@ -48,19 +51,14 @@ describe('the board in two browsers', () => {
   })
 
   it('creates a map from the landing page and lets a second browser join by the professional link', async () => {
-    links = await createMapFromLanding(
-      chair.page,
-      server.url,
-      'Initial conference — the Smith family',
-      'Alex Morgan',
-    )
+    links = await createMapFromLanding(chair.page, server.url, 'Initial conference — the Smith family', CHAIR)
     for (const role of ['chair', 'professional', 'family', 'viewer'] as const) {
       expect(links[role]).toMatch(new RegExp(`^${server.url}/m/[^/#]+#.+`))
     }
     // The capability token is taken out of the address bar once read.
     expect(chair.page.url()).not.toContain('#')
 
-    await joinByLink(professional.page, links.professional, 'Sam Patel')
+    await joinByLink(professional.page, links.professional, PROFESSIONAL)
     expect(professional.page.url()).not.toContain('#')
     await expect
       .poll(() => professional.page.getByTestId('map-title').innerText())
@@ -145,7 +143,7 @@ describe('the board in two browsers', () => {
 
     const phone = await openRecordedPage(browser, phoneContextOptions())
     pages.push(phone)
-    await joinByLink(phone.page, links.family, 'Jo Smith')
+    await joinByLink(phone.page, links.family, FAMILY)
     await expect.poll(() => canvasTexts(phone.page, 'section-label')).toEqual(SECTION_HEADINGS)
     await phone.page.screenshot({ path: artifactPath('board-phone-390x844.png') })
 

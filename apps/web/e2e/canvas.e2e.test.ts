@@ -3,6 +3,7 @@ import { startServer } from '@mapboard/test-kit'
 import type { TestServer } from '@mapboard/test-kit'
 import type { Browser, Page } from 'playwright-core'
 import {
+  CHAIR,
   DESKTOP,
   addButtonCentre,
   cameraOf,
@@ -25,7 +26,7 @@ describe('editing on the canvas', () => {
     browser = await launchBrowser()
     const map = await server.createMap('Canvas editing')
     page = (await openRecordedPage(browser, { viewport: DESKTOP })).page
-    await joinByLink(page, map.links.chair, 'Alex Morgan')
+    await joinByLink(page, map.links.chair, CHAIR)
   })
 
   afterAll(async () => {

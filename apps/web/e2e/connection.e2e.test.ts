@@ -3,7 +3,9 @@ import { startServer } from '@mapboard/test-kit'
 import type { TestServer } from '@mapboard/test-kit'
 import type { Browser } from 'playwright-core'
 import {
+  CHAIR,
   DESKTOP,
+  FAMILY,
   addNoteInOutline,
   joinByLink,
   launchBrowser,
@@ -26,8 +28,8 @@ describe('the connection indicator', () => {
     mapId = map.id
     chair = await openRecordedPage(browser, { viewport: DESKTOP })
     family = await openRecordedPage(browser, { viewport: DESKTOP })
-    await joinByLink(chair.page, map.links.chair, 'Alex Morgan')
-    await joinByLink(family.page, map.links.family, 'Jo Smith')
+    await joinByLink(chair.page, map.links.chair, CHAIR)
+    await joinByLink(family.page, map.links.family, FAMILY)
   })
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import jsQR from 'jsqr'
 import type { Role } from '@mapboard/protocol'
 
 export const ARTIFACTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts')
@@ -91,22 +92,29 @@ export async function waitForBoard(page: Page): Promise<void> {
   await page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor()
 }
 
+/** Who joins: a name, and an agency for professionals (the chair may give one too). */
+export interface Joiner {
+  name: string
+  agency?: string
+}
+
 /** On the landing page: create a map, join as chair, read the invite links from the Invite panel. */
 export async function createMapFromLanding(
   page: Page,
   origin: string,
   title: string,
-  name: string,
+  chair: Joiner,
 ): Promise<Record<Role, string>> {
   await page.goto(`${origin}/`)
   await page.getByTestId('map-title-input').fill(title)
   await page.getByTestId('create-map-button').click()
-  await joinWithName(page, name)
+  await joinWithName(page, chair)
   const panel = page.getByTestId('invite-panel')
   await panel.waitFor()
+  await panel.getByTestId('invite-item').nth(3).waitFor()
   const links = {} as Record<Role, string>
   for (const role of ['chair', 'professional', 'family', 'viewer'] as const) {
-    links[role] = await page.getByTestId(`invite-link-${role}`).inputValue()
+    links[role] = await panel.getByTestId(`invite-link-${role}`).first().inputValue()
   }
   await panel.getByRole('button', { name: 'Close' }).click()
   await panel.waitFor({ state: 'detached' })
@@ -114,16 +122,24 @@ export async function createMapFromLanding(
   return links
 }
 
-export async function joinWithName(page: Page, name: string): Promise<void> {
-  await page.getByTestId('name-input').fill(name)
+/** Fills the join form (name, and agency when given) and joins. */
+export async function joinWithName(page: Page, who: Joiner): Promise<void> {
+  await page.getByTestId('name-input').fill(who.name)
+  if (who.agency !== undefined) await page.getByTestId('agency-input').fill(who.agency)
   await page.getByTestId('join-button').click()
 }
 
-export async function joinByLink(page: Page, link: string, name: string): Promise<void> {
+export async function joinByLink(page: Page, link: string, who: Joiner): Promise<void> {
   await page.goto(link)
-  await joinWithName(page, name)
+  await joinWithName(page, who)
   await waitForBoard(page)
 }
+
+/** Notes added through the canvas or the outline, and `joinAs`, use these people. */
+export const CHAIR: Joiner = { name: 'Alex Morgan', agency: 'Riverside Council' }
+export const PROFESSIONAL: Joiner = { name: 'Sam Patel', agency: 'Riverside Primary School' }
+export const FAMILY: Joiner = { name: 'Jo Smith' }
+export const VIEWER: Joiner = { name: 'Kim Lee' }
 
 /** Adds a note through the outline's form (the keyboard path), returning when the form has closed. */
 export async function addNoteInOutline(page: Page, zone: string, text: string): Promise<void> {
@@ -321,4 +337,139 @@ export async function timeNotePropagation(
   const addedAt = await from.evaluate(() => (window as Timed).__addedAt)
   if (typeof seenAt !== 'number' || typeof addedAt !== 'number') throw new Error('propagation was not timed')
   return seenAt - addedAt
+}
+
+// --- the sync socket, held back ------------------------------------------------------------------------------
+
+export interface SyncRelay {
+  /** Stop passing the server's messages to the page (the page's own still go out). */
+  hold(): void
+  /** Pass on everything held, in order, and carry on passing. */
+  release(): void
+  /** Messages held since the last release. */
+  readonly heldCount: number
+}
+
+/**
+ * Puts the page's `/sync` socket through the test, so the server's messages to the page can be held back for a
+ * while: the page then acts on a stale map, as a slow phone does while the chair's change is on its way. The
+ * server is the real one and every byte still goes to it unchanged. Call before the page opens the board.
+ */
+export async function relaySync(page: Page): Promise<SyncRelay> {
+  let holding = false
+  const held: Array<() => void> = []
+  await page.routeWebSocket(/\/sync\//, (socket) => {
+    const server = socket.connectToServer()
+    socket.onMessage((message) => server.send(message))
+    server.onMessage((message) => {
+      if (holding) held.push(() => socket.send(message))
+      else socket.send(message)
+    })
+  })
+  return {
+    hold() {
+      holding = true
+    },
+    release() {
+      holding = false
+      for (const send of held.splice(0)) send()
+    },
+    get heldCount() {
+      return held.length
+    },
+  }
+}
+
+// --- canvas nodes by selector --------------------------------------------------------------------------------
+
+/** Page coordinates of the centre of a Konva node (`#id`, `.name`, or `#id .name`), or null if not drawn. */
+export async function canvasNodeCentre(page: Page, selector: string): Promise<Point | null> {
+  return page.evaluate((query) => {
+    const stage = (window as KonvaWindow).Konva?.stages[0]
+    if (!stage) return null
+    const parts = query.split(' ')
+    let node: KonvaNodeLike | undefined = stage.findOne(parts[0] ?? '')
+    for (const part of parts.slice(1)) node = node?.findOne(part)
+    if (!node) return null
+    const box = stage.container().getBoundingClientRect()
+    const rect = node.getClientRect()
+    return { x: box.left + rect.x + rect.width / 2, y: box.top + rect.y + rect.height / 2 }
+  }, selector)
+}
+
+/** How many Konva nodes match `selector` inside the node `within` (e.g. `#section-past-harm`), or on the stage. */
+export async function canvasCount(page: Page, selector: string, within?: string): Promise<number> {
+  return page.evaluate(
+    ({ selector, within }) => {
+      const stage = (window as KonvaWindow).Konva?.stages[0]
+      if (!stage) return 0
+      if (within === undefined) return stage.find(selector).length
+      const parent = stage.findOne(within) as (KonvaNodeLike & { find?(s: string): unknown[] }) | undefined
+      return parent?.find?.(selector).length ?? 0
+    },
+    { selector, within },
+  )
+}
+
+/** Whether the drawn note can be dragged (Konva's own `draggable()`), or null if it is not drawn. */
+export async function noteDraggable(page: Page, noteId: string): Promise<boolean | null> {
+  return page.evaluate((id) => {
+    const node = (window as KonvaWindow).Konva?.stages[0]?.findOne(`#note-${id}`) as
+      (KonvaNodeLike & { draggable(): boolean }) | undefined
+    return node ? node.draggable() : null
+  }, noteId)
+}
+
+/**
+ * Reads the QR code drawn in the page (an inline SVG) as a camera would: rasterised at a size a phone sees, then
+ * decoded. Returns the text it holds, or null if it does not decode.
+ */
+export async function readQrCode(page: Page, testId = 'invite-qr'): Promise<string | null> {
+  const image = await page.evaluate((id) => {
+    const svg = document.querySelector(`[data-testid="${id}"]`)
+    const path = svg?.querySelector('path')?.getAttribute('d')
+    const modules = Number(svg?.getAttribute('viewBox')?.split(' ')[2])
+    if (!path || !Number.isFinite(modules) || modules <= 0) return null
+    // The SVG's own path, filled onto a canvas pixel by pixel as a screen shows it.
+    const size = 400
+    const canvas = document.createElement('canvas')
+    canvas.width = size
+    canvas.height = size
+    const context = canvas.getContext('2d')
+    if (context === null) return null
+    context.fillStyle = '#ffffff'
+    context.fillRect(0, 0, size, size)
+    context.scale(size / modules, size / modules)
+    context.fillStyle = '#000000'
+    context.fill(new Path2D(path))
+    return { size, data: Array.from(context.getImageData(0, 0, size, size).data) }
+  }, testId)
+  if (image === null) return null
+  return jsQR(Uint8ClampedArray.from(image.data), image.size, image.size)?.data ?? null
+}
+
+/** Every button and link on the page smaller than a fingertip (44 × 44 CSS px), by name. */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, a[href], summary, select')]
+      .map((element) => ({
+        name: element.getAttribute('aria-label') ?? (element as HTMLElement).innerText,
+        box: element.getBoundingClientRect(),
+      }))
+      .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+      .map(({ name, box }) => `${name} ${box.width}×${box.height}`),
+  )
+}
+
+/** Buttons that are drawn but reach past the left or right edge of the screen (cut off, or only reachable by scrolling). */
+export async function controlsOffScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .map((element) => ({
+        name: element.getAttribute('aria-label') ?? element.innerText,
+        box: element.getBoundingClientRect(),
+      }))
+      .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > window.innerWidth))
+      .map(({ name, box }) => `${name} ${Math.round(box.left)}–${Math.round(box.right)}`),
+  )
 }

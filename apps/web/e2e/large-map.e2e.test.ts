@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectClient, mapIdFromLink, startServer, tokenFromLink } from '@mapboard/test-kit'
+import { connectClient, joinAs, mapIdFromLink, startServer } from '@mapboard/test-kit'
 import type { TestClient, TestServer } from '@mapboard/test-kit'
 import { ZONE_IDS, addNote } from '@mapboard/map-model'
 import type { Browser, Page } from 'playwright-core'
-import { DESKTOP, cameraOf, joinByLink, launchBrowser, openRecordedPage } from './helpers.ts'
+import {
+  CHAIR,
+  DESKTOP,
+  PROFESSIONAL,
+  cameraOf,
+  joinByLink,
+  launchBrowser,
+  openRecordedPage,
+} from './helpers.ts'
 
 const NOTES = 1_000
 
@@ -17,7 +25,10 @@ describe('a large map', () => {
     server = await startServer()
     browser = await launchBrowser()
     const map = await server.createMap('Large map')
-    seeder = connectClient(server, mapIdFromLink(map.links.chair), tokenFromLink(map.links.chair))
+    // The server keeps a note only if it carries its author's own name, id and agency.
+    const joined = await joinAs(server, map.links.chair, CHAIR)
+    const { participant } = joined
+    seeder = connectClient(server, mapIdFromLink(map.links.chair), joined)
     await seeder.synced
     seeder.doc.transact(() => {
       for (let i = 0; i < NOTES; i++) {
@@ -25,11 +36,14 @@ describe('a large map', () => {
         addNote(seeder.doc, {
           zone,
           text: `Note ${i}: a line of text long enough to wrap onto a second line.`,
+          author: participant.name,
+          authorId: participant.id,
+          agency: participant.agency,
         })
       }
     })
     page = (await openRecordedPage(browser, { viewport: DESKTOP })).page
-    await joinByLink(page, map.links.professional, 'Sam Patel')
+    await joinByLink(page, map.links.professional, PROFESSIONAL)
     await page
       .getByTestId('outline-note')
       .nth(NOTES - 1)

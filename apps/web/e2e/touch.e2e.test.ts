@@ -3,6 +3,7 @@ import { startServer } from '@mapboard/test-kit'
 import type { TestServer } from '@mapboard/test-kit'
 import type { Browser } from 'playwright-core'
 import {
+  PROFESSIONAL,
   addNoteInOutline,
   cameraOf,
   joinByLink,
@@ -26,7 +27,7 @@ describe('the board on a phone', () => {
     browser = await launchBrowser()
     const map = await server.createMap('Initial conference')
     phone = await openRecordedPage(browser, phoneContextOptions())
-    await joinByLink(phone.page, map.links.professional, 'Sam Patel')
+    await joinByLink(phone.page, map.links.professional, PROFESSIONAL)
   })
 
   afterAll(async () => {

@@ -5,9 +5,11 @@ import type { NoteColour, NoteKind } from './noteFields.ts'
 import { createNoteId } from './noteId.ts'
 import { placeAt } from './order.ts'
 import { readZoneNotes } from './readMap.ts'
-import { getNoteMap, getNotesMap } from './schema.ts'
+import { getNotesMap } from './schema.ts'
 import {
+  validateAgency,
   validateAuthor,
+  validateAuthorId,
   validateColour,
   validateKind,
   validateNoteId,
@@ -27,8 +29,16 @@ export interface AddNoteInput {
   kind?: NoteKind
   /** Where the information came from; defaults to ''. */
   source?: string
-  /** Display name of whoever adds it; defaults to ''. */
+  /**
+   * Display name of whoever adds it; defaults to ''. With `authorId` and `agency` these are the note's author
+   * fields: the server accepts a note only if they are those of the connection that adds it (rule OWN-1), and
+   * nobody may change them afterwards.
+   */
   author?: string
+  /** Participant id of whoever adds it (`Participant.id` from joining); defaults to ''. */
+  authorId?: string
+  /** Agency of whoever adds it ('' for family); defaults to ''. */
+  agency?: string
   /** Defaults to the column's colour (worries pink, working well green, needs to happen blue). */
   colour?: NoteColour
   /** Defaults to a fresh random id. Give one only to replay or import notes. */
@@ -44,6 +54,8 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin?: unknown): stri
   const kind = input.kind === undefined ? DEFAULT_NOTE_KIND : validateKind(input.kind)
   const source = validateSource(input.source ?? '')
   const author = validateAuthor(input.author ?? '')
+  const authorId = validateAuthorId(input.authorId ?? '')
+  const agency = validateAgency(input.agency ?? '')
   const colour =
     input.colour === undefined ? DEFAULT_COLOUR_BY_COLUMN[zoneColumn(zone)] : validateColour(input.colour)
   const createdAt =
@@ -60,7 +72,7 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin?: unknown): stri
       throw new MapValidationError('DUPLICATE_ID', 'id', `A note with id "${id}" already exists.`)
   }
   const siblings = readZoneNotes(doc, zone)
-  const { order, renumber } = placeAt(siblings, siblings.length)
+  const order = placeAt(siblings, siblings.length, id)
 
   doc.transact(() => {
     const note = new Y.Map<unknown>()
@@ -71,10 +83,11 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin?: unknown): stri
     note.set('kind', kind)
     note.set('source', source)
     note.set('author', author)
+    note.set('authorId', authorId)
+    note.set('agency', agency)
     note.set('createdAt', createdAt)
     note.set('order', order)
     note.set('colour', colour)
-    for (const other of renumber) getNoteMap(doc, other.id)?.set('order', other.order)
   }, origin ?? null)
   return id
 }

@@ -2,7 +2,6 @@ import type { Doc } from 'yjs'
 import { findNote } from './findNote.ts'
 import { placeAt } from './order.ts'
 import { readZoneNotes } from './readMap.ts'
-import { getNoteMap } from './schema.ts'
 import { validateIndex, validateZone } from './validation.ts'
 import type { ZoneId } from './zones.ts'
 
@@ -15,7 +14,10 @@ export interface MoveNoteTarget {
   index?: number
 }
 
-/** Moves a note to a position in a section (the same one or another) by setting its `zone` and a new `order`. */
+/**
+ * Moves a note to a position in a section (the same one or another) by setting its `zone` and a new `order`.
+ * It writes the moved note only, never its neighbours.
+ */
 export function moveNote(doc: Doc, id: string, target: MoveNoteTarget, origin?: unknown): void {
   const zone = validateZone(target.zone)
   const requested = target.index === undefined ? undefined : validateIndex(target.index)
@@ -25,12 +27,11 @@ export function moveNote(doc: Doc, id: string, target: MoveNoteTarget, origin?: 
   const index = Math.min(requested ?? siblings.length, siblings.length)
   // Already there: write nothing, so a drop back onto the same spot does not churn the document.
   const unchanged = note.get('zone') === zone && inZone.findIndex((other) => other.id === id) === index
-  const { order, renumber } = placeAt(siblings, index)
+  const order = placeAt(siblings, index, id)
 
   doc.transact(() => {
     if (unchanged) return
     if (note.get('zone') !== zone) note.set('zone', zone)
     note.set('order', order)
-    for (const other of renumber) getNoteMap(doc, other.id)?.set('order', other.order)
   }, origin ?? null)
 }

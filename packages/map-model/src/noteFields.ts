@@ -14,6 +14,9 @@ export const MAX_NOTE_TEXT = 1000
 export const MAX_SOURCE_TEXT = 200
 export const MAX_TITLE_TEXT = 200
 export const MAX_AUTHOR_TEXT = 100
+export const MAX_AGENCY_TEXT = 100
+/** Participant ids are short ('link-' + a link id, or 16 random characters); this is a generous bound. */
+export const MAX_AUTHOR_ID_LENGTH = 100
 
 export const DEFAULT_NOTE_KIND: NoteKind = 'observation'
 

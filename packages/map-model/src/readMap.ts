@@ -3,7 +3,7 @@
 import * as Y from 'yjs'
 import { DEFAULT_COLOUR_BY_COLUMN, DEFAULT_NOTE_KIND, isNoteColour, isNoteKind } from './noteFields.ts'
 import type { NoteColour, NoteKind } from './noteFields.ts'
-import { compareInZone, compareNotes } from './order.ts'
+import { FALLBACK_ORDER, compareInZone, compareNotes, isOrderKey } from './order.ts'
 import { getLocksMap, getMetaMap, getNotesMap } from './schema.ts'
 import { ZONE_IDS, isZoneId, zoneColumn } from './zones.ts'
 import type { ZoneId } from './zones.ts'
@@ -17,10 +17,15 @@ export interface NoteSnapshot {
   source: string
   /** Display name of whoever added the note. */
   author: string
+  /** Participant id of whoever added the note; '' for notes from before authorship was recorded. */
+  authorId: string
+  /** Agency of whoever added the note; '' if none. */
+  agency: string
   /** Milliseconds since the epoch. */
   createdAt: number
-  /** Position within the section: ascending, ties broken by id. */
-  order: number
+  /** Position within the section: an order key (see order.ts) compared by code unit, ties broken by id; '1' (near the start)
+   * if the stored one is missing or unusable. */
+  order: string
   colour: NoteColour
 }
 
@@ -63,8 +68,10 @@ export function readNote(id: string, note: Y.Map<unknown>): NoteSnapshot | undef
     kind: isNoteKind(kind) ? kind : DEFAULT_NOTE_KIND,
     source: stringOr(note.get('source'), ''),
     author: stringOr(note.get('author'), ''),
+    authorId: stringOr(note.get('authorId'), ''),
+    agency: stringOr(note.get('agency'), ''),
     createdAt: numberOr(note.get('createdAt'), 0),
-    order: numberOr(note.get('order'), 0),
+    order: orderOr(note.get('order')),
     colour: isNoteColour(colour) ? colour : DEFAULT_COLOUR_BY_COLUMN[zoneColumn(zone)],
   }
 }
@@ -82,6 +89,10 @@ export function readZoneNotes(doc: Y.Doc, zone: ZoneId): NoteSnapshot[] {
 
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback
+}
+
+function orderOr(value: unknown): string {
+  return isOrderKey(value) ? value : FALLBACK_ORDER
 }
 
 function numberOr(value: unknown, fallback: number): number {

@@ -3,6 +3,8 @@
 import { MapValidationError } from './MapValidationError.ts'
 import type { MapValidationCode } from './MapValidationError.ts'
 import {
+  MAX_AGENCY_TEXT,
+  MAX_AUTHOR_ID_LENGTH,
   MAX_AUTHOR_TEXT,
   MAX_NOTE_TEXT,
   MAX_SOURCE_TEXT,
@@ -38,6 +40,21 @@ export function validateSource(value: unknown): string {
 
 export function validateAuthor(value: unknown): string {
   return bounded(trimmedString(value, 'author'), 'author', MAX_AUTHOR_TEXT, 'AUTHOR_TOO_LONG', 'Author name')
+}
+
+export function validateAgency(value: unknown): string {
+  return bounded(trimmedString(value, 'agency'), 'agency', MAX_AGENCY_TEXT, 'AGENCY_TOO_LONG', 'Agency')
+}
+
+/** The participant id of whoever adds a note; '' only for notes nobody can be credited with. */
+export function validateAuthorId(value: unknown): string {
+  if (typeof value === 'string' && value.length <= MAX_AUTHOR_ID_LENGTH && value.trim() === value)
+    return value
+  throw new MapValidationError(
+    'INVALID_AUTHOR_ID',
+    'authorId',
+    `authorId must be a participant id of at most ${MAX_AUTHOR_ID_LENGTH} characters, got ${describe(value)}.`,
+  )
 }
 
 export function validateZone(value: unknown, field = 'zone'): ZoneId {

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { MAX_AUTHOR_TEXT, MAX_NOTE_TEXT, MAX_SOURCE_TEXT, ZONE_IDS, addNote, readMap } from '../src/index.ts'
+import {
+  MAX_AGENCY_TEXT,
+  MAX_AUTHOR_ID_LENGTH,
+  MAX_AUTHOR_TEXT,
+  MAX_NOTE_TEXT,
+  MAX_SOURCE_TEXT,
+  ZONE_IDS,
+  addNote,
+  isOrderKey,
+  readMap,
+} from '../src/index.ts'
 import type { AddNoteInput } from '../src/index.ts'
 import { expectValidationError, recordTransactions, recordUpdates } from './helpers.ts'
 
@@ -17,6 +27,8 @@ describe('addNote', () => {
         kind: 'fact',
         source: ' school attendance records ',
         author: ' Ms Patel ',
+        authorId: 'p-ms-patel',
+        agency: ' Riverside Primary ',
         colour: 'yellow',
         createdAt: 1234,
       },
@@ -32,15 +44,23 @@ describe('addNote', () => {
         kind: 'fact',
         source: 'school attendance records',
         author: 'Ms Patel',
+        authorId: 'p-ms-patel',
+        agency: 'Riverside Primary',
         createdAt: 1234,
-        order: 0,
+        order: expect.any(String),
         colour: 'yellow',
       },
     ])
+    expect(isOrderKey(readMap(doc).notes[0]?.order)).toBe(true)
     // The schema promises every field is a plain value in the note's Y.Map, id included.
     const stored = doc.getMap('notes').get(id)
     expect(stored).toBeInstanceOf(Y.Map)
-    expect((stored as Y.Map<unknown>).toJSON()).toMatchObject({ id, zone: 'past-harm', order: 0 })
+    expect((stored as Y.Map<unknown>).toJSON()).toMatchObject({
+      id,
+      zone: 'past-harm',
+      authorId: 'p-ms-patel',
+      order: readMap(doc).notes[0]?.order,
+    })
   })
 
   test('defaults: observation, no source or author, now, and the column colour', () => {
@@ -52,7 +72,7 @@ describe('addNote', () => {
     })
     expect(colours.map((n) => n?.colour)).toEqual(['pink', 'pink', 'pink', 'green', 'green', 'blue', 'blue'])
     for (const note of colours) {
-      expect(note).toMatchObject({ kind: 'observation', source: '', author: '' })
+      expect(note).toMatchObject({ kind: 'observation', source: '', author: '', authorId: '', agency: '' })
       expect(note?.createdAt).toBeGreaterThanOrEqual(before)
     }
   })
@@ -63,7 +83,11 @@ describe('addNote', () => {
     addNote(doc, { zone: 'past-harm', text: 'elsewhere' })
     const inZone = readMap(doc).notes.filter((n) => n.zone === 'next-steps')
     expect(inZone.map((n) => n.id)).toEqual(ids)
-    expect(inZone.map((n) => n.order)).toEqual([0, 1, 2])
+    const orders = inZone.map((n) => n.order)
+    expect([...orders].sort()).toEqual(orders)
+    expect(new Set(orders).size).toBe(3)
+    // Appends keep keys short: one growing digit plus the four-digit tail.
+    for (const order of orders) expect(order).toHaveLength(5)
   })
 
   test('generated ids are URL-safe, about 16 characters, and distinct', () => {
@@ -108,6 +132,20 @@ describe('addNote', () => {
       'AUTHOR_TOO_LONG',
       'author',
     ],
+    [
+      'agency over the limit',
+      { ...good, agency: 'a'.repeat(MAX_AGENCY_TEXT + 1) },
+      'AGENCY_TOO_LONG',
+      'agency',
+    ],
+    [
+      'authorId over the limit',
+      { ...good, authorId: 'p'.repeat(MAX_AUTHOR_ID_LENGTH + 1) },
+      'INVALID_AUTHOR_ID',
+      'authorId',
+    ],
+    ['authorId with spaces around it', { ...good, authorId: ' p1 ' }, 'INVALID_AUTHOR_ID', 'authorId'],
+    ['authorId not text', { ...good, authorId: 7 as unknown as string }, 'INVALID_AUTHOR_ID', 'authorId'],
     ['bad createdAt', { ...good, createdAt: Number.POSITIVE_INFINITY }, 'INVALID_TIMESTAMP', 'createdAt'],
     ['id with a slash', { ...good, id: 'a/b' }, 'INVALID_ID', 'id'],
     ['empty id', { ...good, id: '' }, 'INVALID_ID', 'id'],

@@ -27,8 +27,11 @@ function note(id: string, zone: ZoneId, order: number): NoteSnapshot {
     kind: 'fact',
     source: '',
     author: '',
+    authorId: '',
+    agency: '',
     createdAt: 0,
-    order,
+    // Keys that sort like the numbers they stand for.
+    order: `V${String(order).padStart(4, '0')}1`,
     colour: NOTE_COLOURS[0],
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, moveNote, readMap } from '../src/index.ts'
+import { addNote, isOrderKey, moveNote, readMap } from '../src/index.ts'
 import type { ZoneId } from '../src/index.ts'
 import { expectValidationError, recordTransactions, recordUpdates } from './helpers.ts'
 
@@ -75,36 +75,56 @@ describe('moveNote', () => {
     expect(updates).toHaveLength(0)
   })
 
-  test('a hundred inserts into the same gap keep exact positions (orders renumber when floats run out)', () => {
+  test('a hundred inserts into the same gap keep exact positions, writing only the placed note', () => {
     const doc = new Y.Doc()
     addNote(doc, { zone: 'safety-goals', text: 'left', id: 'left' })
     addNote(doc, { zone: 'safety-goals', text: 'right', id: 'right' })
     const expected = ['left', 'right']
     for (let i = 0; i < 100; i++) {
       const id = addNote(doc, { zone: 'safety-goals', text: String(i), id: `n${i}` })
+      const before = readMap(doc).notes
       moveNote(doc, id, { zone: 'safety-goals', index: 1 })
       expected.pop()
       expected.splice(1, 0, id)
       expected.push('right')
       expect(zoneIds(doc, 'safety-goals')).toEqual(expected)
+      const changed = readMap(doc).notes.filter((n) => before.find((o) => o.id === n.id)?.order !== n.order)
+      expect(changed.map((n) => n.id)).toEqual([id])
     }
     const orders = readMap(doc).notes.map((n) => n.order)
-    expect(orders.every(Number.isFinite)).toBe(true)
+    expect(orders.every((order) => isOrderKey(order))).toBe(true)
+    // Halving one gap a hundred times costs about 100 bits: keys stay short.
+    expect(Math.max(...orders.map((order) => order.length))).toBeLessThan(40)
   })
 
-  test('placing between two notes with equal order (concurrent appends) renumbers the section', () => {
+  test('notes appended at once on two replicas get different keys, so a note can go between them', () => {
     const one = new Y.Doc()
     const two = new Y.Doc()
     addNote(one, { zone: 'next-steps', text: 'p', id: 'p' })
     addNote(two, { zone: 'next-steps', text: 'q', id: 'q' })
     Y.applyUpdate(one, Y.encodeStateAsUpdate(two))
-    expect(readMap(one).notes.map((n) => [n.id, n.order])).toEqual([
-      ['p', 0],
-      ['q', 0],
-    ])
+    const [p, q] = readMap(one).notes
+    expect(p?.order).not.toEqual(q?.order)
+    // Same gap, same fraction: the keys differ only in the tail taken from the note id.
+    expect(p?.order.slice(0, -4)).toEqual(q?.order.slice(0, -4))
     addNote(one, { zone: 'next-steps', text: 'r', id: 'r' })
     moveNote(one, 'r', { zone: 'next-steps', index: 1 })
-    expect(zoneIds(one, 'next-steps')).toEqual(['p', 'r', 'q'])
+    expect(zoneIds(one, 'next-steps')).toEqual([p?.id, 'r', q?.id])
+  })
+
+  test('between two equal keys (hand-made data) the note lands next to them and nobody else is written', () => {
+    const doc = new Y.Doc()
+    for (const id of ['a', 'b', 'c']) addNote(doc, { zone: 'next-steps', text: id, id })
+    // b and c are made to share a key, as a hand-made update could.
+    const notes = doc.getMap('notes')
+    ;(notes.get('c') as Y.Map<unknown>).set('order', (notes.get('b') as Y.Map<unknown>).get('order'))
+    addNote(doc, { zone: 'next-steps', text: 'd', id: 'd' })
+    const before = readMap(doc).notes
+    moveNote(doc, 'd', { zone: 'next-steps', index: 2 })
+    // No key fits between b and c: the nearest position that has room, before b.
+    expect(zoneIds(doc, 'next-steps')).toEqual(['a', 'd', 'b', 'c'])
+    const changed = readMap(doc).notes.filter((n) => before.find((o) => o.id === n.id)?.order !== n.order)
+    expect(changed.map((n) => n.id)).toEqual(['d'])
   })
 
   test('a note whose section was corrupted can be moved back onto the map', () => {

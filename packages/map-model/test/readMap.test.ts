@@ -24,15 +24,17 @@ describe('readMap', () => {
 
   test('notes are sorted by section in column order, then order, then id', () => {
     const doc = new Y.Doc()
-    rawNote(doc, 'n1', { zone: 'next-steps', text: 'a', order: 0 })
-    rawNote(doc, 'n2', { zone: 'past-harm', text: 'b', order: 5 })
-    rawNote(doc, 'n4', { zone: 'past-harm', text: 'c', order: -1 })
-    rawNote(doc, 'n3', { zone: 'past-harm', text: 'd', order: 5 })
-    rawNote(doc, 'n0', { zone: 'existing-safety', text: 'e', order: 100 })
-    expect(readMap(doc).notes.map((n) => n.id)).toEqual(['n4', 'n2', 'n3', 'n0', 'n1'])
+    rawNote(doc, 'n1', { zone: 'next-steps', text: 'a', order: 'V' })
+    rawNote(doc, 'n2', { zone: 'past-harm', text: 'b', order: 'a' })
+    rawNote(doc, 'n4', { zone: 'past-harm', text: 'c', order: 'Zz' })
+    rawNote(doc, 'n3', { zone: 'past-harm', text: 'd', order: 'a' })
+    rawNote(doc, 'n5', { zone: 'past-harm', text: 'f', order: 'a1' })
+    rawNote(doc, 'n0', { zone: 'existing-safety', text: 'e', order: 'z' })
+    // Keys compare by code unit: digits < capitals < small letters, and a prefix sorts first.
+    expect(readMap(doc).notes.map((n) => n.id)).toEqual(['n4', 'n2', 'n3', 'n5', 'n0', 'n1'])
   })
 
-  test('missing or invalid fields take defaults; the map key is the id', () => {
+  test('missing or invalid fields take defaults (an unusable order reads as "1"); the map key is the id', () => {
     const doc = new Y.Doc()
     rawNote(doc, 'k1', {
       id: 'lies',
@@ -41,10 +43,13 @@ describe('readMap', () => {
       kind: 'rumour',
       source: null,
       author: ['x'],
+      authorId: 12,
+      agency: null,
       createdAt: 'yesterday',
-      order: Number.NaN,
+      order: 'V0',
       colour: 'red',
     })
+    rawNote(doc, 'k3', { zone: 'future-danger', order: 3 })
     rawNote(doc, 'k2', { zone: 'future-danger' })
     expect(readMap(doc).notes).toEqual([
       {
@@ -54,8 +59,23 @@ describe('readMap', () => {
         kind: 'observation',
         source: '',
         author: '',
+        authorId: '',
+        agency: '',
         createdAt: 0,
-        order: 0,
+        order: '1',
+        colour: 'pink',
+      },
+      {
+        id: 'k3',
+        zone: 'future-danger',
+        text: '',
+        kind: 'observation',
+        source: '',
+        author: '',
+        authorId: '',
+        agency: '',
+        createdAt: 0,
+        order: '1',
         colour: 'pink',
       },
       {
@@ -65,8 +85,10 @@ describe('readMap', () => {
         kind: 'observation',
         source: '',
         author: '',
+        authorId: '',
+        agency: '',
         createdAt: 0,
-        order: 0,
+        order: '1',
         colour: 'green',
       },
     ])

@@ -20,6 +20,7 @@ function setup() {
 describe('updateNote', () => {
   test('changes the given fields (trimmed) in one transaction and leaves the rest', () => {
     const { doc, id } = setup()
+    const before = readMap(doc)
     const transactions = recordTransactions(doc)
     const origin = { user: 'chair' }
     updateNote(doc, id, { text: ' Dad drinks most evenings ', kind: 'observation', colour: 'orange' }, origin)
@@ -33,8 +34,10 @@ describe('updateNote', () => {
         kind: 'observation',
         source: 'neighbour',
         author: 'PC Jones',
+        authorId: '',
+        agency: '',
         createdAt: 5,
-        order: 0,
+        order: before.notes[0]?.order,
         colour: 'orange',
       },
     ])

@@ -1,6 +1,9 @@
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { MessageType } from '@mapboard/protocol'
+import type { EditRefusal, JoinResponse } from '@mapboard/protocol'
+import { readPermissionDenied } from './readPermissionDenied.ts'
 
 export interface ConnectClientOptions {
   /** The document to sync; a new one by default. */
@@ -21,6 +24,8 @@ export interface TestClient {
   synced: Promise<void>
   /** Close codes the server sent, oldest first. */
   readonly closes: readonly CloseInfo[]
+  /** Edits the server refused and reverted (its permission-denied messages), oldest first. */
+  readonly refusals: readonly EditRefusal[]
   /** Disconnects and frees the provider (and the doc, unless it was passed in). */
   destroy(): void
 }
@@ -32,22 +37,29 @@ export interface SyncServer {
 
 /**
  * A real y-websocket client, configured as the web app configures it: no BroadcastChannel (a reverted edit must
- * not leak into other tabs), `ws` as the WebSocket in Node.
+ * not leak into other tabs), `ws` as the WebSocket in Node. `token` is a link token or a participant token; a
+ * JoinResponse (from `joinAs`) stands for its participant token.
  */
 export function connectClient(
   server: SyncServer,
   mapId: string,
-  token: string,
+  token: string | JoinResponse,
   options: ConnectClientOptions = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(server.wsUrl, mapId, doc, {
-    params: { token },
+    params: { token: typeof token === 'string' ? token : token.token },
     // ws implements the browser WebSocket API y-websocket uses; its TypeScript class is declared separately.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })
   const closes: CloseInfo[] = []
+  const refusals: EditRefusal[] = []
+  // y-websocket's own handler logs the refusal with the sync URL, token included; record it instead.
+  provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+    const refusal = readPermissionDenied(decoder)
+    if (refusal !== undefined) refusals.push(refusal)
+  }
   provider.on('connection-close', (event) => {
     if (event !== null) closes.push({ code: event.code, reason: event.reason })
   })
@@ -82,6 +94,7 @@ export function connectClient(
     provider,
     synced,
     closes,
+    refusals,
     destroy() {
       provider.destroy()
       if (options.doc === undefined) doc.destroy()

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
+import { permissionRules } from '../rooms/permissionRules.ts'
 import { RoomRegistry } from '../rooms/RoomRegistry.ts'
-import type { UpdateRules } from '../rooms/UpdateGate.ts'
+import type { RulesFactory } from '../rooms/UpdateGate.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,14 +11,16 @@ declare module 'fastify' {
 
 /**
  * The live rooms. Registered after storage, so on close (hooks run last-registered first) the rooms store what is
- * pending before the store closes.
+ * pending before the store closes. Rules: map-model's permission rules unless others are given; `false` applies
+ * every writer's update unchecked (benchmarks measure the rules' cost against that).
  */
-export const roomsPlugin = fp<{ rules?: UpdateRules }>(
-  async (app, { rules }) => {
+export const roomsPlugin = fp<{ rules?: RulesFactory | false }>(
+  async (app, { rules = permissionRules }) => {
     const { unloadGraceMs, compactionThreshold, keepaliveIntervalMs } = app.config
     const logger = app.log.child({ component: 'rooms' })
     const options = { store: app.store, logger, unloadGraceMs, compactionThreshold, keepaliveIntervalMs }
-    const rooms = new RoomRegistry(rules === undefined ? options : { ...options, rules })
+    if (rules === false) logger.warn('permission rules are off: every writer’s update is applied unchecked')
+    const rooms = new RoomRegistry(rules === false ? options : { ...options, rules })
     app.decorate('rooms', rooms)
     app.addHook('onClose', async () => {
       await rooms.close()

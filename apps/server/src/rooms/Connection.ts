@@ -34,8 +34,10 @@ export class Connection {
   readonly awarenessClientIds = new Set<number>()
 
   readonly #socket: SocketLike
-  #queue: Uint8Array[] | null = []
+  /** Frames waiting for the room to load, or for the room to resume this connection after a pause. */
+  #queue: Uint8Array[] = []
   #handler: FrameHandler | null = null
+  #paused = false
   #closed = false
   #closeListeners: Array<(connection: Connection) => void> = []
   /** A pong or a frame arrived since the last ping. */
@@ -65,15 +67,28 @@ export class Connection {
   receive(frame: Uint8Array): void {
     if (this.#closed) return
     this.#alive = true
-    if (this.#handler !== null) {
+    if (this.#handler !== null && !this.#paused && this.#queue.length === 0) {
       this.#handler(this, frame)
       return
     }
-    if (this.#queue === null || this.#queue.length >= MAX_QUEUED_FRAMES) {
+    if (this.#queue.length >= MAX_QUEUED_FRAMES) {
       this.close(CloseCode.BadMessage)
       return
     }
     this.#queue.push(frame)
+  }
+
+  /**
+   * Holds this connection's frames (they queue, in order) until `resume`: the room calls it while it waits for
+   * something asynchronous that the next frame must not overtake, such as storing a client id claim.
+   */
+  pause(): void {
+    this.#paused = true
+  }
+
+  resume(): void {
+    this.#paused = false
+    this.#drain()
   }
 
   /** The transport calls this on a pong. */
@@ -89,10 +104,15 @@ export class Connection {
   /** Starts delivering frames to `handler`, first the ones queued while the room loaded. */
   attach(handler: FrameHandler): void {
     this.#handler = handler
-    const queued = this.#queue ?? []
-    this.#queue = null
-    for (const frame of queued) {
-      if (this.#closed) break
+    this.#drain()
+  }
+
+  #drain(): void {
+    const handler = this.#handler
+    if (handler === null) return
+    while (!this.#closed && !this.#paused) {
+      const frame = this.#queue.shift()
+      if (frame === undefined) return
       handler(this, frame)
     }
   }
@@ -135,7 +155,7 @@ export class Connection {
   #markClosed(): void {
     if (this.#closed) return
     this.#closed = true
-    this.#queue = null
+    this.#queue = []
     const listeners = this.#closeListeners
     this.#closeListeners = []
     for (const listener of listeners) listener(this)

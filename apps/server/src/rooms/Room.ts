@@ -3,20 +3,24 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { CloseCode } from '@mapboard/protocol'
+import type { EditRefusal } from '@mapboard/protocol'
 import type { MapStore, StoredDocument } from '../storage/MapStore.ts'
 import { checkUpdate } from './checkUpdate.ts'
+import { ClientIdOwners } from './ClientIdOwners.ts'
 import type { Connection } from './Connection.ts'
+import { RefusalWindow } from './RefusalWindow.ts'
 import type { RoomLogger } from './SocketLike.ts'
 import {
   MalformedMessageError,
   encodeAwareness,
+  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   parseClientMessage,
 } from './syncMessages.ts'
 import { UpdateGate } from './UpdateGate.ts'
-import type { UpdateRules } from './UpdateGate.ts'
+import type { GateOutcome, RulesFactory } from './UpdateGate.ts'
 
 export interface RoomOptions {
   mapId: string
@@ -24,15 +28,24 @@ export interface RoomOptions {
   logger: RoomLogger
   /** Fold the update log into a snapshot once it holds this many updates. */
   compactionThreshold: number
-  rules?: UpdateRules
+  /** Permission rules; without them every writer's update is applied as it is. */
+  rules?: RulesFactory
 }
 
 /** y-websocket sets one awareness client id per provider; a little slack, never an open door. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 1
 /** Bytes of one client's awareness state (name, colour, cursor, selection…). */
 const MAX_AWARENESS_STATE_LENGTH = 8 * 1024
-/** A client that needs more resyncs than this in one room's lifetime is not a confused client. */
-const MAX_RESYNCS_PER_LINK = 3
+/**
+ * A participant that needs this many resyncs in one room's lifetime is not a confused client: the last one closes
+ * with TooManyRefusals instead of Resync, and so does every connection it opens while the room stays loaded.
+ */
+const MAX_RESYNCS_PER_PARTICIPANT = 3
+/** What a viewer is told, once, when it sends an update anyway. */
+const VIEWER_REFUSAL: EditRefusal = {
+  rule: 'VIEW-1',
+  message: 'Viewers can follow the map but not change it.',
+}
 
 interface PendingUpdate {
   update: Uint8Array
@@ -62,7 +75,11 @@ export class Room {
   readonly #gate: UpdateGate
   readonly #connections = new Set<Connection>()
   readonly #awarenessOwners = new Map<number, Connection>()
+  readonly #clientIds: ClientIdOwners
+  /** Resyncs needed per participant id (pending structs after an update). */
   readonly #resyncs = new Map<string, number>()
+  readonly #refusals = new WeakMap<Connection, RefusalWindow>()
+  readonly #viewersTold = new WeakSet<Connection>()
   #pending: PendingUpdate[] = []
   #flushScheduled = false
   #inFlight = 0
@@ -73,11 +90,17 @@ export class Room {
   #broken = false
 
   static async load(options: RoomOptions): Promise<Room> {
-    return new Room(options, await options.store.load(options.mapId))
+    const stored = await options.store.load(options.mapId)
+    const clientIds = await ClientIdOwners.load(options.store, options.mapId)
+    const room = new Room(options, stored, clientIds)
+    // Before anyone joins: the id the server's reverts are written under is the server's, and stored as such.
+    await clientIds.claimServerId(room.doc)
+    return room
   }
 
-  private constructor(options: RoomOptions, stored: StoredDocument) {
+  private constructor(options: RoomOptions, stored: StoredDocument, clientIds: ClientIdOwners) {
     this.mapId = options.mapId
+    this.#clientIds = clientIds
     this.#store = options.store
     this.#logger = options.logger
     this.#compactionThreshold = options.compactionThreshold
@@ -116,6 +139,10 @@ export class Room {
       return
     }
     if (connection.closed) return
+    if ((this.#resyncs.get(connection.identity.participant.id) ?? 0) >= MAX_RESYNCS_PER_PARTICIPANT) {
+      connection.close(CloseCode.TooManyRefusals)
+      return
+    }
     this.#connections.add(connection)
     connection.onClose(this.#leave)
     // Our SyncStep1 asks a writer for what it has and we lack (edits made while it was offline). A viewer's
@@ -163,8 +190,12 @@ export class Room {
   }
 
   readonly #receive = (connection: Connection, frame: Uint8Array): void => {
+    this.#guard(connection, () => this.#handle(connection, frame))
+  }
+
+  #guard(connection: Connection, handle: () => void): void {
     try {
-      this.#handle(connection, frame)
+      handle()
     } catch (error) {
       // One bad frame costs its sender the connection, never the room or the process.
       const malformed = error instanceof MalformedMessageError
@@ -234,6 +265,10 @@ export class Room {
     // Viewers never write, so dropping what they send opens no gap in anybody's clock.
     if (!connection.canWrite) {
       this.#logger.debug({ mapId: this.mapId, connection: connection.id }, 'dropped an update from a viewer')
+      if (!this.#viewersTold.has(connection)) {
+        this.#viewersTold.add(connection)
+        connection.send(encodePermissionDenied(JSON.stringify(VIEWER_REFUSAL)))
+      }
       return
     }
     const check = checkUpdate(update)
@@ -245,27 +280,98 @@ export class Room {
       connection.close(CloseCode.BadMessage)
       return
     }
-    const outcome = this.#gate.apply(update, connection)
-    if (outcome.reverted) {
-      this.#logger.info(
-        { mapId: this.mapId, connection: connection.id, reason: outcome.reason },
-        'reverted an update',
-      )
+    const participantId = connection.identity.participant.id
+    const ids = this.#clientIds.check(this.doc, update, participantId)
+    if (ids.kind === 'taken') {
+      this.#refuseClientIds(connection, ids.clientIds)
+      return
     }
-    // An update that builds on content we do not have stays pending and would leak to others in SyncStep2.
-    const store = this.doc.store
-    if (store.pendingStructs !== null || store.pendingDs !== null) {
-      store.pendingStructs = null
-      store.pendingDs = null
-      const count = (this.#resyncs.get(connection.identity.linkId) ?? 0) + 1
-      this.#resyncs.set(connection.identity.linkId, count)
-      const code = count > MAX_RESYNCS_PER_LINK ? CloseCode.BadMessage : CloseCode.Resync
+    if (ids.kind === 'own') {
+      this.#applyUpdate(connection, update)
+      return
+    }
+    // New client ids are stored as this participant's before anything is written under them; the connection's
+    // next frames wait meanwhile, so they cannot overtake this one.
+    connection.pause()
+    this.#clientIds
+      .claim(participantId, ids.clientIds)
+      .then((taken) => {
+        if (taken.length > 0) this.#refuseClientIds(connection, taken)
+        else if (!connection.closed && !this.#closing && !this.#broken) {
+          this.#guard(connection, () => this.#applyUpdate(connection, update))
+        }
+      })
+      .catch((error: unknown) => {
+        this.#logger.error(
+          { mapId: this.mapId, connection: connection.id, err: error },
+          'could not claim client ids',
+        )
+        connection.close(CloseCode.ServerError)
+      })
+      .finally(() => connection.resume())
+  }
+
+  /** Closes, without applying anything, a connection that wrote under someone else's client id. */
+  #refuseClientIds(connection: Connection, clientIds: number[]): void {
+    this.#logger.warn(
+      { mapId: this.mapId, connection: connection.id, clientIds: clientIds.slice(0, 10) },
+      'refused an update written under a client id that belongs to someone else',
+    )
+    connection.close(CloseCode.ClientIdTaken)
+  }
+
+  #applyUpdate(connection: Connection, update: Uint8Array): void {
+    let outcome: GateOutcome
+    try {
+      outcome = this.#gate.apply(update, connection)
+    } finally {
+      this.#clearPending(connection)
+    }
+    if (outcome.reverted && !connection.closed) {
+      this.#refuse(connection, { rule: outcome.rule, message: outcome.message })
+    }
+  }
+
+  /**
+   * Tells the author why its change was reverted (the revert itself reaches it with the next broadcast). A
+   * connection that keeps sending refused changes is closed: that is no longer someone's honest mistake.
+   */
+  #refuse(connection: Connection, refusal: EditRefusal): void {
+    this.#logger.info(
+      { mapId: this.mapId, connection: connection.id, rule: refusal.rule },
+      'reverted an update the rules refuse',
+    )
+    let window = this.#refusals.get(connection)
+    if (window === undefined) {
+      window = new RefusalWindow()
+      this.#refusals.set(connection, window)
+    }
+    if (window.record()) {
       this.#logger.warn(
-        { mapId: this.mapId, connection: connection.id, resyncs: count },
-        'dropped an update that references content the server does not have',
+        { mapId: this.mapId, connection: connection.id },
+        'closed a connection with too many refused edits',
       )
-      connection.close(code)
+      connection.close(CloseCode.TooManyRefusals)
+      return
     }
+    connection.send(encodePermissionDenied(JSON.stringify(refusal)))
+  }
+
+  /** An update that builds on content we do not have stays pending and would leak to others in SyncStep2. */
+  #clearPending(connection: Connection): void {
+    const store = this.doc.store
+    if (store.pendingStructs === null && store.pendingDs === null) return
+    store.pendingStructs = null
+    store.pendingDs = null
+    const participantId = connection.identity.participant.id
+    const count = (this.#resyncs.get(participantId) ?? 0) + 1
+    this.#resyncs.set(participantId, count)
+    const code = count >= MAX_RESYNCS_PER_PARTICIPANT ? CloseCode.TooManyRefusals : CloseCode.Resync
+    this.#logger.warn(
+      { mapId: this.mapId, connection: connection.id, resyncs: count },
+      'dropped an update that references content the server does not have',
+    )
+    connection.close(code)
   }
 
   #receiveAwareness(connection: Connection, update: Uint8Array): void {
@@ -294,7 +400,7 @@ export class Room {
       if (!this.#mayUseAwarenessId(connection, clientId, state !== null)) continue
       encoding.writeVarUint(encoder, clientId)
       encoding.writeVarUint(encoder, clock)
-      encoding.writeVarString(encoder, json)
+      encoding.writeVarString(encoder, state === null ? json : JSON.stringify(stampUser(state, connection)))
       kept++
     }
     if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes in awareness update')
@@ -402,4 +508,14 @@ export class Room {
     for (const connection of [...this.#connections]) connection.close(CloseCode.ServerError)
     this.onBroken?.()
   }
+}
+
+/**
+ * The awareness state others see, with `user` replaced by who the connection is according to its token: whatever
+ * name, role or agency the client put there is never what anyone else sees.
+ */
+function stampUser(state: unknown, connection: Connection): Record<string, unknown> {
+  const { role, participant } = connection.identity
+  const fields = typeof state === 'object' && state !== null && !Array.isArray(state) ? state : {}
+  return { ...fields, user: { id: participant.id, name: participant.name, role, agency: participant.agency } }
 }

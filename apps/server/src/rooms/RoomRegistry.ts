@@ -3,7 +3,7 @@ import type { MapStore } from '../storage/MapStore.ts'
 import type { Connection } from './Connection.ts'
 import { Room } from './Room.ts'
 import type { RoomLogger } from './SocketLike.ts'
-import type { UpdateRules } from './UpdateGate.ts'
+import type { RulesFactory } from './UpdateGate.ts'
 
 export interface RoomRegistryOptions {
   store: MapStore
@@ -12,7 +12,7 @@ export interface RoomRegistryOptions {
   unloadGraceMs: number
   compactionThreshold: number
   keepaliveIntervalMs: number
-  rules?: UpdateRules
+  rules?: RulesFactory
 }
 
 /**
@@ -28,6 +28,8 @@ export class RoomRegistry {
   /** Rooms still writing their last updates; a new load of the same map waits for them. */
   readonly #unloading = new Map<string, Promise<void>>()
   readonly #keepalive: NodeJS.Timeout
+  /** Open connections by map and link, loading rooms included, so revoking a link can close them all. */
+  readonly #byLink = new Map<string, Set<Connection>>()
   #closed = false
 
   constructor(options: RoomRegistryOptions) {
@@ -60,6 +62,7 @@ export class RoomRegistry {
       connection.close(CloseCode.ServerShutdown)
       return
     }
+    this.#trackLink(connection)
     this.#cancelUnload(mapId)
     let room: Room
     try {
@@ -74,6 +77,35 @@ export class RoomRegistry {
       return
     }
     room.join(connection)
+  }
+
+  /**
+   * Closes, with `code`, every open connection of map `mapId` that was opened with link `linkId` — by the link
+   * itself or by a participant token from it — including connections whose room is still loading. Returns how
+   * many were closed.
+   */
+  closeLink(mapId: string, linkId: string, code: CloseCode): number {
+    const connections = this.#byLink.get(linkKey(mapId, linkId))
+    if (connections === undefined) return 0
+    const open = [...connections].filter((connection) => !connection.closed)
+    for (const connection of open) connection.close(code)
+    return open.length
+  }
+
+  #trackLink(connection: Connection): void {
+    const key = linkKey(connection.identity.mapId, connection.identity.linkId)
+    let connections = this.#byLink.get(key)
+    if (connections === undefined) {
+      connections = new Set()
+      this.#byLink.set(key, connections)
+    }
+    connections.add(connection)
+    connection.onClose(() => {
+      const current = this.#byLink.get(key)
+      if (current === undefined) return
+      current.delete(connection)
+      if (current.size === 0) this.#byLink.delete(key)
+    })
   }
 
   /** Closes every room (clients get ServerShutdown and reconnect elsewhere or later) after storing what is pending. */
@@ -155,4 +187,8 @@ export class RoomRegistry {
       this.#options.logger.error({ mapId: room.mapId, err: error }, 'could not unload a room cleanly')
     }
   }
+}
+
+function linkKey(mapId: string, linkId: string): string {
+  return `${mapId}\n${linkId}`
 }

@@ -5,25 +5,38 @@
 // A rule that objects instead has the change reverted on the server; the revert is an ordinary update, so it is
 // persisted and sent to everyone together with the original (Room batches both), and the author's view snaps back.
 import * as Y from 'yjs'
-import type { Role } from '@mapboard/protocol'
+import type { ParticipantClaims, Role } from '@mapboard/protocol'
 import { ROOT_TYPE_NAMES } from './checkUpdate.ts'
+import { lateDeletes, lateSets } from './lateWrites.ts'
+import type { Written } from './lateWrites.ts'
 
-/** What the rules know about whoever wrote an update. */
+/** What the rules know about whoever wrote an update: the connection's verified identity. */
 export interface UpdateAuthor {
-  readonly identity: { readonly role: Role; readonly linkId: string }
+  readonly identity: {
+    readonly role: Role
+    readonly linkId: string
+    readonly participant: ParticipantClaims
+  }
 }
 
-export type Verdict = { allowed: true } | { allowed: false; reason: string }
+/** `rule` is a rule id (map-model's RULES); `message` is one sentence for the author. */
+export type Verdict = { allowed: true } | { allowed: false; rule: string; message: string }
 
 /**
- * Permission rules (role, section locks, ownership). `inspect` sees the transaction that applied an author's
- * update — `transaction.changed`, `changedParentTypes`, `deleteSet` — and must not modify the document.
+ * Permission rules for one room's document (role, section locks, ownership). `inspect` sees the transaction that
+ * applied an author's update — `transaction.changed`, `changedParentTypes`, `deleteSet` — and must not modify the
+ * document. `observe`, if given, sees every transaction the document runs after any inspection (accepted updates,
+ * refused ones and their reverts, the server's own writes), so rules can keep what they know in step.
  */
 export interface UpdateRules {
   inspect(transaction: Y.Transaction, author: UpdateAuthor): Verdict
+  observe?(transaction: Y.Transaction): void
 }
 
-export type GateOutcome = { reverted: false } | { reverted: true; reason: string }
+/** Makes the rules for one room's document; called once, when the room has loaded it. */
+export type RulesFactory = (doc: Y.Doc) => UpdateRules
+
+export type GateOutcome = { reverted: false } | { reverted: true; rule: string; message: string }
 
 export class UpdateGate {
   readonly #doc: Y.Doc
@@ -31,12 +44,16 @@ export class UpdateGate {
   readonly #undo: Y.UndoManager | undefined
   #author: UpdateAuthor | null = null
   #verdict: Verdict = { allowed: true }
+  /** What the client transaction being applied wrote (lateWrites.ts); null while not applying one. */
+  #written: Written | null = null
+  /** Whether anything has been reverted yet: until then no update can refer to restored content. */
+  #hasReverted = false
 
   /** Without rules every update is applied as it is. */
-  constructor(doc: Y.Doc, rules?: UpdateRules) {
+  constructor(doc: Y.Doc, rules?: RulesFactory) {
     this.#doc = doc
-    this.#rules = rules
     if (rules === undefined) return
+    this.#rules = rules(doc)
     const scope = [...ROOT_TYPE_NAMES].map((name) => doc.getMap(name))
     // Tracks only the author being applied (added and removed around each apply); captureTimeout 0 keeps
     // every client transaction its own stack item, so one undo() reverts exactly that transaction.
@@ -51,25 +68,30 @@ export class UpdateGate {
       Y.applyUpdate(this.#doc, update, author)
       return { reverted: false }
     }
-    this.#author = author
-    this.#verdict = { allowed: true }
-    undo.trackedOrigins.add(author)
+    const couldReferToRestored = this.#hasReverted
+    const written: Written = { sets: [], keys: new Map() }
+    this.#written = written
+    let outcome: GateOutcome
     try {
-      Y.applyUpdate(this.#doc, update, author)
+      outcome = this.#judged(undo, author, () => Y.applyUpdate(this.#doc, update, author))
     } finally {
-      undo.trackedOrigins.delete(author)
-      this.#author = null
+      this.#written = null
     }
-    const verdict = this.#takeVerdict()
-    if (!verdict.allowed) undo.undo()
-    // The gate keeps no history: the next update is judged on its own.
-    undo.clear()
-    return verdict.allowed ? { reverted: false } : { reverted: true, reason: verdict.reason }
-  }
-
-  /** Read through a method: TypeScript would otherwise keep the narrowing from the reset in `apply`. */
-  #takeVerdict(): Verdict {
-    return this.#verdict
+    if (outcome.reverted || !couldReferToRestored) return outcome
+    const late = [...written.sets, ...lateDeletes(update, this.#doc.store, written)]
+    if (late.length === 0) return outcome
+    // Edits made to content before their author's client heard that a revert had restored it, passed on to the
+    // restored content and judged like any edit of theirs (see lateWrites.ts). The server writes them, so the
+    // origin is not the author's connection: the author must be sent them like everyone else.
+    const onBehalf: UpdateAuthor = { identity: author.identity }
+    return this.#judged(undo, onBehalf, () =>
+      this.#doc.transact(() => {
+        for (const write of late) {
+          if (write.kind === 'delete') write.target.delete(write.key)
+          else if (write.target.get(write.key) !== write.value) write.target.set(write.key, write.value)
+        }
+      }, onBehalf),
+    )
   }
 
   destroy(): void {
@@ -77,10 +99,43 @@ export class UpdateGate {
     this.#undo?.destroy()
   }
 
+  /** Runs `write` (transactions with `author` as origin) and reverts what it did if a rule objects. */
+  #judged(undo: Y.UndoManager, author: UpdateAuthor, write: () => void): GateOutcome {
+    this.#author = author
+    this.#verdict = { allowed: true }
+    undo.trackedOrigins.add(author)
+    try {
+      write()
+    } finally {
+      undo.trackedOrigins.delete(author)
+      this.#author = null
+    }
+    const verdict = this.#takeVerdict()
+    if (!verdict.allowed) {
+      undo.undo()
+      this.#hasReverted = true
+    }
+    // The gate keeps no history: the next update is judged on its own.
+    undo.clear()
+    return verdict.allowed
+      ? { reverted: false }
+      : { reverted: true, rule: verdict.rule, message: verdict.message }
+  }
+
+  /** Read through a method: TypeScript would otherwise keep the narrowing from the reset in `#judged`. */
+  #takeVerdict(): Verdict {
+    return this.#verdict
+  }
+
   readonly #inspect = (transaction: Y.Transaction): void => {
+    const rules = this.#rules
+    if (rules === undefined) return
     const author = this.#author
-    if (author === null || transaction.origin !== author || this.#rules === undefined) return
-    const verdict = this.#rules.inspect(transaction, author)
-    if (!verdict.allowed && this.#verdict.allowed) this.#verdict = verdict
+    if (author !== null && transaction.origin === author) {
+      const verdict = rules.inspect(transaction, author)
+      if (!verdict.allowed && this.#verdict.allowed) this.#verdict = verdict
+      if (this.#written !== null) lateSets(transaction, this.#written)
+    }
+    rules.observe?.(transaction)
   }
 }

@@ -71,6 +71,19 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * A y-protocols auth message, "permission denied", with `reason`: what the server tells a client whose change it
+ * refused (Mapboard sends an EditRefusal as JSON). Stock y-websocket clients log it.
+ */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Auth)
+  // y-protocols/auth: messagePermissionDenied = 0, then the reason.
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarString(encoder, reason)
+  return encoding.toUint8Array(encoder)
+}
+
 /** An awareness message naming no client: changes nothing, but tells an idle client the server is there. */
 export const KEEPALIVE_MESSAGE: Uint8Array = encodeAwareness(new Uint8Array([0]))
 

@@ -6,14 +6,12 @@ import { ROLES } from '@mapboard/protocol'
 import type { CreateMapRequest, CreateMapResponse, Role } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import type { LinkRecord } from '../storage/MapStore.ts'
+import { linkUrl, newLinkId } from '../tokens/inviteLink.ts'
+import { requestOrigin } from './requestOrigin.ts'
 
 /** 128 random bits, URL-safe: map ids are unguessable, though the token is what grants access. */
 export function newMapId(): string {
   return randomBytes(16).toString('base64url')
-}
-
-function newLinkId(): string {
-  return randomBytes(12).toString('base64url')
 }
 
 function byRole<T>(make: (role: Role) => T): Record<Role, T> {
@@ -88,13 +86,11 @@ export const mapRoutes: FastifyPluginAsync = async (app) => {
       await app.store.createMap({ id, title, createdAt }, Y.encodeStateAsUpdate(doc), links)
       doc.destroy()
 
-      const origin = publicOrigin ?? `${request.protocol}://${request.host}`
+      const origin = requestOrigin(request, publicOrigin)
       const urls = byRole((role) => {
         const link = links.find((candidate) => candidate.role === role)
         if (link === undefined) throw new Error(`no ${role} link`)
-        const token = app.tokens.sign({ mapId: id, role, linkId: link.id, exp: Math.floor(expiresAt / 1000) })
-        // The token rides in the fragment: browsers never send it to a server or put it in a Referer.
-        return `${origin}/m/${id}#${token}`
+        return linkUrl(origin, app.tokens, link)
       })
       request.log.info({ mapId: id }, 'map created')
       return reply.code(201).send({ id, title, links: urls })

@@ -3,17 +3,9 @@ import fp from 'fastify-plugin'
 import type { WebsocketPluginOptions } from '@fastify/websocket'
 import WebSocket from 'ws'
 import { CloseCode, MAX_MESSAGE_BYTES, closeCodeReason } from '@mapboard/protocol'
-import type { TokenClaims } from '@mapboard/protocol'
 import { sendError } from '../http/errors.ts'
 import { Connection } from '../rooms/Connection.ts'
 import { authorizeLink } from '../tokens/authorizeLink.ts'
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set by the sync route once the token has been checked, before the upgrade. */
-    syncClaims: TokenClaims | null
-  }
-}
 
 export const SYNC_ROUTE = '/sync/:mapId'
 
@@ -62,6 +54,25 @@ export const websocketOptions: WebsocketPluginOptions = {
   },
 }
 
+/** setTimeout fires at once for delays past 2^31 - 1 ms (~24.8 days); links live longer than that. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** Runs `action` at `time` (ms since the epoch), however far away; returns a cancel function. */
+function runAt(time: number, action: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined
+  const arm = () => {
+    const delay = time - Date.now()
+    if (delay <= 0) {
+      action()
+      return
+    }
+    timer = setTimeout(arm, Math.min(delay, MAX_TIMER_MS))
+    timer.unref()
+  }
+  arm()
+  return () => clearTimeout(timer)
+}
+
 function frameBytes(data: WebSocket.RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data)
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data
@@ -87,8 +98,6 @@ export const refuseStrayUpgrades = fp(
  * (401/404 JSON); after it, this route only adapts the `ws` socket to a Connection and hands it to the rooms.
  */
 export const syncRoutes: FastifyPluginAsync = async (app) => {
-  app.decorateRequest('syncClaims', null)
-
   const authorize = async (request: FastifyRequest<SyncRoute>, reply: FastifyReply): Promise<void> => {
     const { mapId } = request.params
     if (!MAP_ID.test(mapId)) {
@@ -101,15 +110,15 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
       await sendError(reply, result.statusCode, result.code, result.message)
       return
     }
-    request.syncClaims = result.claims
+    request.auth = { claims: result.claims, link: result.link }
   }
 
   app.get<SyncRoute>(SYNC_ROUTE, { websocket: true, preValidation: authorize }, (socket, request) => {
-    const claims = request.syncClaims
-    if (claims === null) {
+    if (request.auth === null) {
       socket.close(CloseCode.Unauthorized, closeCodeReason(CloseCode.Unauthorized))
       return
     }
+    const { claims, link } = request.auth
     const connection = new Connection(
       {
         send: (data) => socket.send(data),
@@ -142,9 +151,31 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
       { mapId: claims.mapId, role: claims.role, connection: connection.id },
       'sync connection open',
     )
+    // A token that runs out while its socket is open ends the socket then, not at the next reconnect.
+    const cancelExpiry = runAt(Math.min(claims.exp * 1000, link.expiresAt), () => {
+      request.log.info(
+        { mapId: claims.mapId, connection: connection.id },
+        'closed a connection whose link expired',
+      )
+      connection.close(CloseCode.Unauthorized)
+    })
+    connection.onClose(cancelExpiry)
     app.rooms.connect(connection).catch((error: unknown) => {
       request.log.error({ mapId: claims.mapId, err: error }, 'could not join a room')
       connection.close(CloseCode.ServerError)
     })
+    // The rooms now track this connection, so a revocation from here on closes it; one that landed between the
+    // check before the upgrade and now is caught by looking again.
+    app.store.getLink(claims.linkId).then(
+      (current) => {
+        if (current?.revokedAt === null) return
+        request.log.info(
+          { mapId: claims.mapId, connection: connection.id },
+          'closed a connection whose link was revoked',
+        )
+        connection.close(CloseCode.Forbidden)
+      },
+      (error: unknown) => request.log.error({ mapId: claims.mapId, err: error }, 'could not re-check a link'),
+    )
   })
 }

@@ -21,6 +21,27 @@ export interface LinkRecord {
   revokedAt: number | null
 }
 
+/** Someone who joined a map with one of its links: the roster is made of these. */
+export interface ParticipantRecord {
+  id: string
+  mapId: string
+  /** The link they joined with; revoking it ends their access. */
+  linkId: string
+  role: Role
+  name: string
+  /** '' for family and viewers. */
+  agency: string
+  /** Milliseconds since the epoch, of the first join (a rename keeps it). */
+  joinedAt: number
+}
+
+/** Who writes under one Yjs client id of a map's document (see rooms/ClientIdOwners.ts). */
+export interface ClientIdRecord {
+  clientId: number
+  /** A participant id, or ':server' for the server's own writes. */
+  ownerId: string
+}
+
 /** A map's document as stored: the last snapshot and the updates appended after it, in order. */
 export interface StoredDocument {
   snapshot: Uint8Array | null
@@ -53,5 +74,19 @@ export interface MapStore {
   listLinks(mapId: string): Promise<LinkRecord[]>
   /** Marks a link revoked; resolves false if there is no such link. Revoking twice keeps the first time. */
   revokeLink(id: string, revokedAt: number): Promise<boolean>
+  /** Records someone who joined. Fails if the id exists or the link is not the map's. */
+  addParticipant(participant: ParticipantRecord): Promise<void>
+  getParticipant(id: string): Promise<ParticipantRecord | undefined>
+  /** Changes the name and agency someone goes by; resolves false if there is no such participant. */
+  renameParticipant(id: string, name: string, agency: string): Promise<boolean>
+  /** A map's participants, in the order they joined. */
+  listParticipants(mapId: string): Promise<ParticipantRecord[]>
+  /**
+   * Claims Yjs client ids of map `mapId` for `ownerId`: each id not yet claimed becomes theirs, atomically. Resolves
+   * with the ids that are someone else's (the rest are now, or already were, `ownerId`'s).
+   */
+  claimClientIds(mapId: string, ownerId: string, clientIds: readonly number[]): Promise<number[]>
+  /** Every claimed client id of a map and its owner. */
+  listClientIds(mapId: string): Promise<ClientIdRecord[]>
   close(): Promise<void>
 }

@@ -2,7 +2,14 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole } from '@mapboard/protocol'
-import type { LinkRecord, MapRecord, MapStore, StoredDocument } from './MapStore.ts'
+import type {
+  ClientIdRecord,
+  LinkRecord,
+  MapRecord,
+  MapStore,
+  ParticipantRecord,
+  StoredDocument,
+} from './MapStore.ts'
 
 const SCHEMA_VERSION = 1
 
@@ -31,6 +38,24 @@ const SCHEMA = `
     revoked_at INTEGER
   ) STRICT;
   CREATE INDEX IF NOT EXISTS links_by_map ON links (map_id);
+  CREATE TABLE IF NOT EXISTS participants (
+    id TEXT PRIMARY KEY,
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    link_id TEXT NOT NULL REFERENCES links(id),
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    agency TEXT NOT NULL,
+    joined_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS participants_by_map ON participants (map_id, joined_at);
+  -- Which participant (or ':server') writes under each Yjs client id of a map's document.
+  CREATE TABLE IF NOT EXISTS client_ids (
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    client_id INTEGER NOT NULL,
+    owner_id TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    PRIMARY KEY (map_id, client_id)
+  ) STRICT, WITHOUT ROWID;
 `
 
 interface MapRow {
@@ -45,6 +70,15 @@ interface LinkRow {
   created_at: number
   expires_at: number
   revoked_at: number | null
+}
+interface ParticipantRow {
+  id: string
+  map_id: string
+  link_id: string
+  role: string
+  name: string
+  agency: string
+  joined_at: number
 }
 
 /**
@@ -78,6 +112,19 @@ function toLink(row: LinkRow): LinkRecord {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+  }
+}
+
+function toParticipant(row: ParticipantRow): ParticipantRecord {
+  if (!isRole(row.role)) throw new Error(`participant ${row.id} has an unknown role`)
+  return {
+    id: row.id,
+    mapId: row.map_id,
+    linkId: row.link_id,
+    role: row.role,
+    name: row.name,
+    agency: row.agency,
+    joinedAt: row.joined_at,
   }
 }
 
@@ -143,6 +190,27 @@ export class SqliteMapStore implements MapStore {
       ),
       revokeLink: db.prepare<[number, string]>(
         'UPDATE links SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?',
+      ),
+      // The link must belong to the same map: a participant can never be filed under another map's link.
+      insertParticipant: db.prepare<[string, string, string, string, string, string, number, string, string]>(
+        `INSERT INTO participants (id, map_id, link_id, role, name, agency, joined_at)
+         SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM links WHERE id = ? AND map_id = ?)`,
+      ),
+      getParticipant: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?'),
+      renameParticipant: db.prepare<[string, string, string]>(
+        'UPDATE participants SET name = ?, agency = ? WHERE id = ?',
+      ),
+      claimClientId: db.prepare<[string, number, string, number]>(
+        'INSERT OR IGNORE INTO client_ids (map_id, client_id, owner_id, claimed_at) VALUES (?, ?, ?, ?)',
+      ),
+      getClientIdOwner: db.prepare<[string, number], { owner_id: string }>(
+        'SELECT owner_id FROM client_ids WHERE map_id = ? AND client_id = ?',
+      ),
+      listClientIds: db.prepare<[string], { client_id: number; owner_id: string }>(
+        'SELECT client_id, owner_id FROM client_ids WHERE map_id = ? ORDER BY client_id',
+      ),
+      listParticipants: db.prepare<[string], ParticipantRow>(
+        'SELECT * FROM participants WHERE map_id = ? ORDER BY joined_at, rowid',
       ),
     }
   }
@@ -243,6 +311,57 @@ export class SqliteMapStore implements MapStore {
 
   async revokeLink(id: string, revokedAt: number): Promise<boolean> {
     return this.#statements.revokeLink.run(revokedAt, id).changes > 0
+  }
+
+  async addParticipant(participant: ParticipantRecord): Promise<void> {
+    const { id, mapId, linkId, role, name, agency, joinedAt } = participant
+    const inserted = this.#statements.insertParticipant.run(
+      id,
+      mapId,
+      linkId,
+      role,
+      name,
+      agency,
+      joinedAt,
+      linkId,
+      mapId,
+    )
+    if (inserted.changes === 0) throw new Error(`link ${linkId} is not a link of map ${mapId}`)
+  }
+
+  async getParticipant(id: string): Promise<ParticipantRecord | undefined> {
+    const row = this.#statements.getParticipant.get(id)
+    return row === undefined ? undefined : toParticipant(row)
+  }
+
+  async renameParticipant(id: string, name: string, agency: string): Promise<boolean> {
+    return this.#statements.renameParticipant.run(name, agency, id).changes > 0
+  }
+
+  async listParticipants(mapId: string): Promise<ParticipantRecord[]> {
+    return this.#statements.listParticipants.all(mapId).map(toParticipant)
+  }
+
+  readonly #claimClientIds = (mapId: string, ownerId: string, clientIds: readonly number[]): number[] =>
+    this.#db.transaction(() => {
+      if (this.#statements.getSeqs.get(mapId) === undefined) throw new Error(`no map ${mapId}`)
+      const now = Date.now()
+      const taken: number[] = []
+      for (const clientId of clientIds) {
+        this.#statements.claimClientId.run(mapId, clientId, ownerId, now)
+        if (this.#statements.getClientIdOwner.get(mapId, clientId)?.owner_id !== ownerId) taken.push(clientId)
+      }
+      return taken
+    })()
+
+  async claimClientIds(mapId: string, ownerId: string, clientIds: readonly number[]): Promise<number[]> {
+    return this.#claimClientIds(mapId, ownerId, clientIds)
+  }
+
+  async listClientIds(mapId: string): Promise<ClientIdRecord[]> {
+    return this.#statements.listClientIds
+      .all(mapId)
+      .map((row) => ({ clientId: row.client_id, ownerId: row.owner_id }))
   }
 
   async close(): Promise<void> {

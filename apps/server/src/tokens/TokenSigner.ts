@@ -1,12 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { isRole } from '@mapboard/protocol'
-import type { TokenClaims } from '@mapboard/protocol'
+import type { ParticipantClaims, TokenClaims } from '@mapboard/protocol'
 
 export type TokenProblem = 'malformed' | 'bad-signature' | 'expired'
 
 export type VerifiedToken = { ok: true; claims: TokenClaims } | { ok: false; problem: TokenProblem }
 
-const MAX_TOKEN_LENGTH = 1024
+/** Room for a participant token whose name and agency use 4-byte characters throughout. */
+const MAX_TOKEN_LENGTH = 2048
+/** Longest participant field a token may carry (the join route allows 80 characters; ids are shorter). */
+const MAX_CLAIM_LENGTH = 200
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 
 /**
@@ -21,10 +24,23 @@ export class TokenSigner {
     if (this.#secret.length < 32) throw new Error('the token secret must be at least 32 bytes')
   }
 
+  /**
+   * Deterministic: the same claims always give the same token, so a link's URL can be rebuilt from its stored
+   * row instead of being kept.
+   */
   sign(claims: TokenClaims): string {
-    const payload = Buffer.from(
-      JSON.stringify({ mapId: claims.mapId, role: claims.role, linkId: claims.linkId, exp: claims.exp }),
-    ).toString('base64url')
+    const { mapId, role, linkId, exp, participant } = claims
+    const ordered =
+      participant === undefined
+        ? { mapId, role, linkId, exp }
+        : {
+            mapId,
+            role,
+            linkId,
+            exp,
+            participant: { id: participant.id, name: participant.name, agency: participant.agency },
+          }
+    const payload = Buffer.from(JSON.stringify(ordered)).toString('base64url')
     return `${payload}.${this.#mac(payload).toString('base64url')}`
   }
 
@@ -61,8 +77,19 @@ function parseClaims(json: string): TokenClaims | undefined {
     return undefined
   }
   if (typeof value !== 'object' || value === null) return undefined
-  const { mapId, role, linkId, exp } = value as Record<string, unknown>
+  const { mapId, role, linkId, exp, participant } = value as Record<string, unknown>
   if (typeof mapId !== 'string' || typeof linkId !== 'string' || !isRole(role)) return undefined
   if (typeof exp !== 'number' || !Number.isInteger(exp)) return undefined
-  return { mapId, role, linkId, exp }
+  if (participant === undefined) return { mapId, role, linkId, exp }
+  const parsed = parseParticipant(participant)
+  return parsed === undefined ? undefined : { mapId, role, linkId, exp, participant: parsed }
+}
+
+function parseParticipant(value: unknown): ParticipantClaims | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const { id, name, agency } = value as Record<string, unknown>
+  const bounded = (field: unknown): field is string =>
+    typeof field === 'string' && field.length <= MAX_CLAIM_LENGTH
+  if (!bounded(id) || id === '' || !bounded(name) || !bounded(agency)) return undefined
+  return { id, name, agency }
 }

@@ -181,5 +181,81 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness>
           .toJSON(),
       ).toEqual({ title: 'kept', note: 'kept too' })
     })
+
+    it('[STORE-12] participants: added under one of the map’s links, renamed, listed in join order, kept', async () => {
+      const map = mapRecord()
+      const other = mapRecord()
+      const family = link(map.id, 'family')
+      const professional = link(map.id, 'professional')
+      const otherLink = link(other.id, 'family')
+      await store.createMap(map, new Uint8Array([0, 0]), [family, professional])
+      await store.createMap(other, new Uint8Array([0, 0]), [otherLink])
+      const mum = {
+        id: `p-${counter++}`,
+        mapId: map.id,
+        linkId: family.id,
+        role: 'family' as const,
+        name: 'Mum',
+        agency: '',
+        joinedAt: 1_700_000_000_500,
+      }
+      const gp = {
+        id: `p-${counter++}`,
+        mapId: map.id,
+        linkId: professional.id,
+        role: 'professional' as const,
+        name: 'Dr Patel',
+        agency: 'GP surgery',
+        joinedAt: 1_700_000_000_400,
+      }
+      await store.addParticipant(mum)
+      await store.addParticipant(gp)
+      expect(await store.getParticipant(mum.id)).toEqual(mum)
+      expect(await store.getParticipant('no-such-participant')).toBeUndefined()
+      expect(await store.listParticipants(map.id)).toEqual([gp, mum])
+      expect(await store.listParticipants(other.id)).toEqual([])
+
+      await expect(store.addParticipant({ ...mum, name: 'again' })).rejects.toThrow()
+      // Never under another map's link.
+      await expect(
+        store.addParticipant({ ...mum, id: `p-${counter++}`, linkId: otherLink.id }),
+      ).rejects.toThrow()
+      expect(await store.listParticipants(map.id)).toHaveLength(2)
+
+      expect(await store.renameParticipant(mum.id, 'Sarah Jones', '')).toBe(true)
+      expect(await store.renameParticipant('no-such-participant', 'x', '')).toBe(false)
+      store = await harness.reopen()
+      expect(await store.getParticipant(mum.id)).toEqual({ ...mum, name: 'Sarah Jones' })
+    })
+
+    it('[STORE-13] client ids: the first claim wins, atomically per id; others learn which are taken', async () => {
+      const map = mapRecord()
+      const other = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await store.createMap(other, new Uint8Array([0, 0]))
+      expect(await store.claimClientIds(map.id, 'p-mum', [11, 12])).toEqual([])
+      // Claiming again is harmless; ids someone else holds are reported, the free ones granted.
+      expect(await store.claimClientIds(map.id, 'p-mum', [12])).toEqual([])
+      expect(await store.claimClientIds(map.id, 'p-gp', [12, 13, 11])).toEqual([12, 11])
+      expect(await store.claimClientIds(map.id, ':server', [4294967295])).toEqual([])
+      // Ids are per map.
+      expect(await store.claimClientIds(other.id, 'p-gp', [11])).toEqual([])
+      expect(await store.listClientIds(map.id)).toEqual([
+        { clientId: 11, ownerId: 'p-mum' },
+        { clientId: 12, ownerId: 'p-mum' },
+        { clientId: 13, ownerId: 'p-gp' },
+        { clientId: 4294967295, ownerId: ':server' },
+      ])
+      await expect(store.claimClientIds('no-such-map', 'p-mum', [1])).rejects.toThrow()
+    })
+
+    it('[STORE-14] client id claims survive a reopen', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await store.claimClientIds(map.id, 'p-mum', [7])
+      store = await harness.reopen()
+      expect(await store.listClientIds(map.id)).toEqual([{ clientId: 7, ownerId: 'p-mum' }])
+      expect(await store.claimClientIds(map.id, 'p-gp', [7])).toEqual([7])
+    })
   })
 }

@@ -17,6 +17,8 @@ function syncFrame(step: number, payload: Uint8Array): Uint8Array {
 export const syncStep1Frame = (stateVector: Uint8Array = new Uint8Array([0])): Uint8Array =>
   syncFrame(0, stateVector)
 export const updateFrame = (update: Uint8Array): Uint8Array => syncFrame(2, update)
+/** A SyncStep2 carrying `update`: a client's answer to the server's SyncStep1, applied like an Update. */
+export const syncStep2Frame = (update: Uint8Array): Uint8Array => syncFrame(1, update)
 
 export function awarenessFrame(
   entries: Array<{ clientId: number; clock: number; state: unknown }>,

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
-import { addNote, deleteNote, moveNote, updateNote } from '@mapboard/map-model'
-import type { NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
+import { ZONE_IDS, addNote, deleteNote, moveNote, setLock, updateNote } from '@mapboard/map-model'
+import type { AddNoteInput, NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
+import type { Participant } from '@mapboard/protocol'
 import type { LocalOrigin } from './LocalOrigin.ts'
 
 export interface NoteEdit {
@@ -24,6 +25,10 @@ export interface BoardCommands {
   updateNote(id: string, patch: NoteEdit): void
   moveNote(id: string, zone: ZoneId, index?: number): void
   deleteNote(id: string): void
+  /** Chair only (the server refuses anyone else). Locks are not part of undo: they are the meeting's decisions. */
+  setLock(zone: ZoneId, locked: boolean): void
+  /** Every section at once, in one transaction. */
+  setAllLocks(locked: boolean): void
   undo(): void
   redo(): void
   /** Subscribe to changes of undo/redo availability. */
@@ -33,7 +38,17 @@ export interface BoardCommands {
   destroy(): void
 }
 
-export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, getAuthor: () => string): BoardCommands {
+/**
+ * Who a new note is by. The server refuses an add whose author fields are not the connection's own, so they come
+ * from the participant the join answered with, never from a form.
+ */
+interface Authorship {
+  author: string
+  authorId: string
+  agency: string
+}
+
+export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Participant): BoardCommands {
   const undoManager = new Y.UndoManager([doc.getMap('notes')], {
     trackedOrigins: new Set([origin]),
     captureTimeout: 400,
@@ -46,7 +61,14 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, getAuthor: 
 
   return {
     addNote(zone, fields) {
-      const id = addNote(doc, { ...fields, zone, author: getAuthor() }, origin)
+      const input: AddNoteInput & Authorship = {
+        ...fields,
+        zone,
+        author: me.name,
+        authorId: me.id,
+        agency: me.agency,
+      }
+      const id = addNote(doc, input, origin)
       undoManager.stopCapturing()
       return id
     },
@@ -60,6 +82,14 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, getAuthor: 
     deleteNote(id) {
       deleteNote(doc, id, origin)
       undoManager.stopCapturing()
+    },
+    setLock(zone, locked) {
+      setLock(doc, zone, locked, origin)
+    },
+    setAllLocks(locked) {
+      doc.transact(() => {
+        for (const zone of ZONE_IDS) setLock(doc, zone, locked, origin)
+      }, origin)
     },
     undo() {
       undoManager.undo()

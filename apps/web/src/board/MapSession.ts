@@ -1,20 +1,21 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { CloseCode } from '@mapboard/protocol'
-import type { Role } from '@mapboard/protocol'
+import { readAuthMessage } from 'y-protocols/auth'
+import { CloseCode, MessageType } from '@mapboard/protocol'
+import type { Participant } from '@mapboard/protocol'
 import { createBoardCommands } from './BoardCommands.ts'
 import type { BoardCommands } from './BoardCommands.ts'
 import { ConnectionMonitor } from './ConnectionMonitor.ts'
+import { EditRefusals } from './EditRefusals.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
 
 export interface MapSessionOptions {
   mapId: string
+  /** The participant token from the join (never the link token): it says who this connection is. */
   token: string
-  name: string
-  agency: string
-  role: Role | null
+  participant: Participant
   /** Defaults to this page's origin; the sync endpoint is `<origin>/sync/<mapId>?token=…`. */
   origin?: string
 }
@@ -22,13 +23,18 @@ export interface MapSessionOptions {
 /** One open map: its document, the live connection and everything the board reads from them. */
 export interface MapSession {
   readonly mapId: string
-  readonly role: Role | null
+  /** Who joined in this tab, as the server answered the join. */
+  readonly participant: Participant
+  /** The participant token, for API calls (e.g. the chair's invite links). */
+  readonly token: string
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   readonly store: MapSnapshotStore
   readonly connection: ConnectionMonitor
   readonly presence: Presence
   readonly commands: BoardCommands
+  /** Edits the server refused and reverted, with its reason. */
+  readonly refusals: EditRefusals
   destroy(): void
 }
 
@@ -40,24 +46,35 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     // A rejected edit must not leak into this user's other tabs through a BroadcastChannel.
     disableBc: true,
   })
-  publishLocalUser(provider.awareness, { name: options.name, agency: options.agency, role: options.role })
+  const refusals = new EditRefusals()
+  // The server reverts an edit its rules refuse and tells the author why in an auth message (permission denied,
+  // reason = EditRefusal JSON). y-websocket only logs those; this provider's own handler shows them instead.
+  provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+    readAuthMessage(decoder, doc, (_doc, reason) => refusals.receive(reason))
+  }
+  const { participant } = options
+  // The server stamps `user` with the same fields from the token; publishing them here shows "me" at once.
+  publishLocalUser(provider.awareness, participant)
   const store = new MapSnapshotStore(doc)
   const connection = new ConnectionMonitor(provider, doc, () =>
     checkLink(origin, options.mapId, options.token),
   )
   const presence = new Presence(provider.awareness)
-  const commands = createBoardCommands(doc, createLocalOrigin(), () => options.name)
+  const commands = createBoardCommands(doc, createLocalOrigin(), participant)
 
   return {
     mapId: options.mapId,
-    role: options.role,
+    participant,
+    token: options.token,
     doc,
     provider,
     store,
     connection,
     presence,
     commands,
+    refusals,
     destroy() {
+      refusals.destroy()
       commands.destroy()
       presence.destroy()
       connection.destroy()

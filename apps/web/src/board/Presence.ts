@@ -1,27 +1,30 @@
 import type { WebsocketProvider } from 'y-websocket'
+import { isRole } from '@mapboard/protocol'
+import type { Participant as JoinedParticipant, Role } from '@mapboard/protocol'
 
 type Awareness = WebsocketProvider['awareness']
 
+/** One person on the board now. */
 export interface Participant {
-  clientId: number
+  /** The participant id (or the awareness client id when a state carries none). */
+  key: string
   name: string
-  role: string | null
+  role: Role | null
   agency: string | null
   isMe: boolean
+  /** How many of their tabs or devices are connected. */
+  connections: number
 }
 
-/** What this tab publishes about its user. The server may overwrite role and agency from the token. */
-export interface LocalUser {
-  name: string
-  agency: string
-  role: string | null
+/**
+ * What this tab publishes about its user. The server overwrites `user` with the same fields taken from the
+ * participant token, so what others see is never what a client claims.
+ */
+export function publishLocalUser(awareness: Awareness, user: JoinedParticipant): void {
+  awareness.setLocalStateField('user', { id: user.id, name: user.name, role: user.role, agency: user.agency })
 }
 
-export function publishLocalUser(awareness: Awareness, user: LocalUser): void {
-  awareness.setLocalStateField('user', { name: user.name, agency: user.agency, role: user.role })
-}
-
-/** Who is here, from the awareness states (one per connected tab), de-duplicated and sorted by name. */
+/** Who is here, from the awareness states (one per connected tab), one entry per person, me first. */
 export class Presence {
   private participants: Participant[] = []
   private readonly listeners = new Set<() => void>()
@@ -49,20 +52,33 @@ export class Presence {
 }
 
 function readParticipants(awareness: Awareness): Participant[] {
-  const result: Participant[] = []
+  const byKey = new Map<string, Participant>()
+  const myState: unknown = awareness.getLocalState()?.['user']
+  const myId = typeof myState === 'object' && myState !== null ? (myState as { id?: unknown }).id : undefined
   awareness.getStates().forEach((state, clientId) => {
     const user: unknown = state['user']
     if (typeof user !== 'object' || user === null) return
     const fields = user as Record<string, unknown>
     const name = typeof fields['name'] === 'string' ? fields['name'].trim() : ''
     if (name === '') return
-    result.push({
-      clientId,
+    const id = typeof fields['id'] === 'string' && fields['id'] !== '' ? fields['id'] : null
+    const key = id ?? `client-${clientId}`
+    const isMe = clientId === awareness.clientID || (id !== null && id === myId)
+    const known = byKey.get(key)
+    if (known) {
+      known.connections++
+      known.isMe ||= isMe
+      return
+    }
+    const role = fields['role']
+    byKey.set(key, {
+      key,
       name,
-      role: typeof fields['role'] === 'string' ? fields['role'] : null,
+      role: isRole(role) ? role : null,
       agency: typeof fields['agency'] === 'string' && fields['agency'] !== '' ? fields['agency'] : null,
-      isMe: clientId === awareness.clientID,
+      isMe,
+      connections: 1,
     })
   })
-  return result.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name))
+  return [...byKey.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name))
 }

@@ -2,11 +2,10 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { KeyboardEvent } from 'react'
 import Konva from 'konva'
 import { Layer, Rect, Stage } from 'react-konva'
-import { MapValidationError, defaultNoteColour, indexAt, sectionAt } from '@mapboard/map-model'
+import { MapValidationError, defaultNoteColour, indexAt, sectionAt, zoneLabel } from '@mapboard/map-model'
 import type { MapSnapshot, NoteBox, ZoneId } from '@mapboard/map-model'
-import type { Role } from '@mapboard/protocol'
 import type { BoardCommands, NewNote, NoteEdit } from '../board/BoardCommands.ts'
-import { canEditSection } from '../board/permissions.ts'
+import type { Permissions } from '../board/Permissions.ts'
 import { FOCUS } from '../ui/palette.ts'
 import { Camera, contains, expand, intersects } from './Camera.ts'
 import type { Rect as BoardRect, View } from './Camera.ts'
@@ -39,7 +38,8 @@ type Editing = { mode: 'edit'; id: string } | { mode: 'new'; zone: ZoneId }
 
 interface BoardCanvasProps {
   snapshot: MapSnapshot
-  role: Role | null
+  /** What this participant is offered: adding, changing, moving, locking. */
+  permissions: Permissions
   commands: BoardCommands
   onError(message: string): void
   /** Increment to open the editor for a new note in a section from outside (toolbar). */
@@ -54,7 +54,7 @@ interface BoardCanvasProps {
  * (the margin is recomputed only when the viewport leaves it); note components are memoised and receive
  * identity-stable props, so a document change re-renders only the notes it touched.
  */
-export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: BoardCanvasProps) {
+export function BoardCanvas({ snapshot, permissions, commands, onError, addRequest }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const dropSectionRef = useRef<Konva.Rect>(null)
@@ -78,7 +78,6 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
   sizeRef.current = size
 
   const notesById = useMemo(() => new Map(snapshot.notes.map((note) => [note.id, note])), [snapshot.notes])
-  const lockedZones = useMemo(() => new Set<ZoneId>(snapshot.locks), [snapshot.locks])
   const countByZone = useMemo(() => {
     const counts = new Map<ZoneId, number>()
     for (const note of snapshot.notes) counts.set(note.zone, (counts.get(note.zone) ?? 0) + 1)
@@ -139,10 +138,7 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
   }, [size, fontsReady, fit, applyView, camera, layout.width, layout.height])
 
   // --- editing -------------------------------------------------------------------------------------------
-  const canEditZone = useCallback(
-    (zone: ZoneId) => canEditSection(role, lockedZones.has(zone)),
-    [role, lockedZones],
-  )
+  const canAddTo = useCallback((zone: ZoneId) => permissions.canAddTo(zone), [permissions])
 
   /** Bring a board rectangle into view at a readable zoom, leaving room below it for the editor's panel. */
   const focusRect = useCallback(
@@ -180,20 +176,20 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
       if (note === undefined || box === undefined) return
       editorRef.current?.commit()
       focusRect(box)
-      if (canEditZone(note.zone)) setEditing({ mode: 'edit', id })
+      if (permissions.canChange(note)) setEditing({ mode: 'edit', id })
     },
-    [notesById, focusRect, canEditZone],
+    [notesById, focusRect, permissions],
   )
 
   const startNewNote = useCallback(
     (zone: ZoneId) => {
-      if (!canEditZone(zone)) return
+      if (!canAddTo(zone)) return
       editorRef.current?.commit()
       const rect = nextSlotRect(layoutRef.current, zone)
       if (rect !== null) focusRect(rect)
       setEditing({ mode: 'new', zone })
     },
-    [canEditZone, focusRect],
+    [canAddTo, focusRect],
   )
 
   // Only a new request (a new nonce) opens the editor.
@@ -221,13 +217,19 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
   )
 
   // --- drag and drop of notes ------------------------------------------------------------------------
-  const dropTarget = useCallback((): { zone: ZoneId; index: number } | null => {
-    const pointer = stageRef.current?.getRelativePointerPosition()
-    if (!pointer) return null
-    const zone = sectionAt(layoutRef.current, pointer.x, pointer.y)
-    if (zone === undefined || !canEditZone(zone)) return null
-    return { zone, index: indexAt(layoutRef.current, zone, pointer.x, pointer.y) }
-  }, [canEditZone])
+  // A note goes only where this participant may move it: never into (or, as it is not draggable, out of) a section
+  // locked to them.
+  const dropTarget = useCallback(
+    (id: string): { zone: ZoneId; index: number } | null => {
+      const pointer = stageRef.current?.getRelativePointerPosition()
+      const note = notesById.get(id)
+      if (!pointer || note === undefined) return null
+      const zone = sectionAt(layoutRef.current, pointer.x, pointer.y)
+      if (zone === undefined || !permissions.canMove(note, zone)) return null
+      return { zone, index: indexAt(layoutRef.current, zone, pointer.x, pointer.y) }
+    },
+    [notesById, permissions],
+  )
 
   const showDropTarget = useCallback((target: { zone: ZoneId; index: number } | null) => {
     const sectionRect = dropSectionRef.current
@@ -245,6 +247,8 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
 
   const latest = useRef({ openNote, dropTarget, showDropTarget, run, commands, startNewNote })
   latest.current = { openNote, dropTarget, showDropTarget, run, commands, startNewNote }
+  const permissionsRef = useRef(permissions)
+  permissionsRef.current = permissions
 
   const noteHandlers = useMemo<NoteHandlers>(
     () => ({
@@ -253,9 +257,9 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
         editorRef.current?.commit()
         setDraggingId(id)
       },
-      onDragMove: () => latest.current.showDropTarget(latest.current.dropTarget()),
+      onDragMove: (id) => latest.current.showDropTarget(latest.current.dropTarget(id)),
       onDragEnd: (id, node) => {
-        const target = latest.current.dropTarget()
+        const target = latest.current.dropTarget(id)
         latest.current.showDropTarget(null)
         // Put the node back where the layout has it; if the move lands, the new layout moves it again.
         const box: NoteBox | undefined = layoutRef.current.notes.find((candidate) => candidate.id === id)
@@ -268,7 +272,13 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
   )
 
   const sectionHandlers = useMemo<SectionHandlers>(
-    () => ({ onAdd: (zone) => latest.current.startNewNote(zone) }),
+    () => ({
+      onAdd: (zone) => latest.current.startNewNote(zone),
+      onToggleLock: (zone, locked) => {
+        if (permissionsRef.current.canLock)
+          latest.current.run(() => latest.current.commands.setLock(zone, locked))
+      },
+    }),
     [],
   )
 
@@ -391,6 +401,17 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
         : nextSlotRect(layout, editing.zone)
   const editingNote = editing?.mode === 'edit' ? notesById.get(editing.id) : undefined
   const editingZone = editing?.mode === 'new' ? editing.zone : editingNote?.zone
+  // The section was locked (or the note's rights changed) while the editor was open: say so, and send nothing.
+  const editingBlocked =
+    editing === null || editingZone === undefined
+      ? null
+      : editing.mode === 'new'
+        ? canAddTo(editing.zone)
+          ? null
+          : `${zoneLabel(editing.zone)} has just been locked by the chair, so this note cannot be added there.`
+        : editingNote === undefined || permissions.canChange(editingNote)
+          ? null
+          : `${zoneLabel(editingZone)} has just been locked by the chair, so this note cannot be changed now.`
 
   return (
     <div
@@ -425,7 +446,8 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
                 key={section.zone}
                 section={section}
                 count={countByZone.get(section.zone) ?? 0}
-                canAdd={canEditZone(section.zone)}
+                canAdd={canAddTo(section.zone)}
+                canLock={permissions.canLock}
                 handlers={sectionHandlers}
               />
             ))}
@@ -459,7 +481,7 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
                   note={note}
                   box={box}
                   detail={detail}
-                  draggable={canEditZone(note.zone)}
+                  draggable={permissions.canChange(note)}
                   handlers={noteHandlers}
                 />
               )
@@ -477,14 +499,17 @@ export function BoardCanvas({ snapshot, role, commands, onError, addRequest }: B
           initial={editingNote}
           defaultColour={defaultNoteColour(editingZone ?? 'past-harm')}
           sectionLabel={layout.sections.find((box) => box.zone === editingZone)?.label ?? ''}
+          blocked={editingBlocked}
           onAdd={(fields: NewNote) => {
-            if (editing.mode === 'new') run(() => commands.addNote(editing.zone, fields))
+            if (editing.mode === 'new' && editingBlocked === null)
+              run(() => commands.addNote(editing.zone, fields))
           }}
           onChange={(patch: NoteEdit) => {
-            if (editing.mode === 'edit') run(() => commands.updateNote(editing.id, patch))
+            if (editing.mode === 'edit' && editingBlocked === null)
+              run(() => commands.updateNote(editing.id, patch))
           }}
           onDelete={() => {
-            if (editing.mode === 'edit') run(() => commands.deleteNote(editing.id))
+            if (editing.mode === 'edit' && editingBlocked === null) run(() => commands.deleteNote(editing.id))
           }}
           onClose={() => {
             setEditing(null)

@@ -22,6 +22,8 @@ interface NoteEditorProps {
   initial: NoteSnapshot | undefined
   defaultColour: NoteColour
   sectionLabel: string
+  /** Why this note can no longer be added or changed (its section was just locked); null while it can. */
+  blocked?: string | null
   onAdd(fields: NewNote): void
   onChange(patch: NoteEdit): void
   onDelete(): void
@@ -38,6 +40,7 @@ const PANEL_GAP = 8
  */
 export function NoteEditor(props: NoteEditorProps) {
   const { ref, camera, rect, mode, initial, defaultColour, sectionLabel } = props
+  const blocked = props.blocked ?? null
   const cardRef = useRef<HTMLDivElement>(null)
   const panelRef = useRef<HTMLDivElement>(null)
   const textRef = useRef<HTMLTextAreaElement>(null)
@@ -143,7 +146,7 @@ export function NoteEditor(props: NoteEditorProps) {
   }, [camera, rect])
 
   const title = mode === 'new' ? `New note in ${sectionLabel}` : `Edit note in ${sectionLabel}`
-  const canAdd = text.trim() !== ''
+  const canAdd = text.trim() !== '' && blocked === null
 
   return (
     <>
@@ -154,6 +157,7 @@ export function NoteEditor(props: NoteEditorProps) {
           aria-label={`${title}: text`}
           data-testid="note-editor-text"
           value={text}
+          readOnly={blocked !== null}
           maxLength={MAX_NOTE_TEXT}
           placeholder="Write it in plain words…"
           onChange={(event) => {
@@ -185,43 +189,50 @@ export function NoteEditor(props: NoteEditorProps) {
         }}
       >
         <p className="note-editor-title">{title}</p>
-        <KindPicker
-          value={kind}
-          onChange={(next) => {
-            setKind(next)
-            queue({ kind: next })
-            flush()
-          }}
-        />
-        <label className="field">
-          <span className="field-label">Where did this come from?</span>
-          <input
-            type="text"
-            value={source}
-            maxLength={MAX_SOURCE_TEXT}
-            placeholder="e.g. school attendance records"
-            data-testid="note-editor-source"
-            onChange={(event) => {
-              setSource(event.target.value)
-              queue({ source: event.target.value.trim() })
+        {blocked !== null && (
+          <p className="locked-notice" role="status" data-testid="editor-locked-notice">
+            {blocked}
+          </p>
+        )}
+        <fieldset className="plain-fieldset" disabled={blocked !== null}>
+          <KindPicker
+            value={kind}
+            onChange={(next) => {
+              setKind(next)
+              queue({ kind: next })
+              flush()
             }}
           />
-        </label>
-        <ColourPicker
-          value={colour}
-          onChange={(next) => {
-            setColour(next)
-            queue({ colour: next })
-            flush()
-          }}
-        />
+          <label className="field">
+            <span className="field-label">Where did this come from?</span>
+            <input
+              type="text"
+              value={source}
+              maxLength={MAX_SOURCE_TEXT}
+              placeholder="e.g. school attendance records"
+              data-testid="note-editor-source"
+              onChange={(event) => {
+                setSource(event.target.value)
+                queue({ source: event.target.value.trim() })
+              }}
+            />
+          </label>
+          <ColourPicker
+            value={colour}
+            onChange={(next) => {
+              setColour(next)
+              queue({ colour: next })
+              flush()
+            }}
+          />
+        </fieldset>
         {text.length > MAX_NOTE_TEXT * 0.8 && (
           <p className="field-hint">
             {text.length} of {MAX_NOTE_TEXT} characters
           </p>
         )}
         <div className="note-editor-actions">
-          {mode === 'edit' && (
+          {mode === 'edit' && blocked === null && (
             <button
               type="button"
               className="button button-danger"
@@ -236,20 +247,22 @@ export function NoteEditor(props: NoteEditorProps) {
             </button>
           )}
           <span className="spacer" />
-          {mode === 'new' && (
+          {(mode === 'new' || blocked !== null) && (
             <button type="button" className="button" onClick={cancel}>
-              Cancel
+              {blocked !== null && mode === 'edit' ? 'Close' : 'Cancel'}
             </button>
           )}
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="note-editor-done"
-            disabled={mode === 'new' && !canAdd}
-            onClick={commit}
-          >
-            {mode === 'new' ? 'Add note' : 'Done'}
-          </button>
+          {(mode === 'new' || blocked === null) && (
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="note-editor-done"
+              disabled={mode === 'new' && !canAdd}
+              onClick={commit}
+            >
+              {mode === 'new' ? 'Add note' : 'Done'}
+            </button>
+          )}
         </div>
       </div>
     </>

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react'
 import type Konva from 'konva'
 import { Group, Label, Rect, Tag, Text } from 'react-konva'
 import type { NoteBox, NoteSnapshot } from '@mapboard/map-model'
+import { noteByline } from '../board/noteAuthorship.ts'
 import { INK, INK_MUTED, KIND_BADGE, NOTE_FILL } from '../ui/palette.ts'
 import { FONT_FAMILY, NOTE_BOTTOM, NOTE_PADDING, NOTE_TOP, fitNoteText } from './noteText.ts'
 
@@ -99,7 +100,8 @@ export const NoteShape = memo(function NoteShape({ note, box, detail, draggable,
             x={NOTE_PADDING + 96}
             y={NOTE_PADDING + 3}
             width={box.width - 2 * NOTE_PADDING - 96}
-            text={note.author}
+            name="note-author"
+            text={noteByline(note)}
             fontFamily={FONT_FAMILY}
             fontSize={11}
             fill={INK_MUTED}

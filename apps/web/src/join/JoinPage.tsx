@@ -1,30 +1,38 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
+import { CloseCode } from '@mapboard/protocol'
+import type { JoinResponse } from '@mapboard/protocol'
+import { ApiError } from '../api/apiRequest.ts'
 import { openMapSession } from '../board/MapSession.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import { BoardScreen } from '../ui/BoardScreen.tsx'
-import { joinedInThisTab, markJoinedInThisTab, rememberIdentity, rememberedIdentity } from './identity.ts'
+import { SessionEnded } from '../ui/SessionEnded.tsx'
+import { rememberIdentity, rememberedIdentity } from './identity.ts'
 import type { Identity } from './identity.ts'
-import { clearInviteOnArrival, inviteOnArrival, loadInviteLinks } from './inviteLinks.ts'
+import { clearInviteOnArrival, inviteOnArrival } from './inviteOnArrival.ts'
+import { loadJoinedSession, saveJoinedSession } from './joinedSession.ts'
+import { joinMap } from './joinMap.ts'
 import { takeJoinToken } from './joinToken.ts'
 import { NamePrompt } from './NamePrompt.tsx'
-import { readTokenRole } from './tokenRole.ts'
+import { readClaims } from './readableClaims.ts'
 
-/** `/m/<mapId>#<token>`: take the token from the address, ask for a name, then open the board. */
+/**
+ * `/m/<mapId>#<token>`: take the link token from the address, ask for a name (and agency), join, then open the
+ * board as the participant the server answered with. A reload in the same tab goes straight back to the board.
+ */
 export function JoinPage({ mapId }: { mapId: string }) {
-  const [token] = useState(() => takeJoinToken(mapId))
+  const [linkToken] = useState(() => takeJoinToken(mapId))
   const [openInvite] = useState(() => inviteOnArrival(mapId))
   useEffect(() => clearInviteOnArrival(mapId), [mapId])
-  const role = useMemo(
-    () =>
-      token === null ? null : (readTokenRole(token) ?? (loadInviteLinks(mapId) !== null ? 'chair' : null)),
-    [token, mapId],
-  )
-  const [identity, setIdentity] = useState<Identity | null>(() => {
-    const remembered = rememberedIdentity()
-    return joinedInThisTab(mapId) && remembered.name !== '' ? remembered : null
+  const [joined, setJoined] = useState<JoinResponse | null>(() => {
+    const stored = loadJoinedSession(mapId)
+    return stored !== null && stored.linkToken === linkToken ? stored.joined : null
   })
+  const [refusedWith, setRefusedWith] = useState<number | null>(null)
 
-  if (token === null) {
+  if (refusedWith !== null) {
+    return <SessionEnded code={refusedWith} />
+  }
+  if (linkToken === null) {
     return (
       <main className="centred-page">
         <div className="card" data-testid="missing-token">
@@ -40,44 +48,49 @@ export function JoinPage({ mapId }: { mapId: string }) {
       </main>
     )
   }
-  if (identity === null) {
-    return (
-      <NamePrompt
-        role={role}
-        initial={rememberedIdentity()}
-        onJoin={(chosen) => {
-          rememberIdentity(chosen)
-          markJoinedInThisTab(mapId)
-          setIdentity(chosen)
-        }}
-      />
-    )
+  if (joined === null) {
+    const join = async (identity: Identity): Promise<void> => {
+      try {
+        const answer = await joinMap(mapId, linkToken, {
+          name: identity.name,
+          ...(identity.agency !== '' ? { agency: identity.agency } : {}),
+        })
+        rememberIdentity(identity)
+        saveJoinedSession(mapId, { linkToken, joined: answer })
+        setJoined(answer)
+      } catch (error) {
+        const code = error instanceof ApiError ? refusalCode(error) : null
+        if (code === null) throw error
+        setRefusedWith(code)
+      }
+    }
+    return <NamePrompt roleHint={readClaims(linkToken).role} initial={rememberedIdentity()} onJoin={join} />
   }
-  return <LiveBoard mapId={mapId} token={token} identity={identity} role={role} openInvite={openInvite} />
+  return <LiveBoard joined={joined} openInvite={openInvite} />
 }
 
-function LiveBoard({
-  mapId,
-  token,
-  identity,
-  role,
-  openInvite,
-}: {
-  mapId: string
-  token: string
-  identity: Identity
-  role: ReturnType<typeof readTokenRole>
-  openInvite: boolean
-}) {
+/** A join the link itself rules out, as the close code the board would have ended with; null if worth retrying. */
+function refusalCode(error: ApiError): number | null {
+  if (error.code === 'TOKEN_REVOKED' || error.status === 403) return CloseCode.Forbidden
+  if (error.status === 401) return CloseCode.Unauthorized
+  if (error.status === 404 && error.code === 'MAP_NOT_FOUND') return CloseCode.MapNotFound
+  return null
+}
+
+function LiveBoard({ joined, openInvite }: { joined: JoinResponse; openInvite: boolean }) {
   const [session, setSession] = useState<MapSession | null>(null)
   useEffect(() => {
-    const opened = openMapSession({ mapId, token, name: identity.name, agency: identity.agency, role })
+    const opened = openMapSession({
+      mapId: joined.map.id,
+      token: joined.token,
+      participant: joined.participant,
+    })
     setSession(opened)
     return () => {
       opened.destroy()
       setSession(null)
     }
-  }, [mapId, token, identity.name, identity.agency, role])
+  }, [joined])
   if (session === null) return null
   return <BoardScreen session={session} openInviteOnStart={openInvite} />
 }

@@ -3,7 +3,8 @@ import type { Role } from '@mapboard/protocol'
 import { Logo } from '../ui/Logo.tsx'
 import type { Identity } from './identity.ts'
 
-const MAX_NAME = 100
+// The server keeps at most 80 characters of a name or an agency.
+const MAX_NAME = 80
 
 const JOINING_AS: Record<Role, string> = {
   chair: 'You are joining as the chair.',
@@ -12,19 +13,39 @@ const JOINING_AS: Record<Role, string> = {
   viewer: 'You are joining as an observer: you can watch the map but not change it.',
 }
 
-/** Nobody signs in: people say who they are, and everyone in the meeting sees that name. */
+/**
+ * Nobody signs in: people say who they are, and everyone in the meeting sees that name. Professionals also say
+ * which agency they are from (it goes on every item they add); the chair may. `roleHint` only words the form.
+ */
 export function NamePrompt({
-  role,
+  roleHint,
   initial,
   onJoin,
 }: {
-  role: Role | null
+  roleHint: Role | null
   initial: Identity
-  onJoin(identity: Identity): void
+  /** Rejects with a message to show when the join did not go through. */
+  onJoin(identity: Identity): Promise<void>
 }) {
   const [name, setName] = useState(initial.name)
   const [agency, setAgency] = useState(initial.agency)
-  const asksAgency = role === null || role === 'professional' || role === 'chair'
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const asksAgency = roleHint === null || roleHint === 'professional' || roleHint === 'chair'
+  const needsAgency = roleHint === 'professional'
+  const ready = name.trim() !== '' && (!needsAgency || agency.trim() !== '')
+
+  const submit = async (): Promise<void> => {
+    setBusy(true)
+    setError(null)
+    try {
+      await onJoin({ name: name.trim(), agency: asksAgency ? agency.trim() : '' })
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'Something went wrong. Try again.')
+      setBusy(false)
+    }
+  }
+
   return (
     <main className="centred-page">
       <form
@@ -32,7 +53,7 @@ export function NamePrompt({
         data-testid="name-prompt"
         onSubmit={(event) => {
           event.preventDefault()
-          if (name.trim() !== '') onJoin({ name: name.trim(), agency: asksAgency ? agency.trim() : '' })
+          if (ready && !busy) void submit()
         }}
       >
         <div className="card-brand">
@@ -41,8 +62,8 @@ export function NamePrompt({
         </div>
         <h1>Join the map</h1>
         <p className="lead">
-          {role ? JOINING_AS[role] : 'You have been invited to a shared map.'} Everyone in the meeting will
-          see your name.
+          {roleHint ? JOINING_AS[roleHint] : 'You have been invited to a shared map.'} Everyone in the meeting
+          will see your name{needsAgency ? ' and agency' : ''}.
         </p>
         <label className="field">
           <span className="field-label">Your name</span>
@@ -60,11 +81,15 @@ export function NamePrompt({
         {asksAgency && (
           <label className="field">
             <span className="field-label">
-              Agency <span className="optional">(for professionals, e.g. “Riverside Primary School”)</span>
+              Your agency{' '}
+              <span className="optional">
+                {needsAgency ? '(e.g. “Riverside Primary School”)' : '(if you are here for one)'}
+              </span>
             </span>
             <input
               type="text"
               autoComplete="organization"
+              required={needsAgency}
               maxLength={MAX_NAME}
               value={agency}
               data-testid="agency-input"
@@ -72,13 +97,18 @@ export function NamePrompt({
             />
           </label>
         )}
+        {error !== null && (
+          <p className="form-error" role="alert" data-testid="join-error">
+            {error}
+          </p>
+        )}
         <button
           type="submit"
           className="button button-primary button-wide"
-          disabled={name.trim() === ''}
+          disabled={!ready || busy}
           data-testid="join-button"
         >
-          Join
+          {busy ? 'Joining…' : 'Join'}
         </button>
       </form>
     </main>

@@ -1,4 +1,4 @@
-/** The name (and agency) a person joins with, remembered on this device for next time. */
+/** The name (and agency) a person joins with, remembered on this device to fill the join form next time. */
 export interface Identity {
   name: string
   agency: string
@@ -6,7 +6,6 @@ export interface Identity {
 
 const NAME_KEY = 'mapboard:name'
 const AGENCY_KEY = 'mapboard:agency'
-const joinedKey = (mapId: string): string => `mapboard:joined:${mapId}`
 
 export function rememberedIdentity(): Identity {
   const storage = safeLocal()
@@ -16,24 +15,7 @@ export function rememberedIdentity(): Identity {
 export function rememberIdentity(identity: Identity): void {
   const storage = safeLocal()
   storage?.setItem(NAME_KEY, identity.name)
-  storage?.setItem(AGENCY_KEY, identity.agency)
-}
-
-/** Whether this tab already joined the map (a reload should not ask for the name again). */
-export function joinedInThisTab(mapId: string): boolean {
-  try {
-    return window.sessionStorage.getItem(joinedKey(mapId)) === '1'
-  } catch {
-    return false
-  }
-}
-
-export function markJoinedInThisTab(mapId: string): void {
-  try {
-    window.sessionStorage.setItem(joinedKey(mapId), '1')
-  } catch {
-    // Private mode without storage: the prompt simply shows again after a reload.
-  }
+  if (identity.agency !== '') storage?.setItem(AGENCY_KEY, identity.agency)
 }
 
 function safeLocal(): Storage | null {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { MAX_TITLE_TEXT } from '@mapboard/map-model'
-import { markInviteOnArrival, saveInviteLinks } from '../join/inviteLinks.ts'
+import { markInviteOnArrival } from '../join/inviteOnArrival.ts'
 import { Logo } from '../ui/Logo.tsx'
 import { CreateMapError, createMap } from './createMap.ts'
 
@@ -17,7 +17,6 @@ export function LandingPage({ navigate }: { navigate(to: string): void }) {
     setError(null)
     try {
       const created = await createMap(title.trim(), needsToken ? adminToken.trim() : undefined)
-      saveInviteLinks(created.id, created.links)
       markInviteOnArrival(created.id)
       // Stay on this origin whatever host the server put in the link; the token rides in the fragment.
       const chair = new URL(created.links.chair, window.location.href)

@@ -17,13 +17,23 @@ interface OutlineNoteFormProps {
   initial: OutlineNoteValues
   /** Sections the note may be moved to (edit mode). */
   zones: readonly ZoneId[]
+  /** Why the note can no longer be saved (its section was just locked); null while it can. */
+  blocked?: string | null
   onSave(values: OutlineNoteValues): void
   onCancel(): void
   onDelete?(): void
 }
 
 /** The outline's own form for adding or editing a note: plain labelled fields, in reading order. */
-export function OutlineNoteForm({ mode, initial, zones, onSave, onCancel, onDelete }: OutlineNoteFormProps) {
+export function OutlineNoteForm({
+  mode,
+  initial,
+  zones,
+  blocked = null,
+  onSave,
+  onCancel,
+  onDelete,
+}: OutlineNoteFormProps) {
   const [values, setValues] = useState(initial)
   const textRef = useRef<HTMLTextAreaElement>(null)
   const textId = useId()
@@ -43,7 +53,7 @@ export function OutlineNoteForm({ mode, initial, zones, onSave, onCancel, onDele
       data-testid="outline-note-form"
       onSubmit={(event) => {
         event.preventDefault()
-        if (values.text.trim() !== '') onSave({ ...values, source: values.source.trim() })
+        if (values.text.trim() !== '' && blocked === null) onSave({ ...values, source: values.source.trim() })
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -52,6 +62,11 @@ export function OutlineNoteForm({ mode, initial, zones, onSave, onCancel, onDele
         }
       }}
     >
+      {blocked !== null && (
+        <p className="locked-notice" role="status" data-testid="form-locked-notice">
+          {blocked}
+        </p>
+      )}
       <label className="field" htmlFor={textId}>
         <span className="field-label">Note</span>
       </label>
@@ -98,7 +113,7 @@ export function OutlineNoteForm({ mode, initial, zones, onSave, onCancel, onDele
         </>
       )}
       <div className="form-actions">
-        {onDelete && (
+        {onDelete && blocked === null && (
           <button type="button" className="button button-danger" onClick={onDelete}>
             Delete
           </button>
@@ -110,7 +125,7 @@ export function OutlineNoteForm({ mode, initial, zones, onSave, onCancel, onDele
         <button
           type="submit"
           className="button button-primary"
-          disabled={values.text.trim() === ''}
+          disabled={values.text.trim() === '' || blocked !== null}
           data-testid="outline-note-save"
         >
           {mode === 'new' ? 'Add note' : 'Save'}

@@ -1,29 +1,32 @@
 import { memo, useMemo, useRef, useState } from 'react'
 import { COLUMNS, DEFAULT_NOTE_KIND, MapValidationError, ZONES, defaultNoteColour } from '@mapboard/map-model'
 import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
-import type { Role } from '@mapboard/protocol'
 import type { BoardCommands } from '../board/BoardCommands.ts'
-import { canEditSection } from '../board/permissions.ts'
+import type { Permissions } from '../board/Permissions.ts'
+import { LockIcon } from '../ui/LockIcon.tsx'
 import { KIND_BADGE } from '../ui/palette.ts'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
 import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
 
 interface OutlineViewProps {
   snapshot: MapSnapshot
-  role: Role | null
+  permissions: Permissions
   commands: BoardCommands
   onError(message: string): void
 }
 
 type Editing = { mode: 'new'; zone: ZoneId } | { mode: 'edit'; id: string } | null
 
+const lockedNow = (label: string, what: string): string =>
+  `${label} has just been locked by the chair, so ${what}. Copy your text if you want to keep it.`
+
 /**
  * The whole map as a document: columns → sections → notes, with each note's kind, source and author.
- * Everything the canvas does can be done here by keyboard and screen reader: add, edit, move, delete.
+ * Everything the canvas does can be done here by keyboard and screen reader: add, edit, move, delete, and for the
+ * chair lock and unlock. What is offered follows the participant's permissions, as on the canvas.
  */
-export function OutlineView({ snapshot, role, commands, onError }: OutlineViewProps) {
+export function OutlineView({ snapshot, permissions, commands, onError }: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
-  const locked = useMemo(() => new Set<ZoneId>(snapshot.locks), [snapshot.locks])
   const byZone = useMemo(() => {
     const groups = new Map<ZoneId, NoteSnapshot[]>()
     for (const note of snapshot.notes) {
@@ -33,9 +36,9 @@ export function OutlineView({ snapshot, role, commands, onError }: OutlineViewPr
     }
     return groups
   }, [snapshot.notes])
-  const editableZones = useMemo(
-    () => ZONES.map((zone) => zone.id).filter((zone) => canEditSection(role, locked.has(zone))),
-    [role, locked],
+  const addableZones = useMemo(
+    () => ZONES.map((zone) => zone.id).filter((zone) => permissions.canAddTo(zone)),
+    [permissions],
   )
 
   const run = (action: () => void): boolean => {
@@ -92,13 +95,15 @@ export function OutlineView({ snapshot, role, commands, onError }: OutlineViewPr
           {column.zones.map((zone) => {
             const label = ZONES.find((candidate) => candidate.id === zone)?.label ?? zone
             const notes = byZone.get(zone) ?? []
-            const canEdit = canEditSection(role, locked.has(zone))
+            const locked = permissions.isLocked(zone)
+            const canAdd = permissions.canAddTo(zone)
             const headingId = `outline-section-${zone}-heading`
             return (
               <section
                 key={zone}
                 className="outline-section"
                 data-testid={`outline-section-${zone}`}
+                data-locked={locked ? 'true' : 'false'}
                 aria-labelledby={headingId}
               >
                 <div className="outline-section-head">
@@ -111,9 +116,27 @@ export function OutlineView({ snapshot, role, commands, onError }: OutlineViewPr
                   >
                     {notes.length}
                   </span>
-                  {locked.has(zone) && <span className="lock-badge">Locked</span>}
+                  {locked && !permissions.canLock && (
+                    <span className="lock-badge" data-testid={`outline-locked-${zone}`}>
+                      <LockIcon locked />
+                      Locked
+                    </span>
+                  )}
                   <span className="spacer" />
-                  {canEdit && (
+                  {permissions.canLock && (
+                    <button
+                      type="button"
+                      className="button button-small lock-toggle"
+                      aria-pressed={locked}
+                      aria-label={locked ? `${label} is locked. Unlock it` : `Lock ${label}`}
+                      data-testid={`outline-lock-${zone}`}
+                      onClick={() => run(() => commands.setLock(zone, !locked))}
+                    >
+                      <LockIcon locked={locked} />
+                      {locked ? 'Locked' : 'Lock'}
+                    </button>
+                  )}
+                  {canAdd && (
                     <button
                       type="button"
                       className="button button-small"
@@ -125,10 +148,18 @@ export function OutlineView({ snapshot, role, commands, onError }: OutlineViewPr
                     </button>
                   )}
                 </div>
+                {locked && (
+                  <p className="outline-locked-hint">
+                    {permissions.isChair
+                      ? 'Locked: only you can change this section.'
+                      : 'Locked by the chair: agreed, and no longer changed.'}
+                  </p>
+                )}
                 {editing?.mode === 'new' && editing.zone === zone && (
                   <OutlineNoteForm
                     mode="new"
-                    zones={editableZones}
+                    zones={addableZones}
+                    blocked={canAdd ? null : lockedNow(label, 'this note cannot be added there')}
                     initial={{
                       text: '',
                       kind: DEFAULT_NOTE_KIND,
@@ -161,7 +192,12 @@ export function OutlineView({ snapshot, role, commands, onError }: OutlineViewPr
                         <li key={note.id} className="outline-note is-editing" data-note-id={note.id}>
                           <OutlineNoteForm
                             mode="edit"
-                            zones={editableZones}
+                            zones={addableZones}
+                            blocked={
+                              permissions.canChange(note)
+                                ? null
+                                : lockedNow(label, 'this note cannot be changed now')
+                            }
                             initial={note}
                             onCancel={() => setEditing(null)}
                             onSave={(values) => save(note, values)}
@@ -174,7 +210,8 @@ export function OutlineView({ snapshot, role, commands, onError }: OutlineViewPr
                         <OutlineNote
                           key={note.id}
                           note={note}
-                          canEdit={canEdit}
+                          canChange={permissions.canChange(note)}
+                          mine={permissions.owns(note)}
                           index={index}
                           isLast={index === notes.length - 1}
                           actions={rowActions}
@@ -199,16 +236,27 @@ interface RowActions {
 
 interface OutlineNoteProps {
   note: NoteSnapshot
-  canEdit: boolean
+  /** Edit, reorder and delete are offered. */
+  canChange: boolean
+  /** Added by this participant. */
+  mine: boolean
   /** Position in its section. */
   index: number
   isLast: boolean
   actions: RowActions
 }
 
-const OutlineNote = memo(function OutlineNote({ note, canEdit, index, isLast, actions }: OutlineNoteProps) {
+const OutlineNote = memo(function OutlineNote({
+  note,
+  canChange,
+  mine,
+  index,
+  isLast,
+  actions,
+}: OutlineNoteProps) {
   const badge = KIND_BADGE[note.kind]
   const short = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text
+  const { agency } = note
   return (
     <li
       className="outline-note"
@@ -216,6 +264,7 @@ const OutlineNote = memo(function OutlineNote({ note, canEdit, index, isLast, ac
       data-note-id={note.id}
       data-zone={note.zone}
       data-kind={note.kind}
+      data-mine={mine ? 'true' : undefined}
     >
       <p className="outline-note-text" data-testid="outline-note-text">
         {note.text}
@@ -227,14 +276,21 @@ const OutlineNote = memo(function OutlineNote({ note, canEdit, index, isLast, ac
         <span className="outline-note-source">
           {note.source !== '' ? `Source: ${note.source}` : 'Source not given'}
         </span>
-        {note.author !== '' && <span className="outline-note-author">Added by {note.author}</span>}
+        {note.author !== '' && (
+          <span className="outline-note-author">
+            Added by {note.author}
+            {agency !== '' ? ` (${agency})` : ''}
+            {mine ? ' · you' : ''}
+          </span>
+        )}
       </p>
-      {canEdit && (
+      {canChange && (
         <div className="outline-note-actions">
           <button
             type="button"
             className="button button-small"
             aria-label={`Edit note: ${short}`}
+            data-testid="outline-note-edit"
             onClick={() => actions.edit(note.id)}
           >
             Edit

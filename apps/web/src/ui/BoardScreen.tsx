@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { ZONE_IDS } from '@mapboard/map-model'
 import type { ZoneId } from '@mapboard/map-model'
 import type { MapSession } from '../board/MapSession.ts'
-import { canEditMap, canEditSection } from '../board/permissions.ts'
+import { Permissions } from '../board/Permissions.ts'
 import { useConnectionState } from '../board/useConnectionState.ts'
 import { useMapSnapshot } from '../board/useMapSnapshot.ts'
 import { usePresence } from '../board/usePresence.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
-import { loadInviteLinks } from '../join/inviteLinks.ts'
+import { InvitePanel } from '../invite/InvitePanel.tsx'
+import { readClaims } from '../join/readableClaims.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from './AddNoteDialog.tsx'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
-import { InvitePanel } from './InvitePanel.tsx'
+import { LockIcon } from './LockIcon.tsx'
 import { Logo } from './Logo.tsx'
 import { PresenceList } from './PresenceList.tsx'
 import { SessionEnded } from './SessionEnded.tsx'
@@ -39,7 +41,8 @@ export function BoardScreen({
   const snapshot = useMapSnapshot(session.store)
   const connection = useConnectionState(session.connection)
   const participants = usePresence(session.presence)
-  const { commands, role } = session
+  const { commands, participant } = session
+  const refusal = useSyncExternalStore(session.refusals.subscribe, session.refusals.getLatest)
   const canUndo = useSyncExternalStore(commands.onHistoryChange, commands.canUndo)
   const canRedo = useSyncExternalStore(commands.onHistoryChange, commands.canRedo)
   const [phoneView, setPhoneView] = useState<'board' | 'outline'>('board')
@@ -47,13 +50,26 @@ export function BoardScreen({
   const [inviteOpen, setInviteOpen] = useState(openInviteOnStart)
   const [addOpen, setAddOpen] = useState(false)
   const [addRequest, setAddRequest] = useState<{ zone: ZoneId; nonce: number } | null>(null)
-  const [toast, setToast] = useState<string | null>(null)
-  const inviteLinks = useMemo(() => loadInviteLinks(session.mapId), [session.mapId])
-  const isChair = role === 'chair' || inviteLinks !== null
-  const editable = canEditMap(role)
+  const [toast, setToast] = useState<{ message: string; key: number } | null>(null)
+  const permissions = useMemo(
+    () => new Permissions(participant, snapshot.locks),
+    [participant, snapshot.locks],
+  )
+  const myLinkId = useMemo(() => readClaims(session.token).linkId, [session.token])
+  const isChair = permissions.isChair
+  const editable = permissions.canEdit
+  const allLocked = snapshot.locks.length === ZONE_IDS.length
 
-  const onError = useCallback((message: string) => setToast(message), [])
+  const onError = useCallback(
+    (message: string) => setToast((previous) => ({ message, key: (previous?.key ?? 0) + 1 })),
+    [],
+  )
   const clearToast = useCallback(() => setToast(null), [])
+
+  // The server refused (and undid) one of my edits: say why, calmly.
+  useEffect(() => {
+    if (refusal !== null) onError(refusal.message)
+  }, [refusal, onError])
 
   useEffect(() => {
     document.title = snapshot.title ? `${snapshot.title} — Mapboard` : 'Mapboard'
@@ -87,8 +103,6 @@ export function BoardScreen({
   }
 
   if (connection.status === 'closed') return <SessionEnded code={connection.closeCode} />
-
-  const lockedZones = new Set<ZoneId>(snapshot.locks)
 
   return (
     <div
@@ -180,9 +194,25 @@ export function BoardScreen({
             </button>
           </div>
         )}
+        {isChair && (
+          <button
+            type="button"
+            className="button lock-all-button"
+            data-testid="lock-all-button"
+            aria-label={allLocked ? 'Unlock all sections' : 'Lock all sections'}
+            onClick={() => onErrorSafe(() => commands.setAllLocks(!allLocked), onError)}
+          >
+            <LockIcon locked={!allLocked} />
+            <span>{allLocked ? 'Unlock all' : 'Lock all'}</span>
+          </button>
+        )}
         {!editable && (
-          <span className="read-only-note">
-            Read-only<span className="read-only-more">: you are watching this map</span>
+          <span className="view-only-badge" data-testid="view-only-badge">
+            <svg viewBox="0 0 24 24" aria-hidden="true" className="button-icon">
+              <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+              <circle cx="12" cy="12" r="3" />
+            </svg>
+            View only
           </span>
         )}
         <span className="spacer" />
@@ -204,20 +234,28 @@ export function BoardScreen({
         <div className="canvas-pane">
           <BoardCanvas
             snapshot={snapshot}
-            role={role}
+            permissions={permissions}
             commands={commands}
             onError={onError}
             addRequest={addRequest}
           />
         </div>
         <aside id="outline-pane" className="outline-pane" aria-label="Map outline">
-          <OutlineView snapshot={snapshot} role={role} commands={commands} onError={onError} />
+          <OutlineView snapshot={snapshot} permissions={permissions} commands={commands} onError={onError} />
         </aside>
       </main>
-      {inviteOpen && <InvitePanel links={inviteLinks} onClose={() => setInviteOpen(false)} />}
+      {inviteOpen && isChair && (
+        <InvitePanel
+          mapId={session.mapId}
+          token={session.token}
+          myLinkId={myLinkId}
+          onClose={() => setInviteOpen(false)}
+        />
+      )}
       {addOpen && (
         <AddNoteDialog
-          canAdd={(zone) => canEditSection(role, lockedZones.has(zone))}
+          canAdd={(zone) => permissions.canAddTo(zone)}
+          isLocked={(zone) => permissions.isLocked(zone)}
           onClose={() => setAddOpen(false)}
           onPick={(zone) => {
             setAddOpen(false)
@@ -226,7 +264,16 @@ export function BoardScreen({
           }}
         />
       )}
-      {toast !== null && <Toast message={toast} onDone={clearToast} />}
+      {toast !== null && <Toast key={toast.key} message={toast.message} onDone={clearToast} />}
     </div>
   )
+}
+
+/** Runs a command, turning a thrown validation error into a message. */
+function onErrorSafe(action: () => void, onError: (message: string) => void): void {
+  try {
+    action()
+  } catch (error) {
+    onError(error instanceof Error ? error.message : 'That change could not be made.')
+  }
 }

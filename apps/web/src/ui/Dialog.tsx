@@ -7,11 +7,14 @@ export function Dialog({
   onClose,
   children,
   testId,
+  className,
 }: {
   title: string
   onClose(): void
   children: ReactNode
   testId?: string
+  /** Extra class on the <dialog>, e.g. a wider panel. */
+  className?: string
 }) {
   const ref = useRef<HTMLDialogElement>(null)
   const headingId = useId()
@@ -23,7 +26,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={headingId}
       data-testid={testId}
       onCancel={(event) => {

@@ -1,8 +1,9 @@
 import { useState } from 'react'
+import type { Role } from '@mapboard/protocol'
 import type { Participant } from '../board/Presence.ts'
 import { Dialog } from './Dialog.tsx'
 
-const ROLE_LABEL: Record<string, string> = {
+export const ROLE_LABEL: Record<Role, string> = {
   chair: 'Chair',
   professional: 'Professional',
   family: 'Family',
@@ -31,7 +32,7 @@ export function PresenceList({ participants }: { participants: Participant[] }) 
       >
         <span className="avatars" aria-hidden="true">
           {shown.map((person) => (
-            <span key={person.clientId} className="avatar" data-me={person.isMe ? 'true' : undefined}>
+            <span key={person.key} className="avatar" data-me={person.isMe ? 'true' : undefined}>
               {initials(person.name)}
             </span>
           ))}
@@ -39,21 +40,22 @@ export function PresenceList({ participants }: { participants: Participant[] }) 
         <span className="presence-count">{participants.length}</span>
       </button>
       {open && (
-        <Dialog title="Who’s here" onClose={() => setOpen(false)}>
+        <Dialog title="Who’s here" onClose={() => setOpen(false)} testId="roster">
           <ul className="roster">
             {participants.map((person) => (
-              <li key={person.clientId}>
+              <li key={person.key} data-testid="roster-person" data-role={person.role ?? undefined}>
                 <span className="avatar" aria-hidden="true">
                   {initials(person.name)}
                 </span>
                 <span className="roster-name">
                   {person.name}
                   {person.isMe ? ' (you)' : ''}
+                  {person.connections > 1 ? (
+                    <span className="roster-devices"> · on {person.connections} devices</span>
+                  ) : null}
                 </span>
                 <span className="roster-detail">
-                  {[person.role ? (ROLE_LABEL[person.role] ?? person.role) : null, person.agency]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  {[person.role ? ROLE_LABEL[person.role] : null, person.agency].filter(Boolean).join(' · ')}
                 </span>
               </li>
             ))}

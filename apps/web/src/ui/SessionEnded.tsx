@@ -6,12 +6,24 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
     body: 'It may have expired, or only part of it was copied. Ask the chair for a new link to the map.',
   },
   [CloseCode.Forbidden]: {
-    title: 'This link has been withdrawn',
-    body: 'The chair has withdrawn this link. Ask them for a new one if you still need to join.',
+    title: 'This link has been withdrawn by the chair.',
+    body: 'You are no longer connected to the map. If you still need to take part, ask the chair for a new link.',
   },
   [CloseCode.MapNotFound]: {
     title: 'This map does not exist',
     body: 'Check that you opened the whole link you were sent.',
+  },
+  [CloseCode.ClientIdTaken]: {
+    title: 'This board was opened again somewhere else',
+    body: 'Reload the page to carry on here.',
+  },
+  [CloseCode.TooManyRefusals]: {
+    title: 'The map stopped taking changes from this device',
+    body: 'Too many of its changes were refused. Reload the page to see the map as it is and carry on.',
+  },
+  [CloseCode.MessageTooLarge]: {
+    title: 'A change was too large to send',
+    body: 'Reload the page and try again with a shorter note.',
   },
 }
 
@@ -22,7 +34,7 @@ export function SessionEnded({ code }: { code: number | null }) {
     body: 'Reload the page to try again. If this keeps happening, ask the chair for a new link.',
   }
   return (
-    <div className="session-ended" role="alert" data-testid="session-ended">
+    <div className="session-ended" role="alert" data-testid="session-ended" data-code={code ?? undefined}>
       <h2>{message.title}</h2>
       <p>{message.body}</p>
       <a className="button button-primary" href="/">

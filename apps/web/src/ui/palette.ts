@@ -38,3 +38,11 @@ export const COLUMN_TINT: Record<ColumnId, { header: string; accent: string; bod
   'working-well': { header: '#dff1e5', accent: '#1b6e3a', body: '#f4faf6' },
   'needs-to-happen': { header: '#e1ebf8', accent: '#1f5aa6', body: '#f4f7fc' },
 }
+
+/** A locked section: muted and hatched for everyone, with a dark "Locked" badge (text on it meets AA). */
+export const LOCKED = {
+  fill: '#f2f3f6',
+  edge: '#a9b1bf',
+  hatch: 'rgba(74, 84, 104, 0.13)',
+  badge: '#4a5468',
+} as const

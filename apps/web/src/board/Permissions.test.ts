@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import type { NoteSnapshot, ZoneId } from '@mapboard/map-model'
+import type { Participant, Role } from '@mapboard/protocol'
+import { Permissions } from './Permissions.ts'
+
+const person = (role: Role, id = `${role}-1`): Participant => ({ id, name: id, role, agency: '' })
+
+const note = (zone: ZoneId, authorId: string): NoteSnapshot => ({
+  id: `n-${zone}-${authorId}`,
+  zone,
+  text: 'A note',
+  kind: 'observation',
+  source: '',
+  author: authorId,
+  authorId,
+  agency: '',
+  createdAt: 0,
+  order: 'a0',
+  colour: 'pink',
+})
+
+describe('Permissions (what the board offers)', () => {
+  const locks: ZoneId[] = ['past-harm']
+
+  it('offers a viewer nothing', () => {
+    const viewer = new Permissions(person('viewer'), [])
+    expect(viewer.canEdit).toBe(false)
+    expect(viewer.canAddTo('future-danger')).toBe(false)
+    expect(viewer.canChange(note('future-danger', 'viewer-1'))).toBe(false)
+    expect(viewer.canLock).toBe(false)
+  })
+
+  it('offers the chair everything, locked or not', () => {
+    const chair = new Permissions(person('chair'), locks)
+    expect(chair.canAddTo('past-harm')).toBe(true)
+    expect(chair.canChange(note('past-harm', 'someone-else'))).toBe(true)
+    expect(chair.canMove(note('future-danger', 'someone-else'), 'past-harm')).toBe(true)
+    expect(chair.canLock).toBe(true)
+  })
+
+  for (const role of ['professional', 'family'] as const) {
+    it(`offers ${role} adding to unlocked sections and changing only their own notes there`, () => {
+      const me = new Permissions(person(role), locks)
+      expect(me.canAddTo('future-danger')).toBe(true)
+      expect(me.canAddTo('past-harm')).toBe(false)
+      expect(me.canChange(note('future-danger', `${role}-1`))).toBe(true)
+      expect(me.canChange(note('future-danger', 'someone-else'))).toBe(false)
+      expect(me.canChange(note('future-danger', ''))).toBe(false)
+      expect(me.canChange(note('past-harm', `${role}-1`))).toBe(false)
+      expect(me.canMove(note('future-danger', `${role}-1`), 'complicating-factors')).toBe(true)
+      expect(me.canMove(note('future-danger', `${role}-1`), 'past-harm')).toBe(false)
+      expect(me.canLock).toBe(false)
+    })
+  }
+})

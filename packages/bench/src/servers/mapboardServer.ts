@@ -1,0 +1,46 @@
+// Entry of the Mapboard server under test: buildApp with the variant's options on 127.0.0.1, port 0; prints the
+// port and tells the orchestrator over IPC. Started as `node --import tsx --import ./probe.ts mapboardServer.ts`.
+//
+//   BENCH_DATA_DIR         where SQLite lives (the orchestrator makes and removes it)
+//   BENCH_STORE            'sqlite' (default: durable, WAL, synchronous=FULL) or 'memory'
+//   BENCH_CHECKS           'on' (default: the server's permission rules) or 'off' (no rules; structure checks stay)
+//   BENCH_UNLOAD_GRACE_MS  how long an empty room stays loaded
+import { randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { buildApp } from '@mapboard/server'
+import type { BuildAppOptions } from '@mapboard/server'
+import type { ListeningMessage } from '../ipc.ts'
+import { mapboardRules } from './mapboardRules.ts'
+import { mapboardStore } from './mapboardStore.ts'
+
+const env = process.env
+const dataDir = env.BENCH_DATA_DIR
+if (dataDir === undefined) throw new Error('BENCH_DATA_DIR is not set')
+
+const options: BuildAppOptions = {
+  host: '127.0.0.1',
+  port: 0,
+  dataDir,
+  secret: randomBytes(32).toString('base64url'),
+  unloadGraceMs: Number(env.BENCH_UNLOAD_GRACE_MS ?? 30_000),
+  logger: false,
+  ...mapboardRules(env.BENCH_CHECKS !== 'off'),
+  ...mapboardStore(env.BENCH_STORE === 'memory' ? 'memory' : 'sqlite'),
+}
+
+const app = buildApp(options)
+await app.listen({ host: '127.0.0.1', port: 0 })
+const { port } = app.server.address() as AddressInfo
+process.stdout.write(`mapboard listening on port ${port}\n`)
+process.send?.({ type: 'listening', port } satisfies ListeningMessage)
+
+const stop = () => {
+  const deadline = setTimeout(() => process.exit(1), 5000)
+  deadline.unref()
+  app.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  )
+}
+process.once('SIGTERM', stop)
+process.once('SIGINT', stop)

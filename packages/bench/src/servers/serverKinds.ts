@@ -1,0 +1,132 @@
+// The servers under test. Each runs as its own process (see orchestrator/ServerProcess.ts).
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const SERVER_IDS = [
+  'mapboard',
+  'mapboard-nochecks',
+  'mapboard-memory',
+  'y-websocket',
+  'hocuspocus',
+  'hocuspocus-sqlite',
+] as const
+export type ServerId = (typeof SERVER_IDS)[number]
+
+/** Which client library speaks to it: y-websocket's WebsocketProvider or @hocuspocus/provider. */
+export type ClientProtocol = 'y-websocket' | 'hocuspocus'
+export type ServerFamily = 'mapboard' | 'y-websocket' | 'hocuspocus'
+
+export interface ServerKind {
+  id: ServerId
+  label: string
+  family: ServerFamily
+  protocol: ClientProtocol
+  /** Stores every change on disk (when, differs: see the report). */
+  durable: boolean
+  /** Checks every update against permission rules. */
+  checks: boolean
+  /** Only there to attribute Mapboard's cost (durability, checks): runs the edit-latency workloads only. */
+  attribution: boolean
+  script: string
+  env: Record<string, string>
+  /** The server takes its port from PORT (and prints it) instead of listening on port 0. */
+  fixedPort: boolean
+}
+
+const here = dirname(fileURLToPath(import.meta.url))
+const require = createRequire(import.meta.url)
+
+/** The reference server's own bin (src/server.js), run as it is, with HOST and PORT. */
+function yWebsocketServerBin(): string {
+  return join(dirname(require.resolve('@y/websocket-server/package.json')), 'src', 'server.js')
+}
+
+export function serverKind(id: ServerId): ServerKind {
+  const mapboard = join(here, 'mapboardServer.ts')
+  const hocuspocus = join(here, 'hocuspocusServer.ts')
+  switch (id) {
+    case 'mapboard':
+      return {
+        id,
+        label: 'Mapboard (SQLite, checks on)',
+        family: 'mapboard',
+        protocol: 'y-websocket',
+        durable: true,
+        checks: true,
+        attribution: false,
+        script: mapboard,
+        env: { BENCH_STORE: 'sqlite', BENCH_CHECKS: 'on' },
+        fixedPort: false,
+      }
+    case 'mapboard-nochecks':
+      return {
+        id,
+        label: 'Mapboard (SQLite, checks off)',
+        family: 'mapboard',
+        protocol: 'y-websocket',
+        durable: true,
+        checks: false,
+        attribution: true,
+        script: mapboard,
+        env: { BENCH_STORE: 'sqlite', BENCH_CHECKS: 'off' },
+        fixedPort: false,
+      }
+    case 'mapboard-memory':
+      return {
+        id,
+        label: 'Mapboard (memory, checks off)',
+        family: 'mapboard',
+        protocol: 'y-websocket',
+        durable: false,
+        checks: false,
+        attribution: true,
+        script: mapboard,
+        env: { BENCH_STORE: 'memory', BENCH_CHECKS: 'off' },
+        fixedPort: false,
+      }
+    case 'y-websocket':
+      return {
+        id,
+        label: 'y-websocket server (reference)',
+        family: 'y-websocket',
+        protocol: 'y-websocket',
+        durable: false,
+        checks: false,
+        attribution: false,
+        script: yWebsocketServerBin(),
+        env: {},
+        fixedPort: true,
+      }
+    case 'hocuspocus':
+      return {
+        id,
+        label: 'Hocuspocus (memory)',
+        family: 'hocuspocus',
+        protocol: 'hocuspocus',
+        durable: false,
+        checks: false,
+        attribution: false,
+        script: hocuspocus,
+        env: { BENCH_STORE: 'memory' },
+        fixedPort: false,
+      }
+    case 'hocuspocus-sqlite':
+      return {
+        id,
+        label: 'Hocuspocus (SQLite)',
+        family: 'hocuspocus',
+        protocol: 'hocuspocus',
+        durable: true,
+        checks: false,
+        attribution: false,
+        script: hocuspocus,
+        env: { BENCH_STORE: 'sqlite' },
+        fixedPort: false,
+      }
+  }
+}
+
+export function isServerId(value: string): value is ServerId {
+  return (SERVER_IDS as readonly string[]).includes(value)
+}

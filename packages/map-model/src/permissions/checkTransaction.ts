@@ -1,0 +1,211 @@
+// Judges one transaction against the rules (rules.ts). The server applies a writer's update, calls this from
+// `afterTransaction` with the actor of the connection and its NoteIndex (the "before" facts), and reverts the
+// transaction when it is refused. Pure: it reads the transaction, the document and the index, and changes nothing.
+import type * as Y from 'yjs'
+import { validateTimestamp, validateTitle } from '../validation.ts'
+import { MapValidationError } from '../MapValidationError.ts'
+import { getLocksMap, getMetaMap } from '../schema.ts'
+import { isZoneId, zoneLabel } from '../zones.ts'
+import type { Actor } from './Actor.ts'
+import { collectChanges } from './collectChanges.ts'
+import type { DocumentChange } from './collectChanges.ts'
+import type { IndexedNote, NoteIndex } from './NoteIndex.ts'
+import { AUTHOR_FIELDS, fieldProblem, isNoteField, noteProblem } from './noteShape.ts'
+import type { RuleId } from './rules.ts'
+
+export type Verdict = { allowed: true } | { allowed: false; rule: RuleId; message: string }
+
+const ALLOWED: Verdict = { allowed: true }
+
+function refuse(rule: RuleId, message: string): Verdict {
+  return { allowed: false, rule, message }
+}
+
+/**
+ * Whether `actor` may make the change `transaction` made. The first rule broken decides the answer.
+ *
+ * Lock state is judged as it was before the transaction: anyone but the chair is refused any change to `locks`
+ * before notes are looked at, so for them the locks map read now is the locks map as it was; the chair is not
+ * bound by locks at all.
+ */
+export function checkTransaction(transaction: Y.Transaction, actor: Actor, index: NoteIndex): Verdict {
+  if (actor.role === 'viewer') {
+    return wroteAnything(transaction)
+      ? refuse('VIEW-1', 'Viewers can follow the map but not change it.')
+      : ALLOWED
+  }
+  const changes = collectChanges(transaction, index)
+  const chair = actor.role === 'chair'
+
+  // Structure first, then who may touch what.
+  for (const change of changes) {
+    if (change.kind === 'outside-schema') return refuse('SHAPE-2', 'That change does not fit the map.')
+  }
+  for (const change of changes) {
+    if (change.kind === 'locks' && !chair)
+      return refuse('CHAIR-1', 'Only the chair can lock or unlock a section.')
+    if (change.kind === 'meta' && !chair)
+      return refuse('CHAIR-2', 'Only the chair can change the meeting details.')
+  }
+  const locked = lockedSections(transaction.doc)
+  for (const change of changes) {
+    const verdict = judge(change, actor, index, locked, transaction.doc)
+    if (!verdict.allowed) return verdict
+  }
+  return ALLOWED
+}
+
+function judge(
+  change: DocumentChange,
+  actor: Actor,
+  index: NoteIndex,
+  locked: ReadonlySet<string>,
+  doc: Y.Doc,
+): Verdict {
+  const chair = actor.role === 'chair'
+  switch (change.kind) {
+    case 'outside-schema':
+      return refuse('SHAPE-2', 'That change does not fit the map.')
+    case 'locks':
+      return checkLocks(change.keys, doc)
+    case 'meta':
+      return checkMeta(change.keys, doc)
+    case 'not-a-note':
+      return refuse('SHAPE-1', 'The notes list can only hold notes.')
+    case 'note-deleted':
+      return mayRemove(change.before, actor, locked)
+    case 'note-replaced': {
+      const removal = mayRemove(change.before, actor, locked)
+      return removal.allowed ? mayAdd(change.id, change.note, actor, index, locked) : removal
+    }
+    case 'note-added':
+      return mayAdd(change.id, change.note, actor, index, locked)
+    case 'note-changed': {
+      for (const field of change.fields) {
+        const problem = fieldProblem(change.id, field, change.note.get(field))
+        // Deleting a field writes it as absent: every known field must stay, a stray unknown one may go.
+        if (problem !== undefined && (change.note.has(field) || isNoteField(field)))
+          return refuse('SHAPE-1', problem)
+      }
+      if (change.fields.some((field) => AUTHOR_FIELDS.includes(field as never))) {
+        return refuse('OWN-1', 'Nobody can change who wrote a note.')
+      }
+      if (chair) return ALLOWED
+      if (!owns(actor, change.before)) return refuse('OWN-2', 'You can only change your own notes.')
+      const from = change.before.zone
+      const to = change.note.get('zone')
+      const moved = change.fields.includes('zone') && from !== to
+      if (moved) {
+        if (isLocked(locked, from)) return refuse('LOCK-3', lockMessage(from))
+        if (isLocked(locked, to)) return refuse('LOCK-3', lockMessage(to))
+        return ALLOWED
+      }
+      return isLocked(locked, from) ? refuse('LOCK-2', lockMessage(from)) : ALLOWED
+    }
+  }
+}
+
+function mayRemove(before: IndexedNote, actor: Actor, locked: ReadonlySet<string>): Verdict {
+  if (actor.role === 'chair') return ALLOWED
+  if (!owns(actor, before)) return refuse('OWN-2', 'You can only remove your own notes.')
+  return isLocked(locked, before.zone) ? refuse('LOCK-4', lockMessage(before.zone)) : ALLOWED
+}
+
+function mayAdd(
+  id: string,
+  note: Y.Map<unknown>,
+  actor: Actor,
+  index: NoteIndex,
+  locked: ReadonlySet<string>,
+): Verdict {
+  const problem = noteProblem(id, note)
+  if (problem !== undefined) return refuse('SHAPE-1', problem)
+  const written = {
+    authorId: note.get('authorId'),
+    author: note.get('author'),
+    agency: note.get('agency'),
+  }
+  const own =
+    written.authorId === actor.participantId &&
+    written.author === actor.name &&
+    written.agency === actor.agency
+  if (!own) {
+    // An undo of a delete brings the note back as it was: allowed to whoever could have deleted it.
+    const deleted = index.getDeleted(id)
+    const restored =
+      deleted !== undefined &&
+      written.authorId === deleted.authorId &&
+      written.author === deleted.author &&
+      written.agency === deleted.agency &&
+      (actor.role === 'chair' || owns(actor, deleted))
+    if (!restored) return refuse('OWN-1', 'A new note must carry your own name.')
+  }
+  const zone = note.get('zone')
+  return actor.role !== 'chair' && isLocked(locked, zone) ? refuse('LOCK-1', lockMessage(zone)) : ALLOWED
+}
+
+function checkLocks(keys: readonly string[], doc: Y.Doc): Verdict {
+  const locks = getLocksMap(doc)
+  for (const key of keys) {
+    if (!isZoneId(key)) return refuse('SHAPE-2', 'Only sections of the map can be locked.')
+    if (locks.has(key) && locks.get(key) !== true) return refuse('SHAPE-2', 'A lock is either on or off.')
+  }
+  return ALLOWED
+}
+
+function checkMeta(keys: readonly string[], doc: Y.Doc): Verdict {
+  const meta = getMetaMap(doc)
+  for (const key of keys) {
+    if (!meta.has(key)) continue
+    const value = meta.get(key)
+    try {
+      if (key === 'title' && validateTitle(value) !== value) throw new Error('untrimmed')
+      if (key === 'createdAt') validateTimestamp(value, 'createdAt')
+    } catch (error) {
+      return refuse(
+        'SHAPE-2',
+        error instanceof MapValidationError ? error.message : 'That title is not valid.',
+      )
+    }
+    if (!isPlain(value)) return refuse('SHAPE-2', 'That change does not fit the map.')
+  }
+  return ALLOWED
+}
+
+function owns(actor: Actor, note: IndexedNote): boolean {
+  return note.authorId !== '' && note.authorId === actor.participantId
+}
+
+function isLocked(locked: ReadonlySet<string>, zone: unknown): boolean {
+  return typeof zone === 'string' && locked.has(zone)
+}
+
+function lockMessage(zone: unknown): string {
+  return isZoneId(zone)
+    ? `${zoneLabel(zone)} is locked by the chair.`
+    : 'That section is locked by the chair.'
+}
+
+function lockedSections(doc: Y.Doc): Set<string> {
+  const locked = new Set<string>()
+  getLocksMap(doc).forEach((value, zone) => {
+    if (value === true) locked.add(zone)
+  })
+  return locked
+}
+
+function isPlain(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true
+  if (Array.isArray(value)) return value.every(isPlain)
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false
+  return Object.values(value).every(isPlain)
+}
+
+/** Whether the transaction added or deleted any struct at all (even one nobody can see). */
+function wroteAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true
+  for (const [client, clock] of transaction.afterState) {
+    if ((transaction.beforeState.get(client) ?? 0) !== clock) return true
+  }
+  return false
+}
