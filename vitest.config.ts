@@ -15,6 +15,7 @@ export default defineConfig({
         },
       },
       { test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
+      { test: { name: 'bench', include: ['packages/bench/test/**/*.test.ts'] } },
       {
         // Real Chromium against a real server started on port 0; needs `pnpm build` first.
         test: {

@@ -23,6 +23,7 @@ import { configPlugin } from './plugins/config.ts'
 import { roomsPlugin } from './plugins/rooms.ts'
 import { storagePlugin } from './plugins/storage.ts'
 import { tokensPlugin } from './plugins/tokens.ts'
+import { RESYNC_TIMEOUT_MS } from './rooms/Room.ts'
 import type { RulesFactory } from './rooms/UpdateGate.ts'
 import type { MapStore } from './storage/MapStore.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -55,6 +56,7 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     unloadGraceMs: options.unloadGraceMs ?? DEFAULT_UNLOAD_GRACE_MS,
     compactionThreshold: options.compactionThreshold ?? DEFAULT_COMPACTION_THRESHOLD,
     keepaliveIntervalMs: options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS,
+    resyncTimeoutMs: options.resyncTimeoutMs ?? RESYNC_TIMEOUT_MS,
     linkTtlMs: options.linkTtlMs ?? DEFAULT_LINK_TTL_MS,
     webDistDir: resolve(options.webDistDir ?? DEFAULT_WEB_DIST_DIR),
   }
@@ -67,8 +69,15 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
     logger: loggerOptions(options.logger),
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
-    // A title of 42 is a client bug to report, not a string to make up.
-    ajv: { customOptions: { coerceTypes: false } },
+    ajv: {
+      customOptions: {
+        // A title of 42 is a client bug to report, not a string to make up.
+        coerceTypes: false,
+        // Unknown fields are refused (400), as `additionalProperties: false` says, not silently dropped: a
+        // misspelt field would otherwise look accepted.
+        removeAdditional: false,
+      },
+    },
   })
   installErrorHandlers(app)
   if (config.adminToken === undefined) {

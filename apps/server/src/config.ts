@@ -18,6 +18,11 @@ export interface ServerConfig {
   /** Updates in a map's log before it is folded into a snapshot. */
   compactionThreshold: number
   keepaliveIntervalMs: number
+  /**
+   * How long a connection whose update built on content the server lacks has to send that content once asked
+   * again, before it is closed with 4501 (rooms/Room.ts). Not read from the environment.
+   */
+  resyncTimeoutMs: number
   /** Lifetime of a new join link. */
   linkTtlMs: number
   /** The built web app (vite's `dist`). */
@@ -40,7 +45,7 @@ export class ConfigError extends Error {
 export function configFromEnv(
   env: NodeJS.ProcessEnv,
   cwd: string = process.cwd(),
-): Omit<ServerConfig, 'keepaliveIntervalMs'> {
+): Omit<ServerConfig, 'keepaliveIntervalMs' | 'resyncTimeoutMs'> {
   return {
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65535),

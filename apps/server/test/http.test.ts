@@ -85,6 +85,16 @@ describe('POST /api/maps', () => {
     expectErrorShape(await response.json(), 400)
   })
 
+  it('refuses an unknown field with 400 INVALID_REQUEST instead of dropping it', async () => {
+    server = await startServer()
+    const response = await post('/api/maps', { title: 'Review', colour: 'red' })
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { code: string; message: string }
+    expectErrorShape(body, 400)
+    expect(body.code).toBe('INVALID_REQUEST')
+    expect(body.message).toMatch(/additional properties/i)
+  })
+
   it('needs the admin token when one is configured', async () => {
     server = await startServer({ adminToken: 'correct horse battery staple' })
     const attempts: Array<Record<string, string>> = [

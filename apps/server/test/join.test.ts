@@ -106,6 +106,8 @@ describe('POST /api/maps/<id>/join', () => {
     ['a name with control characters', { name: 'Sam\u0007' }, 'INVALID_NAME'],
     ['a name with a bidi override', { name: 'Sam\u202Eevil' }, 'INVALID_NAME'],
     ['an agency of 81 characters', { name: 'Sam', agency: 'y'.repeat(81) }, 'INVALID_AGENCY'],
+    // Not dropped and the rest accepted: a field the server does not know is an error.
+    ['an unknown field', { name: 'Sam', agency: 'Police', role: 'chair' }, 'INVALID_REQUEST'],
   ])('refuses %s with 400', async (_case, body, code) => {
     expectError(await join(linkToken('professional'), body), 400, code)
   })

@@ -121,6 +121,7 @@ describe('POST /api/maps/<id>/links', () => {
       const link = (await createLink({ role: 'viewer', expiresInHours: hours })).body as LinkInfo
       expect(link.expiresAt - link.createdAt).toBe(hours * 3600_000)
     }
+    const before = ((await listLinks()).body as LinkInfo[]).length
     for (const body of [
       { role: 'viewer', expiresInHours: 0 },
       { role: 'viewer', expiresInHours: 8761 },
@@ -128,9 +129,12 @@ describe('POST /api/maps/<id>/links', () => {
       { role: 'viewer', expiresInHours: '24' },
       { role: 'king' },
       {},
+      // Unknown fields are refused, not dropped (the link would otherwise get the default lifetime).
+      { role: 'viewer', expiresAt: 1 },
     ]) {
       expectError(await createLink(body), 400, 'INVALID_REQUEST')
     }
+    expect((await listLinks()).body).toHaveLength(before)
   })
 })
 

@@ -12,7 +12,15 @@ import {
   waitFor,
 } from '@mapboard/test-kit'
 import type { RawSocket, TestClient, TestServer } from '@mapboard/test-kit'
-import { awarenessFrame, fetchDocument, makeUpdate, syncStep1Frame, updateFrame } from './support/frames.ts'
+import {
+  awarenessFrame,
+  fetchDocument,
+  makeUpdate,
+  syncStep1Frame,
+  syncStep1Payload,
+  syncStep2Frame,
+  updateFrame,
+} from './support/frames.ts'
 
 let server: TestServer
 let map: CreateMapResponse
@@ -153,28 +161,78 @@ describe('updates that do not fit the map document', () => {
     expect(texts(await fetchDocument(socket))).toEqual([text])
   })
 
-  it('an update that builds on content the server lacks closes with 4501 and leaves nothing pending', async () => {
-    // Two edits by one client: the second's clock starts where the first's ends.
-    const author = new Y.Doc()
-    const edit = (text: string) => {
-      const before = Y.encodeStateVector(author)
-      author.getMap('meta').set('subtitle', text)
-      return Y.encodeStateAsUpdate(author, before)
+  describe('an update that builds on content the server lacks', () => {
+    /** A client's doc and its edits, each returned as the update it made. */
+    function author(): { doc: Y.Doc; edit(text: string): Uint8Array } {
+      const doc = new Y.Doc()
+      return {
+        doc,
+        edit(text) {
+          const before = Y.encodeStateVector(doc)
+          doc.getMap('meta').set('subtitle', text)
+          return Y.encodeStateAsUpdate(doc, before)
+        },
+      }
     }
-    const first = edit('first')
-    const second = edit('second')
-    // `first` is never sent, so `second` refers to a clock the server has not seen.
-    const socket = raw(map, 'chair')
-    await socket.send(updateFrame(second))
-    expect(await closeCode(socket)).toBe(CloseCode.Resync)
 
-    const room = server.app.rooms.getLoaded(map.id)
-    expect(room?.doc.store.pendingStructs).toBeNull()
-    expect(room?.doc.store.pendingDs).toBeNull()
-    // Nobody else receives the pending content, now or once `first` arrives.
-    const writer = raw(map, 'chair')
-    await writer.send(updateFrame(first))
-    expect((await fetchDocument(writer)).getMap('meta').get('subtitle')).toBe('first')
+    /** The state vectors of the SyncStep1 frames `socket` has received so far. */
+    const asks = (socket: RawSocket): Uint8Array[] =>
+      socket.messages.map(syncStep1Payload).filter((payload) => payload !== undefined)
+
+    it('is dropped, and the sender asked again; its answer brings everything and it stays open', async () => {
+      const client = author()
+      const first = client.edit('first')
+      const second = client.edit('second')
+      expect(first.length).toBeGreaterThan(0)
+      // `first` is never sent, so `second` refers to a clock the server has not seen.
+      const socket = raw(map, 'chair')
+      await socket.send(updateFrame(second))
+      const ask = await waitFor(() => asks(socket)[1], 5000, { message: 'the server did not ask again' })
+      const room = server.app.rooms.getLoaded(map.id)
+      expect(room?.doc.store.pendingStructs).toBeNull()
+      expect(room?.doc.store.pendingDs).toBeNull()
+      expect(room?.doc.getMap('meta').get('subtitle')).toBeUndefined()
+
+      // What a y-websocket client answers: everything it has beyond the server's state vector.
+      await socket.send(syncStep2Frame(Y.encodeStateAsUpdate(client.doc, ask)))
+      expect((await fetchDocument(socket)).getMap('meta').get('subtitle')).toBe('second')
+      expect(socket.socket.readyState).toBe(socket.socket.OPEN)
+    })
+
+    it('closes with 4501 when the answer leaves content missing; nothing pending reaches anyone', async () => {
+      const client = author()
+      const first = client.edit('first')
+      const second = client.edit('second')
+      const socket = raw(map, 'chair')
+      await socket.send(updateFrame(second))
+      await waitFor(() => asks(socket)[1], 5000, { message: 'the server did not ask again' })
+      // An answer that brings nothing.
+      await socket.send(syncStep2Frame(Y.encodeStateAsUpdate(new Y.Doc())))
+      expect(await closeCode(socket)).toBe(CloseCode.Resync)
+
+      const room = server.app.rooms.getLoaded(map.id)
+      expect(room?.doc.store.pendingStructs).toBeNull()
+      expect(room?.doc.store.pendingDs).toBeNull()
+      // Nobody else receives the pending content, now or once `first` arrives.
+      const writer = raw(map, 'chair')
+      await writer.send(updateFrame(first))
+      expect((await fetchDocument(writer)).getMap('meta').get('subtitle')).toBe('first')
+    })
+
+    it('closes with 4501 a connection that needs asking again more than three times a minute', async () => {
+      const client = author()
+      const socket = raw(map, 'chair')
+      for (let i = 0; i < 4; i++) {
+        client.edit(`hidden ${i}`)
+        await socket.send(updateFrame(client.edit(`shown ${i}`)))
+        if (i === 3) break
+        const ask = await waitFor(() => asks(socket)[i + 1], 5000, { message: `ask ${i + 1} missing` })
+        await socket.send(syncStep2Frame(Y.encodeStateAsUpdate(client.doc, ask)))
+        expect((await fetchDocument(socket)).getMap('meta').get('subtitle')).toBe(`shown ${i}`)
+      }
+      expect(await closeCode(socket)).toBe(CloseCode.Resync)
+      expect(asks(socket)).toHaveLength(4)
+    })
   })
 })
 

@@ -24,6 +24,7 @@ import {
   outlineTexts,
   phoneContextOptions,
   sectionFirstSlot,
+  smallTouchTargets,
   timeNotePropagation,
 } from './helpers.ts'
 import type { RecordedPage } from './helpers.ts'
@@ -159,6 +160,13 @@ describe('the board in two browsers', () => {
         .map(({ name, box }) => `${name} ${box.width}×${box.height}`),
     )
     expect(small).toEqual([])
+
+    // The whole map is one tap away, and from there one tap goes back to reading.
+    await phone.page.getByRole('button', { name: 'Fit map to screen' }).click()
+    await phone.page.getByTestId('zoom-to-read').waitFor()
+    await phone.page.screenshot({ path: artifactPath('board-phone-fitted-390x844.png') })
+    expect(await smallTouchTargets(phone.page)).toEqual([])
+    await phone.page.getByTestId('zoom-to-read').click()
 
     await phone.page.getByTestId('outline-tab').click()
     await outlineNote(phone.page, 'existing-safety', harm).waitFor()

@@ -89,7 +89,7 @@ describe('editing on the canvas', () => {
     // Opening notes zoomed in to them; start from the fitted view.
     await page.getByRole('button', { name: 'Fit map to screen' }).click()
     const fitted = await cameraOf(page)
-    await page.getByRole('button', { name: 'Zoom in' }).click()
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click()
     await expect.poll(async () => (await cameraOf(page)).scale).toBeGreaterThan(fitted.scale * 1.2)
 
     const canvas = await page.getByTestId('board-canvas').boundingBox()

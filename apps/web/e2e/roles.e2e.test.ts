@@ -151,11 +151,16 @@ describe('roles and locks, each person in their own browser', () => {
     await page.getByTestId('outline-note-save').focus()
     await page.keyboard.press('Enter')
     await outlineNote(page, PAST_HARM, text).waitFor()
+    const undo = page.getByRole('button', { name: 'Undo my last change' })
+    expect(await undo.isEnabled()).toBe(true)
 
     relay.release()
     const toast = page.getByTestId('toast')
     await toast.waitFor()
     expect(await toast.innerText()).toContain('Past harm is locked by the chair.')
+    // The refused add is no longer offered to undo (nor to redo, which would only be refused again).
+    await expect.poll(() => undo.isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Redo my last change' }).isDisabled()).toBe(true)
     await page.screenshot({ path: artifactPath('refused-edit-toast-desktop-1440x900.png') })
     await expect.poll(() => outlineNote(page, PAST_HARM, text).count()).toBe(0)
     await expect.poll(() => sectionLocked(page, PAST_HARM)).toBe('true')

@@ -35,13 +35,20 @@ describe('the board on a phone', () => {
     await server?.close()
   })
 
-  it('fits the whole map to the screen on load', async () => {
+  it('opens on the first column, filling the width with the notes readable, and the next column peeking in', async () => {
     const { scale, x } = await cameraOf(phone.page)
     const box = await phone.page.getByTestId('board-canvas').boundingBox()
-    // map-model's default layout is 1284 board units wide.
-    expect(scale).toBeGreaterThan(0)
-    expect(x).toBeGreaterThanOrEqual(0)
-    expect(x + 1284 * scale).toBeLessThanOrEqual((box?.width ?? 0) + 1)
+    const width = box?.width ?? 0
+    // map-model's default layout: columns 396 board units wide, 24 apart, the first at x = 24; each column's
+    // tint reaches 8 units beyond its box.
+    expect(scale).toBeGreaterThanOrEqual(0.5)
+    expect((24 - 8) * scale + x).toBeCloseTo(8, 0)
+    expect((24 + 396 + 8) * scale + x).toBeLessThanOrEqual(width)
+    const nextColumn = (24 + 396 + 24 - 8) * scale + x
+    expect(nextColumn).toBeGreaterThan(width - 40)
+    expect(nextColumn).toBeLessThan(width)
+    // Readable, so no hint to zoom in.
+    expect(await phone.page.getByTestId('zoom-to-read').count()).toBe(0)
   })
 
   it('moves a note to another section with a finger', async () => {
@@ -84,5 +91,25 @@ describe('the board on a phone', () => {
     await fingers.pinch({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, 80, 2.5)
     await expect.poll(async () => (await cameraOf(phone.page)).scale).toBeGreaterThan(before.scale * 1.8)
     await fingers.detach()
+  })
+
+  it('fits the whole map with one tap, and zooms back in to read with another', async () => {
+    await phone.page.getByRole('button', { name: 'Fit map to screen' }).click()
+    const box = await phone.page.getByTestId('board-canvas').boundingBox()
+    // map-model's default layout is 1284 board units wide.
+    await expect
+      .poll(async () => {
+        const { scale, x } = await cameraOf(phone.page)
+        return x >= 0 && x + 1284 * scale <= (box?.width ?? 0) + 1
+      })
+      .toBe(true)
+    expect((await cameraOf(phone.page)).scale).toBeLessThan(0.5)
+
+    // Too small to read there: one tap shows the column in the middle of the screen, readable again.
+    await phone.page.getByTestId('zoom-to-read').click()
+    const { scale, x } = await cameraOf(phone.page)
+    expect(scale).toBeGreaterThanOrEqual(0.5)
+    expect((24 + 396 + 24 - 8) * scale + x).toBeCloseTo(8, 0)
+    await phone.page.getByTestId('zoom-to-read').waitFor({ state: 'detached' })
   })
 })

@@ -35,11 +35,20 @@ export interface ProbeRequest {
   heapSnapshot?: string
 }
 
+/** Wall time of the store's appendUpdates (Mapboard only), ms. */
+export interface StoreTiming {
+  count: number
+  p50: number
+  p99: number
+  max: number
+}
+
 export interface ProbeReply {
   type: 'probe-reply'
   id: number
   eventLoop: EventLoopDelay
   memory: MemorySample
+  store?: StoreTiming
 }
 
 /** A reading of the server process, taken by the orchestrator when the load generator asks. */
@@ -53,6 +62,8 @@ export interface ServerSample {
   /** Since the previous sample that reset the window. */
   eventLoop: EventLoopDelay
   memory: MemorySample
+  /** Since the previous sample that reset the window. */
+  store?: StoreTiming
 }
 
 /** Load generator → orchestrator. */

@@ -1,7 +1,7 @@
 // `pnpm bench [--quick] [--runs N] [--servers a,b] [--workloads x,y] [--no-write] [--profile dir]
-// [--heap-snapshot dir]`: starts each server under test in its own process, drives it from a separate
+// [--heap-snapshot dir] [--report-from servers.json]`: starts each server under test in its own process, drives it from a separate
 // load-generator process, and writes docs/benchmarks.md (its own section only) and docs/benchmarks/latency.svg.
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { benchServer } from './orchestrator/benchServer.ts'
@@ -9,6 +9,7 @@ import { ChildGroup, pinSelf } from './orchestrator/ChildGroup.ts'
 import { WORKLOAD_ORDER, applies } from './orchestrator/plan.ts'
 import type { CaseRecord } from './report/CaseRecord.ts'
 import { writeReport } from './report/writeReport.ts'
+import type { Measurement, ReportContext } from './report/writeReport.ts'
 import { SERVER_IDS, isServerId, serverKind } from './servers/serverKinds.ts'
 import type { ServerId } from './servers/serverKinds.ts'
 import { benchSettings } from './settings.ts'
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     profile: { type: 'string' },
     'heap-snapshot': { type: 'string' },
+    'report-from': { type: 'string' },
   },
 })
 
@@ -42,6 +44,16 @@ function list<T extends string>(given: string | undefined, all: readonly T[], wh
   const unknown = names.filter((name) => !(all as readonly string[]).includes(name))
   if (unknown.length > 0) fail(`unknown ${what}: ${unknown.join(', ')} (known: ${all.join(', ')})`)
   return names as T[]
+}
+
+// `--report-from docs/benchmarks/servers.json`: write the report again from the raw results of an earlier run.
+if (values['report-from'] !== undefined) {
+  const raw = JSON.parse(await readFile(values['report-from'], 'utf8')) as Measurement & {
+    records: CaseRecord[]
+    context: ReportContext
+  }
+  for (const path of await writeReport(raw.records, raw.context, raw)) process.stdout.write(`wrote ${path}\n`)
+  process.exit(0)
 }
 
 const runs = values.runs === undefined ? undefined : Number(values.runs)

@@ -21,7 +21,7 @@ export function benchSettings(quick: boolean, runs?: number): BenchSettings {
     quick,
     runs: runs ?? (quick ? 1 : 3),
     warmupMs: quick ? 500 : 2000,
-    measureMs: quick ? 4000 : 8000,
+    measureMs: quick ? 3000 : 8000,
     drainMs: 10_000,
     idleRooms: 200,
     idleNotesPerRoom: 20,

@@ -15,11 +15,14 @@ export const CloseCode = {
   ClientIdTaken: 4409,
   /** A frame was larger than the server accepts. */
   MessageTooLarge: 4413,
-  /** The connection kept sending edits the rules refuse, or kept needing resyncs; it stays closed. */
+  /** The connection kept sending edits the rules refuse, or its participant kept needing resyncs; it stays closed. */
   TooManyRefusals: 4429,
   /** The server is shutting down; reconnect shortly. */
   ServerShutdown: 4500,
-  /** The server's and the client's documents diverged; reconnect to resync from scratch. */
+  /**
+   * The connection's update built on content the server does not have, and the connection did not send that
+   * content when the server asked again (SyncStep1); reconnect to resync from scratch.
+   */
   Resync: 4501,
   /** The server could not open or store the map just now; reconnect later. */
   ServerError: 4502,

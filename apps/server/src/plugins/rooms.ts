@@ -16,9 +16,16 @@ declare module 'fastify' {
  */
 export const roomsPlugin = fp<{ rules?: RulesFactory | false }>(
   async (app, { rules = permissionRules }) => {
-    const { unloadGraceMs, compactionThreshold, keepaliveIntervalMs } = app.config
+    const { unloadGraceMs, compactionThreshold, keepaliveIntervalMs, resyncTimeoutMs } = app.config
     const logger = app.log.child({ component: 'rooms' })
-    const options = { store: app.store, logger, unloadGraceMs, compactionThreshold, keepaliveIntervalMs }
+    const options = {
+      store: app.store,
+      logger,
+      unloadGraceMs,
+      compactionThreshold,
+      keepaliveIntervalMs,
+      resyncTimeoutMs,
+    }
     if (rules === false) logger.warn('permission rules are off: every writer’s update is applied unchecked')
     const rooms = new RoomRegistry(rules === false ? options : { ...options, rules })
     app.decorate('rooms', rooms)

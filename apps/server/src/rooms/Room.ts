@@ -8,6 +8,8 @@ import type { MapStore, StoredDocument } from '../storage/MapStore.ts'
 import { checkUpdate } from './checkUpdate.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
 import type { Connection } from './Connection.ts'
+import { addMissing, hasContent, takePendingContent } from './pendingContent.ts'
+import type { MissingContent } from './pendingContent.ts'
 import { RefusalWindow } from './RefusalWindow.ts'
 import type { RoomLogger } from './SocketLike.ts'
 import {
@@ -30,6 +32,11 @@ export interface RoomOptions {
   compactionThreshold: number
   /** Permission rules; without them every writer's update is applied as it is. */
   rules?: RulesFactory
+  /**
+   * How long a connection whose update left content missing has to send it (see `#askAgain`). Default
+   * RESYNC_TIMEOUT_MS.
+   */
+  resyncTimeoutMs?: number
 }
 
 /** y-websocket sets one awareness client id per provider; a little slack, never an open door. */
@@ -41,15 +48,35 @@ const MAX_AWARENESS_STATE_LENGTH = 8 * 1024
  * with TooManyRefusals instead of Resync, and so does every connection it opens while the room stays loaded.
  */
 const MAX_RESYNCS_PER_PARTICIPANT = 3
+/**
+ * How long a connection has to send the content its update built on, once asked. A y-websocket client answers our
+ * SyncStep1 at once; the allowance is for a large answer on a slow line.
+ */
+export const RESYNC_TIMEOUT_MS = 30_000
+/**
+ * Times one connection may be asked again within RESYNC_WINDOW_MS. A client that reconnects with offline edits
+ * needs it at most once per connection (its first SyncStep2 brings everything); more is not a reconnect.
+ */
+const MAX_ASKS_PER_WINDOW = 3
+const RESYNC_WINDOW_MS = 60_000
 /** What a viewer is told, once, when it sends an update anyway. */
 const VIEWER_REFUSAL: EditRefusal = {
   rule: 'VIEW-1',
   message: 'Viewers can follow the map but not change it.',
 }
 
+type UpdateKind = 'sync-step-2' | 'update'
+
 interface PendingUpdate {
   update: Uint8Array
   origin: unknown
+}
+
+/** A connection's update left content missing; the server has asked it again and waits for it. */
+interface OpenGap {
+  /** What the server must have before the dropped part is redundant. */
+  missing: MissingContent
+  timer: NodeJS.Timeout
 }
 
 /**
@@ -76,8 +103,13 @@ export class Room {
   readonly #connections = new Set<Connection>()
   readonly #awarenessOwners = new Map<number, Connection>()
   readonly #clientIds: ClientIdOwners
-  /** Resyncs needed per participant id (pending structs after an update). */
+  readonly #resyncTimeoutMs: number
+  /** Resyncs per participant id: connections closed because the content their updates built on never came. */
   readonly #resyncs = new Map<string, number>()
+  /** Connections asked again for content their updates built on, until it arrives. */
+  readonly #gaps = new Map<Connection, OpenGap>()
+  /** When each connection was asked again lately (MAX_ASKS_PER_WINDOW). */
+  readonly #asks = new WeakMap<Connection, RefusalWindow>()
   readonly #refusals = new WeakMap<Connection, RefusalWindow>()
   readonly #viewersTold = new WeakSet<Connection>()
   #pending: PendingUpdate[] = []
@@ -104,6 +136,7 @@ export class Room {
     this.#store = options.store
     this.#logger = options.logger
     this.#compactionThreshold = options.compactionThreshold
+    this.#resyncTimeoutMs = options.resyncTimeoutMs ?? RESYNC_TIMEOUT_MS
     this.#lastSeq = stored.lastSeq
     this.#tailLength = stored.updates.length
 
@@ -182,6 +215,7 @@ export class Room {
 
   readonly #leave = (connection: Connection): void => {
     if (!this.#connections.delete(connection)) return
+    this.#closeGap(connection)
     const ids = [...connection.awarenessClientIds]
     for (const id of ids) this.#awarenessOwners.delete(id)
     if (!this.#closing) awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'disconnect')
@@ -221,7 +255,7 @@ export class Room {
         return
       case 'sync-step-2':
       case 'update':
-        this.#receiveUpdate(connection, message.update)
+        this.#receiveUpdate(connection, message.update, message.kind)
         return
       case 'awareness':
         this.#receiveAwareness(connection, message.update)
@@ -261,7 +295,7 @@ export class Room {
       })
   }
 
-  #receiveUpdate(connection: Connection, update: Uint8Array): void {
+  #receiveUpdate(connection: Connection, update: Uint8Array, kind: UpdateKind): void {
     // Viewers never write, so dropping what they send opens no gap in anybody's clock.
     if (!connection.canWrite) {
       this.#logger.debug({ mapId: this.mapId, connection: connection.id }, 'dropped an update from a viewer')
@@ -287,7 +321,7 @@ export class Room {
       return
     }
     if (ids.kind === 'own') {
-      this.#applyUpdate(connection, update)
+      this.#applyUpdate(connection, update, kind)
       return
     }
     // New client ids are stored as this participant's before anything is written under them; the connection's
@@ -298,7 +332,7 @@ export class Room {
       .then((taken) => {
         if (taken.length > 0) this.#refuseClientIds(connection, taken)
         else if (!connection.closed && !this.#closing && !this.#broken) {
-          this.#guard(connection, () => this.#applyUpdate(connection, update))
+          this.#guard(connection, () => this.#applyUpdate(connection, update, kind))
         }
       })
       .catch((error: unknown) => {
@@ -320,13 +354,17 @@ export class Room {
     connection.close(CloseCode.ClientIdTaken)
   }
 
-  #applyUpdate(connection: Connection, update: Uint8Array): void {
+  #applyUpdate(connection: Connection, update: Uint8Array, kind: UpdateKind): void {
     let outcome: GateOutcome
+    let missing: MissingContent | null
     try {
       outcome = this.#gate.apply(update, connection)
     } finally {
-      this.#clearPending(connection)
+      // Never left in the document, whatever happens next: it would reach others in SyncStep2.
+      missing = takePendingContent(this.doc)
     }
+    if (missing !== null) this.#askAgain(connection, missing, kind)
+    else if (kind === 'sync-step-2') this.#checkAnswer(connection)
     if (outcome.reverted && !connection.closed) {
       this.#refuse(connection, { rule: outcome.rule, message: outcome.message })
     }
@@ -357,19 +395,73 @@ export class Room {
     connection.send(encodePermissionDenied(JSON.stringify(refusal)))
   }
 
-  /** An update that builds on content we do not have stays pending and would leak to others in SyncStep2. */
-  #clearPending(connection: Connection): void {
-    const store = this.doc.store
-    if (store.pendingStructs === null && store.pendingDs === null) return
-    store.pendingStructs = null
-    store.pendingDs = null
+  /**
+   * The update built on content the server does not have; its pending part has been dropped. Typically a client
+   * reconnected with offline edits and made a new edit before its SyncStep2 (which carries those edits) arrived.
+   * Rather than closing, the server sends the connection its SyncStep1 again: a client answers with a SyncStep2 of
+   * everything the server lacks, the dropped part included. The connection's next SyncStep2 must bring what was
+   * missing (a y-websocket client's first SyncStep2 after the update already does), within the timeout; a
+   * connection that is asked again too often is closed as well.
+   */
+  #askAgain(connection: Connection, missing: MissingContent, kind: UpdateKind): void {
+    const open = this.#gaps.get(connection)
+    if (open !== undefined) {
+      // Already asked: more edits sent before the answer. The answer brings them too, unless this is it.
+      addMissing(open.missing, missing)
+      if (kind === 'sync-step-2') this.#resync(connection, 'its SyncStep2 left content missing')
+      return
+    }
+    let asks = this.#asks.get(connection)
+    if (asks === undefined) {
+      asks = new RefusalWindow(MAX_ASKS_PER_WINDOW, RESYNC_WINDOW_MS)
+      this.#asks.set(connection, asks)
+    }
+    if (asks.record()) {
+      this.#resync(connection, 'it kept sending updates that build on content the server does not have')
+      return
+    }
+    const timer = setTimeout(
+      () => this.#resync(connection, 'it did not send the content its update built on'),
+      this.#resyncTimeoutMs,
+    )
+    timer.unref()
+    this.#gaps.set(connection, { missing, timer })
+    this.#logger.info(
+      { mapId: this.mapId, connection: connection.id },
+      'dropped the pending part of an update and asked its sender again',
+    )
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+  }
+
+  /** A SyncStep2 arrived and left nothing pending: if the connection was asked again, did it bring everything? */
+  #checkAnswer(connection: Connection): void {
+    const open = this.#gaps.get(connection)
+    if (open === undefined) return
+    if (hasContent(this.doc, open.missing)) this.#closeGap(connection)
+    else this.#resync(connection, 'its SyncStep2 left content missing')
+  }
+
+  #closeGap(connection: Connection): void {
+    const open = this.#gaps.get(connection)
+    if (open === undefined) return
+    clearTimeout(open.timer)
+    this.#gaps.delete(connection)
+  }
+
+  /**
+   * Closes a connection whose updates keep building on content it never sends (a crafted delete of someone's
+   * future item, say) with Resync; the participant's third such close is TooManyRefusals, for good.
+   */
+  #resync(connection: Connection, reason: string): void {
+    this.#closeGap(connection)
+    if (connection.closed) return
     const participantId = connection.identity.participant.id
     const count = (this.#resyncs.get(participantId) ?? 0) + 1
     this.#resyncs.set(participantId, count)
     const code = count >= MAX_RESYNCS_PER_PARTICIPANT ? CloseCode.TooManyRefusals : CloseCode.Resync
     this.#logger.warn(
-      { mapId: this.mapId, connection: connection.id, resyncs: count },
-      'dropped an update that references content the server does not have',
+      { mapId: this.mapId, connection: connection.id, resyncs: count, reason },
+      'closed a connection whose updates build on content the server does not have',
     )
     connection.close(code)
   }

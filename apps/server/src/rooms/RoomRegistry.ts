@@ -12,6 +12,8 @@ export interface RoomRegistryOptions {
   unloadGraceMs: number
   compactionThreshold: number
   keepaliveIntervalMs: number
+  /** See RoomOptions; Room's default when unset. */
+  resyncTimeoutMs?: number
   rules?: RulesFactory
 }
 
@@ -137,12 +139,15 @@ export class RoomRegistry {
 
   async #load(mapId: string): Promise<Room> {
     await this.#unloading.get(mapId)
-    const { store, logger, compactionThreshold, rules } = this.#options
-    const room = await Room.load(
-      rules === undefined
-        ? { mapId, store, logger, compactionThreshold }
-        : { mapId, store, logger, compactionThreshold, rules },
-    )
+    const { store, logger, compactionThreshold, resyncTimeoutMs, rules } = this.#options
+    const room = await Room.load({
+      mapId,
+      store,
+      logger,
+      compactionThreshold,
+      ...(resyncTimeoutMs === undefined ? {} : { resyncTimeoutMs }),
+      ...(rules === undefined ? {} : { rules }),
+    })
     room.onEmpty = () => this.#scheduleUnload(mapId, room)
     room.onBroken = () => this.#unload(mapId, room)
     this.#loaded.set(mapId, room)

@@ -1,13 +1,13 @@
 // Updates that cannot be applied and reverted like an ordinary refused edit: a crafted delete of content the
 // server does not have yet (it would sit in pendingDs and delete that content when it arrives), and an update
-// far past the size limit. Each closes the sender; nothing changes for anyone else.
+// far past the size limit. Each ends with the sender closed; nothing changes for anyone else.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { addNote, readMap } from '@mapboard/map-model'
 import type { MapSnapshot } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
-import { noteAuthor, waitFor } from '@mapboard/test-kit'
+import { joinAs, noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
 import { expectEveryoneReads, expectStillServing, startConference } from './conference.ts'
 import type { Conference } from './conference.ts'
@@ -40,13 +40,18 @@ function deleteOnly(client: number, clock: number, length: number): Uint8Array {
 }
 
 describe('a crafted delete of a future item', () => {
-  it('closes with 4501, leaves nothing pending, and the item arrives intact when it is written', async () => {
+  // The server drops the pending delete at once and asks the sender again (its SyncStep1), as it would a client
+  // that reconnected with offline edits. A modified client that answers like y-websocket brings nothing that fills
+  // the gap: its SyncStep2 leaves the chair's future clocks missing, so it is closed with 4501 as before.
+  it('is dropped at once, the sender asked again and then closed with 4501; the item arrives intact when written', async () => {
     const server = conference.serverDoc()
     // The chair's next note will start at this clock: delete it before it exists.
     const next = Y.getState(server.store, chair.doc.clientID)
-    const family = await conference.hostile(conference.family)
+    const family = await conference.hostile(conference.family, { answer: true })
+    const asked = family.asks
     await family.send(deleteOnly(chair.doc.clientID, next, 20))
     expect(await family.closeCode()).toBe(CloseCode.Resync)
+    expect(family.asks).toBe(asked + 1)
     expect(server.store.pendingDs).toBeNull()
     expect(server.store.pendingStructs).toBeNull()
     await expectEveryoneReads(conference, [chair.doc, police.doc], before)
@@ -61,12 +66,32 @@ describe('a crafted delete of a future item', () => {
     await expectStillServing(conference)
   })
 
+  it('a sender that never answers is closed with 4501 when its time runs out; nothing stays pending', async () => {
+    await conference.close()
+    conference = await startConference({ resyncTimeoutMs: 300 })
+    before = readMap(conference.serverDoc())
+    ;[chair, police] = conference.observers as [TestClient, TestClient]
+    const server = conference.serverDoc()
+    const next = Y.getState(server.store, chair.doc.clientID)
+    const family = await conference.hostile(conference.family)
+    await family.send(deleteOnly(chair.doc.clientID, next, 20))
+    await waitFor(() => family.asks === 2, 5000, { message: 'the server did not ask again' })
+    // Dropped already, while the server waits for an answer that never comes.
+    expect(server.store.pendingDs).toBeNull()
+    expect(family.open).toBe(true)
+    expect(await family.closeCode()).toBe(CloseCode.Resync)
+    addNote(chair.doc, { zone: 'next-steps', text: 'Still here', ...noteAuthor(conference.chair) })
+    await waitFor(() => readMap(police.doc).notes.some((n) => n.text === 'Still here'))
+    expect(server.store.pendingDs).toBeNull()
+    await expectStillServing(conference)
+  })
+
   it('a participant that needs a third resync is closed with 4429, and stays shut out', async () => {
     const server = conference.serverDoc()
     const next = Y.getState(server.store, chair.doc.clientID)
     const codes: number[] = []
     for (let i = 0; i < 3; i++) {
-      const family = await conference.hostile(conference.family)
+      const family = await conference.hostile(conference.family, { answer: true })
       await family.send(deleteOnly(chair.doc.clientID, next + 100 * i, 5))
       codes.push(await family.closeCode())
     }
@@ -77,6 +102,29 @@ describe('a crafted delete of a future item', () => {
     // Others are not affected.
     await expectEveryoneReads(conference, [chair.doc, police.doc], before)
     await expectStillServing(conference)
+  })
+
+  it('counts per participant: someone else who joined with the same family link is not shut out', async () => {
+    const dad = await joinAs(conference.server, conference.map.links.family, { name: 'Dad' })
+    const server = conference.serverDoc()
+    const next = Y.getState(server.store, chair.doc.clientID)
+    for (let i = 0; i < 3; i++) {
+      const family = await conference.hostile(conference.family, { answer: true })
+      await family.send(deleteOnly(chair.doc.clientID, next + 100 * i, 5))
+      await family.closeCode()
+    }
+    const mum = conference.connect(conference.family)
+    await expect(mum.synced).rejects.toThrow(String(CloseCode.TooManyRefusals))
+
+    const dadClient = conference.connect(dad)
+    await dadClient.synced
+    addNote(dadClient.doc, { zone: 'existing-strengths', text: 'Dad cooks on Sundays', ...noteAuthor(dad) })
+    await waitFor(() => readMap(police.doc).notes.some((n) => n.text === 'Dad cooks on Sundays'))
+    expect(dadClient.closes).toEqual([])
+    // Dad's own crafted delete is his first resync, not the family link's fourth.
+    const hostileDad = await conference.hostile(dad, { answer: true })
+    await hostileDad.send(deleteOnly(chair.doc.clientID, next + 1000, 5))
+    expect(await hostileDad.closeCode()).toBe(CloseCode.Resync)
   })
 })
 

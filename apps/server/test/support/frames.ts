@@ -36,13 +36,18 @@ export function awarenessFrame(
   return encoding.toUint8Array(encoder)
 }
 
-/** The Yjs update carried by a SyncStep2 frame, or undefined for any other frame. */
-export function syncStep2Payload(frame: Uint8Array): Uint8Array | undefined {
+function syncPayload(frame: Uint8Array, step: number): Uint8Array | undefined {
   const decoder = decoding.createDecoder(frame)
   if (decoding.readVarUint(decoder) !== MessageType.Sync) return undefined
-  if (decoding.readVarUint(decoder) !== 1) return undefined
+  if (decoding.readVarUint(decoder) !== step) return undefined
   return decoding.readVarUint8Array(decoder)
 }
+
+/** The Yjs update carried by a SyncStep2 frame, or undefined for any other frame. */
+export const syncStep2Payload = (frame: Uint8Array): Uint8Array | undefined => syncPayload(frame, 1)
+
+/** The state vector carried by a SyncStep1 frame (the server asking what it lacks), or undefined. */
+export const syncStep1Payload = (frame: Uint8Array): Uint8Array | undefined => syncPayload(frame, 0)
 
 /**
  * Asks the server for its whole document over `raw` and waits for the answer. Frames on one connection are handled

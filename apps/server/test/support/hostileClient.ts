@@ -21,6 +21,11 @@ export interface HostileClientOptions {
    * content under its own id picks itself a new one.
    */
   clientId?: number
+  /**
+   * Answer every SyncStep1 the server sends with a SyncStep2 of what its doc has beyond the server's state vector,
+   * as a y-websocket client does. Off by default: most tests send exactly the frames they build, nothing else.
+   */
+  answer?: boolean
 }
 
 export class HostileClient {
@@ -28,10 +33,14 @@ export class HostileClient {
   readonly raw: RawSocket
   /** Every permission-denied reason the server sent, parsed. */
   readonly refusals: EditRefusal[] = []
+  /** SyncStep1 frames the server sent: once at the join, and again whenever it asks for missing content. */
+  asks = 0
+  readonly #answer: boolean
 
-  private constructor(raw: RawSocket, doc: Y.Doc) {
+  private constructor(raw: RawSocket, doc: Y.Doc, answer: boolean) {
     this.raw = raw
     this.doc = doc
+    this.#answer = answer
     raw.socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (isBinary) this.#receive(new Uint8Array(data))
     })
@@ -44,7 +53,11 @@ export class HostileClient {
     token: string,
     options: HostileClientOptions = {},
   ): Promise<HostileClient> {
-    const client = new HostileClient(connectRawSocket(server, mapId, token), options.doc ?? new Y.Doc())
+    const client = new HostileClient(
+      connectRawSocket(server, mapId, token),
+      options.doc ?? new Y.Doc(),
+      options.answer ?? false,
+    )
     await client.sync()
     if (options.clientId !== undefined) client.doc.clientID = options.clientId
     return client
@@ -106,8 +119,15 @@ export class HostileClient {
     const type = decoding.readVarUint(decoder)
     if (type === MessageType.Sync) {
       const step = decoding.readVarUint(decoder)
-      // SyncStep2 and Update carry an update; a SyncStep1 (the server asking) is not answered.
-      if (step === 1 || step === 2) Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), FROM_SERVER)
+      const payload = decoding.readVarUint8Array(decoder)
+      // SyncStep2 and Update carry an update; a SyncStep1 (the server asking) is answered only if told to.
+      if (step === 1 || step === 2) Y.applyUpdate(this.doc, payload, FROM_SERVER)
+      else if (step === 0) {
+        this.asks++
+        if (this.#answer) {
+          this.send(Y.encodeStateAsUpdate(this.doc, payload), 'sync-step-2').catch(() => {})
+        }
+      }
     } else if (type === MessageType.Auth) {
       if (decoding.readVarUint(decoder) !== 0) return // y-protocols: 0 = permission denied
       this.refusals.push(JSON.parse(decoding.readVarString(decoder)) as EditRefusal)

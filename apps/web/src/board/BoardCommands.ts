@@ -35,6 +35,13 @@ export interface BoardCommands {
   onHistoryChange(listener: () => void): () => void
   canUndo(): boolean
   canRedo(): boolean
+  /**
+   * Forget undo and redo: the server refused (and reverted) one of my changes. A refusal does not say which
+   * change it was, and may arrive before the revert itself, so the stack item cannot be picked out reliably.
+   * Left in place, the reverted change makes undo misfire (Yjs skips a stack item that changes nothing, so undo
+   * would silently take back the change before it instead) and redo would only be refused again.
+   */
+  forgetHistory(): void
   destroy(): void
 }
 
@@ -103,6 +110,10 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Partici
     },
     canUndo: () => undoManager.canUndo(),
     canRedo: () => undoManager.canRedo(),
+    forgetHistory() {
+      undoManager.clear()
+      undoManager.stopCapturing()
+    },
     destroy() {
       listeners.clear()
       undoManager.destroy()

@@ -46,13 +46,18 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     // A rejected edit must not leak into this user's other tabs through a BroadcastChannel.
     disableBc: true,
   })
+  const { participant } = options
+  const commands = createBoardCommands(doc, createLocalOrigin(), participant)
   const refusals = new EditRefusals()
   // The server reverts an edit its rules refuse and tells the author why in an auth message (permission denied,
-  // reason = EditRefusal JSON). y-websocket only logs those; this provider's own handler shows them instead.
+  // reason = EditRefusal JSON). y-websocket only logs those; this provider's own handler shows them instead, and
+  // drops the undo history, which would otherwise still hold the refused change.
   provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
-    readAuthMessage(decoder, doc, (_doc, reason) => refusals.receive(reason))
+    readAuthMessage(decoder, doc, (_doc, reason) => {
+      commands.forgetHistory()
+      refusals.receive(reason)
+    })
   }
-  const { participant } = options
   // The server stamps `user` with the same fields from the token; publishing them here shows "me" at once.
   publishLocalUser(provider.awareness, participant)
   const store = new MapSnapshotStore(doc)
@@ -60,7 +65,6 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     checkLink(origin, options.mapId, options.token),
   )
   const presence = new Presence(provider.awareness)
-  const commands = createBoardCommands(doc, createLocalOrigin(), participant)
 
   return {
     mapId: options.mapId,

@@ -18,6 +18,7 @@ import type { NoteDetail, NoteHandlers } from './NoteShape.tsx'
 import { SectionShape } from './SectionShape.tsx'
 import type { SectionHandlers } from './SectionShape.tsx'
 import { ZoomControls } from './ZoomControls.tsx'
+import { SIMPLE_BELOW_SCALE, columnView, isNarrow, nearestColumn } from './openingView.ts'
 import { nextSlotRect, slotRect } from './slots.ts'
 import { useFontsReady } from './useFontsReady.ts'
 import { useStableLayout } from './useStableLayout.ts'
@@ -25,8 +26,6 @@ import { useStableLayout } from './useStableLayout.ts'
 // A tap that wobbles a few pixels is still a tap, not a drag.
 Konva.dragDistance = 4
 
-/** Below this zoom, notes are drawn as plain cards without text (their text would be unreadable anyway). */
-const SIMPLE_BELOW_SCALE = 0.5
 const ZOOM_STEP = 1.25
 /**
  * Notes are rendered within the viewport grown by this fraction on every side; the set is recomputed only when
@@ -69,7 +68,11 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
   const [draggingId, setDraggingId] = useState<string | null>(null)
   const fontsReady = useFontsReady()
   const layout = useStableLayout(snapshot)
-  const userMoved = useRef(false)
+  /**
+   * Which view the canvas keeps as the window or the map's size changes: the opening view, the whole map (after
+   * "Fit map to screen"), or none once the user has moved the view themselves (then it is theirs).
+   */
+  const follow = useRef<'opening' | 'fit' | null>('opening')
   const pinch = useRef<{ centre: { x: number; y: number }; distance: number } | null>(null)
 
   const layoutRef = useRef(layout)
@@ -125,17 +128,48 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
   const fit = useCallback(() => {
     const { width, height } = sizeRef.current
     const board = layoutRef.current
-    camera.fit({ x: 0, y: 0, width: board.width, height: board.height }, width, height, width < 600 ? 8 : 16)
+    camera.fit({ x: 0, y: 0, width: board.width, height: board.height }, width, height, fitPadding(width))
   }, [camera])
 
-  // Fit to screen on load, and again when the window or the map's size changes, until the user has moved the
-  // view themselves (then it is theirs).
+  /**
+   * The whole map, fitted to the screen; but on a screen too narrow to read it that way (a phone held upright)
+   * the first column, filling the width, with the edge of the next one showing. "Fit map to screen" is a tap away.
+   */
+  const showOpeningView = useCallback(() => {
+    const { width } = sizeRef.current
+    const board = layoutRef.current
+    const view = isNarrow(board, width, fitPadding(width)) ? columnView(board, 0, width) : null
+    if (view !== null) camera.set(view)
+    else fit()
+  }, [camera, fit])
+
+  const fitByUser = useCallback(() => {
+    follow.current = 'fit'
+    fit()
+  }, [fit])
+
+  /** From a view too far out to read: the column at the middle of the screen on a phone, 100% elsewhere. */
+  const zoomToRead = useCallback(() => {
+    follow.current = null
+    const { width, height } = sizeRef.current
+    const board = layoutRef.current
+    const view = camera.get()
+    const column = isNarrow(board, width, fitPadding(width))
+      ? columnView(board, nearestColumn(board, (width / 2 - view.x) / view.scale), width)
+      : null
+    if (column !== null) camera.set(column)
+    else camera.zoomAt(width / 2, height / 2, 1 / view.scale)
+  }, [camera])
+
+  // The opening view on load, and again when the window or the map's size changes, until the user has moved the
+  // view themselves.
   useLayoutEffect(() => {
     if (size.width === 0 || size.height === 0 || !fontsReady) return
-    if (!userMoved.current) fit()
+    if (follow.current === 'opening') showOpeningView()
+    else if (follow.current === 'fit') fit()
     applyView(camera.get())
     containerRef.current?.setAttribute('data-ready', 'true')
-  }, [size, fontsReady, fit, applyView, camera, layout.width, layout.height])
+  }, [size, fontsReady, fit, showOpeningView, applyView, camera, layout.width, layout.height])
 
   // --- editing -------------------------------------------------------------------------------------------
   const canAddTo = useCallback((zone: ZoneId) => permissions.canAddTo(zone), [permissions])
@@ -159,7 +193,7 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
       }
       const roomy = contains({ x: 8, y: 8, width: width - 16, height: height - 220 }, onScreen)
       if (scale === view.scale && roomy) return
-      userMoved.current = true
+      follow.current = null
       camera.set({
         scale,
         x: width / 2 - (rect.x + rect.width / 2) * scale,
@@ -249,6 +283,8 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
   latest.current = { openNote, dropTarget, showDropTarget, run, commands, startNewNote }
   const permissionsRef = useRef(permissions)
   permissionsRef.current = permissions
+  const notesByIdRef = useRef(notesById)
+  notesByIdRef.current = notesById
 
   const noteHandlers = useMemo<NoteHandlers>(
     () => ({
@@ -285,7 +321,7 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
   // --- pan and zoom input ----------------------------------------------------------------------------
   const zoomBy = useCallback(
     (factor: number) => {
-      userMoved.current = true
+      follow.current = null
       const { width, height } = sizeRef.current
       camera.zoomAt(width / 2, height / 2, factor)
     },
@@ -294,7 +330,7 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
 
   const onWheel = (event: Konva.KonvaEventObject<WheelEvent>): void => {
     event.evt.preventDefault()
-    userMoved.current = true
+    follow.current = null
     const { deltaX, deltaY, deltaMode, ctrlKey, metaKey, shiftKey } = event.evt
     const unit = deltaMode === 1 ? 16 : deltaMode === 2 ? sizeRef.current.height : 1
     if (ctrlKey || metaKey) {
@@ -333,7 +369,7 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
       const before = pinch.current
       pinch.current = now
       if (before === null || before.distance === 0) return
-      userMoved.current = true
+      follow.current = null
       const view = camera.get()
       const scale = view.scale * (now.distance / before.distance)
       const boardX = (before.centre.x - view.x) / view.scale
@@ -356,7 +392,7 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
   const onStageDragMove = (event: Konva.KonvaEventObject<DragEvent>): void => {
     const stage = stageRef.current
     if (stage === null || event.target !== stage) return
-    userMoved.current = true
+    follow.current = null
     camera.set({ ...camera.get(), x: stage.x(), y: stage.y() })
   }
 
@@ -369,7 +405,7 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
     if (event.target !== containerRef.current) return
     if (event.key === '+' || event.key === '=') zoomBy(ZOOM_STEP)
     else if (event.key === '-' || event.key === '_') zoomBy(1 / ZOOM_STEP)
-    else if (event.key === '0') fit()
+    else if (event.key === '0') fitByUser()
     else return
     event.preventDefault()
   }
@@ -505,7 +541,11 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
               run(() => commands.addNote(editing.zone, fields))
           }}
           onChange={(patch: NoteEdit) => {
-            if (editing.mode === 'edit' && editingBlocked === null)
+            // Read now, not from this render: the editor also sends its last edit as it unmounts, when the note
+            // may have been deleted, or its section locked, since.
+            if (editing.mode !== 'edit') return
+            const note = notesByIdRef.current.get(editing.id)
+            if (note !== undefined && permissionsRef.current.canChange(note))
               run(() => commands.updateNote(editing.id, patch))
           }}
           onDelete={() => {
@@ -518,19 +558,21 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
         />
       )}
       {detail === 'simple' && editing === null && (
-        <p className="canvas-hint" aria-hidden="true">
-          Zoom in to read the notes, or use the outline.
-        </p>
+        <button type="button" className="canvas-hint" data-testid="zoom-to-read" onClick={zoomToRead}>
+          Zoom in to read the notes
+        </button>
       )}
       <ZoomControls
         zoomLabelRef={zoomLabelRef}
         onZoomIn={() => zoomBy(ZOOM_STEP)}
         onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
-        onFit={() => {
-          userMoved.current = false
-          fit()
-        }}
+        onFit={fitByUser}
       />
     </div>
   )
+}
+
+/** Screen px around the map when it is fitted: less on a small screen. */
+function fitPadding(viewportWidth: number): number {
+  return viewportWidth < 600 ? 8 : 16
 }

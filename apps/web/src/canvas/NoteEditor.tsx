@@ -25,6 +25,7 @@ interface NoteEditorProps {
   /** Why this note can no longer be added or changed (its section was just locked); null while it can. */
   blocked?: string | null
   onAdd(fields: NewNote): void
+  /** Also called as the editor unmounts with an edit still pending: it must check the note may still change. */
   onChange(patch: NoteEdit): void
   onDelete(): void
   onClose(): void
@@ -99,8 +100,17 @@ export function NoteEditor(props: NoteEditorProps) {
 
   useImperativeHandle(ref, () => ({ commit }))
 
-  // Send a pending edit if the editor goes away for any other reason.
-  useEffect(() => () => clearTimeout(timer.current), [])
+  // Send a pending edit if the editor goes away without a commit (the board itself going away, e.g. the back
+  // button). A layout-effect cleanup, so it runs before the session's own (passive) cleanup closes the socket.
+  // `onChange` sends nothing if the note no longer exists or may no longer be changed by this participant.
+  useLayoutEffect(
+    () => () => {
+      if (mode === 'edit') flush()
+      else clearTimeout(timer.current)
+    },
+    // Once, on unmount: `flush` reads refs only, and `mode` is fixed for an editor (it is part of its key).
+    [],
+  )
 
   useEffect(() => {
     textRef.current?.focus({ preventScroll: true })

@@ -13,10 +13,12 @@ export interface Sampler {
 
 /** The server's work between two samples; the second one's event-loop figures cover the window. */
 export function serverWindow(start: ServerSample, end: ServerSample): ServerWindow {
-  return {
+  const window: ServerWindow = {
     cpuSeconds: end.cpuSeconds - start.cpuSeconds,
     cpuSystemSeconds: end.cpuSystemSeconds - start.cpuSystemSeconds,
     eventLoop: end.eventLoop,
     rssBytes: end.memory.rss,
   }
+  if (end.store !== undefined) window.store = end.store
+  return window
 }

@@ -169,13 +169,15 @@ export class ServerProcess {
       if (options.heapSnapshot !== undefined) request.heapSnapshot = options.heapSnapshot
       this.#child.send(request)
     })
-    return {
+    const sample: ServerSample = {
       at,
       cpuSeconds: cpu.user + cpu.system,
       cpuSystemSeconds: cpu.system,
       eventLoop: reply.eventLoop,
       memory: reply.memory,
     }
+    if (reply.store !== undefined) sample.store = reply.store
+    return sample
   }
 
   async stop(): Promise<void> {

@@ -14,7 +14,10 @@ export function headline(result: WorkloadResult): string {
         result.reverts === undefined
           ? ''
           : ` reverts ${result.reverts.reverted}/${result.reverts.sent} p99 ${ms(result.reverts.latency.p99)} leaked ${result.reverts.leaked}`
-      return `p50 ${ms(l.p50)} p99 ${ms(l.p99)} max ${ms(l.max)} delivered ${result.delivered}/${result.expected} cpu ${result.server.cpuSeconds.toFixed(2)} s (sys ${result.server.cpuSystemSeconds.toFixed(2)}; ${result.cpuPerDeliveryUs.toFixed(1)} µs/delivery) eld p99 ${ms(result.server.eventLoop.p99)} load eld p99 ${ms(result.loadGenerator.eventLoopP99)}${reverts}`
+      const store = result.server.store
+      const commits =
+        store === undefined ? '' : ` store p50 ${ms(store.p50)} p99 ${ms(store.p99)} (${store.count})`
+      return `p50 ${ms(l.p50)} p99 ${ms(l.p99)} max ${ms(l.max)}${commits} delivered ${result.delivered}/${result.expected} cpu ${result.server.cpuSeconds.toFixed(2)} s (sys ${result.server.cpuSystemSeconds.toFixed(2)}; ${result.cpuPerDeliveryUs.toFixed(1)} µs/delivery) eld p99 ${ms(result.server.eventLoop.p99)} load eld p99 ${ms(result.loadGenerator.eventLoopP99)}${reverts}`
     }
     case 'idle-200x3':
       return `per map ${kb(result.perMap.heap)} heap, ${kb(result.perMap.rss)} rss; after unload ${kb(result.perMapAfterUnload.heap)} heap; fill ${ms(result.fillMs)}`

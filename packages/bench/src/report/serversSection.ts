@@ -2,7 +2,7 @@
 import type { ServerId } from '../servers/serverKinds.ts'
 import { serverKind } from '../servers/serverKinds.ts'
 import { median } from '../stats/percentiles.ts'
-import type { EditLoadResult, JoinStormResult } from '../workloads/WorkloadResult.ts'
+import type { EditLoadResult, JoinStormResult, WorkloadId } from '../workloads/WorkloadResult.ts'
 import type { Aggregate } from './aggregate.ts'
 import type { MachineInfo } from './environment.ts'
 import { fixed, kib, mib, missing, ms, ratio, table } from './format.ts'
@@ -115,21 +115,7 @@ function editTable(input: SectionInput, workload: EditWorkload, servers: ServerI
   const rows = servers
     .filter((id) => a.ran(id, workload))
     .map((id) => {
-      if (a.count(id, workload) === 0)
-        return [
-          label(id),
-          `failed: ${firstLine(a.errors(id, workload)[0])}`,
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-        ]
+      if (a.count(id, workload) === 0) return failedRow(a, id, workload, 13)
       const m = (pick: (r: EditLoadResult) => number) => a.median(id, workload, pick)
       return [
         label(id),
@@ -151,6 +137,10 @@ function editTable(input: SectionInput, workload: EditWorkload, servers: ServerI
         fixed(m((r) => r.cpuPerDeliveryUs)),
         mib(m((r) => r.server.rssBytes)),
         ms(m((r) => r.server.eventLoop.p99)),
+        storeCell(
+          m((r) => r.server.store?.p50 ?? Number.NaN),
+          m((r) => r.server.store?.p99 ?? Number.NaN),
+        ),
         ms(m((r) => r.sync.p50)),
         ms(m((r) => r.loadGenerator.eventLoopP99)),
       ]
@@ -167,12 +157,20 @@ function editTable(input: SectionInput, workload: EditWorkload, servers: ServerI
       'CPU µs / delivery',
       'RSS MiB',
       'server event-loop p99 ms',
+      'store append p50 / p99 ms',
       'time to synced p50 ms',
       'load-gen event-loop p99 ms',
     ],
     rows,
   )
 }
+
+/** A table row for a server whose workload produced no result: why, then empty cells. */
+function failedRow(a: Aggregate, id: ServerId, workload: WorkloadId, columns: number): string[] {
+  const why = `failed: ${firstLine(a.errors(id, workload)[0])}`
+  return [label(id), why, ...Array.from({ length: columns - 2 }, () => '')]
+}
+const storeCell = (p50: number, p99: number) => (missing(p50) ? '—' : `${ms(p50)} / ${ms(p99)}`)
 
 function firstLine(text: string | undefined): string {
   return (text ?? 'no result').split('\n')[0]?.slice(0, 120) ?? ''
@@ -240,8 +238,7 @@ function idleTable(input: SectionInput, servers: ServerId[]): string {
   const rows = servers
     .filter((id) => a.ran(id, workload))
     .map((id) => {
-      if (a.count(id, workload) === 0)
-        return [label(id), `failed: ${firstLine(a.errors(id, workload)[0])}`, '', '', '', '', '']
+      if (a.count(id, workload) === 0) return failedRow(a, id, workload, 7)
       return [
         label(id),
         kib(a.median(id, workload, (r) => r.perMap.heap)),
@@ -275,8 +272,7 @@ function stormTable(input: SectionInput, servers: ServerId[]): string {
   const rows = servers
     .filter((id) => a.ran(id, workload))
     .map((id) => {
-      if (a.count(id, workload) === 0)
-        return [label(id), `failed: ${firstLine(a.errors(id, workload)[0])}`, '', '', '', '', '', '', '']
+      if (a.count(id, workload) === 0) return failedRow(a, id, workload, 9)
       const m = (pick: (r: JoinStormResult) => number) => a.median(id, workload, pick)
       return [
         label(id),
@@ -319,8 +315,7 @@ function largeUpdateTable(input: SectionInput, servers: ServerId[]): string {
     .filter((id) => a.ran(id, workload))
     .map((id) => {
       const results = a.results(id, workload)
-      if (results.length === 0)
-        return [label(id), `failed: ${firstLine(a.errors(id, workload)[0])}`, '', '', '', '', '']
+      if (results.length === 0) return failedRow(a, id, workload, 7)
       const outcomes = [...new Set(results.map(({ result }) => result.outcome))].join(', ')
       const codes = [...new Set(results.flatMap(({ result }) => result.writerCloseCodes))].join(', ')
       return [
@@ -402,13 +397,25 @@ function attributionTable(input: SectionInput): string {
         label(id),
         ms(a.median(id, workload, (r) => r.latency.p50)),
         ms(a.median(id, workload, (r) => r.latency.p99)),
+        storeCell(
+          a.median(id, workload, (r) => r.server.store?.p50 ?? Number.NaN),
+          a.median(id, workload, (r) => r.server.store?.p99 ?? Number.NaN),
+        ),
         fixed(a.median(id, workload, (r) => r.cpuPerDeliveryUs)),
         ratio(a.ratio(id, REFERENCE, workload, (r) => r.cpuPerDeliveryUs)),
       ])
     }
   }
   return table(
-    ['workload', 'variant', 'p50 ms', 'p99 ms', 'CPU µs / delivery', `CPU ÷ ${label(REFERENCE)}`],
+    [
+      'workload',
+      'variant',
+      'p50 ms',
+      'p99 ms',
+      'store append p50 / p99 ms',
+      'CPU µs / delivery',
+      `CPU ÷ ${label(REFERENCE)}`,
+    ],
     rows,
   )
 }
@@ -486,6 +493,7 @@ export function serversSection(input: SectionInput): string {
     '',
     '- **Edit-to-observe latency**: from the moment an edit was *scheduled* to be sent until another client in the room has it in its Y.Doc, for every (edit, other client) pair. Load is open-loop: each writer edits on a fixed schedule whatever the server does, and latency counts from the scheduled time, so a server that stalls its clients cannot hide its stalls in fewer samples (coordinated omission). Only edits scheduled inside the measured window count; warm-up edits come before it.',
     "- **Delivered / expected**: (edit, other client) pairs that arrived, out of edits sent × other clients in the room. An update that overwrote a note's text before a client saw the earlier text still counts: Yjs delivers one client's changes in order, so the later one implies the earlier.",
+    '- **Store append** (Mapboard only): wall time of each `MapStore.appendUpdates` in the window — with SQLite, one transaction and its fsync, run on the event loop before the batch is broadcast.',
     '- **Server CPU**: user + system seconds of the server process (from `/proc/<pid>/stat`) over the measured window; **per delivery** divides it by the delivered pairs.',
     '- **RSS**: resident memory of the server process at the end of the window. **Event-loop p99/max**: how late a 10 ms timer fired in the server process over the window (`perf_hooks.monitorEventLoopDelay`, its 10 ms resolution subtracted), read over an IPC channel. The load generator measures its own event loop the same way: when that is high, the latencies include its lag.',
     "- **Time to synced**: from creating the provider until its first full sync (y-websocket `sync`, Hocuspocus `synced`) with every note in the document. In the join storm all 30 clients connect at once and each applies the ~750 KB map in the load generator, taking turns on one CPU, so the last client's time includes the other clients' apply time (the same for every server; a single apply is in the raw results as `clientApplyMs`). **Map received** is the server's side of it: when the frame carrying the map arrived at each client's socket, timed before the client applies it (frames are handed to the provider one macrotask later, so one client's apply does not hide another's arrival).",

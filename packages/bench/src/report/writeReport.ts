@@ -9,6 +9,7 @@ import type { EditLoadResult, WorkloadId } from '../workloads/WorkloadResult.ts'
 import { Aggregate } from './aggregate.ts'
 import type { CaseRecord } from './CaseRecord.ts'
 import { machineInfo, packageVersions } from './environment.ts'
+import type { MachineInfo } from './environment.ts'
 import { latencyChart } from './latencyChart.ts'
 import type { ChartPanel } from './latencyChart.ts'
 import { replaceSection } from './replaceSection.ts'
@@ -52,16 +53,31 @@ async function formatted(path: string, text: string): Promise<string> {
 }
 
 /** Writes the servers section of docs/benchmarks.md, docs/benchmarks/latency.svg and the raw results. */
-export async function writeReport(records: CaseRecord[], context: ReportContext): Promise<string[]> {
+/** When and where results were measured. */
+export interface Measurement {
+  /** YYYY-MM-DD */
+  date: string
+  machine: MachineInfo
+  versions: Record<string, string>
+}
+
+/** This machine, today. */
+export function thisMeasurement(): Measurement {
+  return { date: new Date().toISOString().slice(0, 10), machine: machineInfo(), versions: packageVersions() }
+}
+
+export async function writeReport(
+  records: CaseRecord[],
+  context: ReportContext,
+  measurement: Measurement = thisMeasurement(),
+): Promise<string[]> {
+  const { date, machine, versions } = measurement
   const aggregate = new Aggregate(records)
-  const date = new Date().toISOString().slice(0, 10)
   const markdownPath = join(repoRoot, 'docs', 'benchmarks.md')
   const chartPath = join(repoRoot, 'docs', 'benchmarks', 'latency.svg')
   const rawPath = join(repoRoot, 'docs', 'benchmarks', 'servers.json')
   await mkdir(dirname(chartPath), { recursive: true })
 
-  const machine = machineInfo()
-  const versions = packageVersions()
   const section = serversSection({
     aggregate,
     context,

@@ -25,7 +25,7 @@ const options: BuildAppOptions = {
   unloadGraceMs: Number(env.BENCH_UNLOAD_GRACE_MS ?? 30_000),
   logger: false,
   ...mapboardRules(env.BENCH_CHECKS !== 'off'),
-  ...mapboardStore(env.BENCH_STORE === 'memory' ? 'memory' : 'sqlite'),
+  ...mapboardStore(env.BENCH_STORE === 'memory' ? 'memory' : 'sqlite', dataDir),
 }
 
 const app = buildApp(options)

@@ -6,6 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { writeHeapSnapshot } from 'node:v8'
 import { isMessage } from '../ipc.ts'
 import type { ProbeReply, ProbeRequest } from '../ipc.ts'
+import { readStoreTiming } from './storeTiming.ts'
 
 const NS_PER_MS = 1e6
 /** The histogram records each interval of a timer firing every RESOLUTION_MS; the delay is what exceeds it. */
@@ -58,6 +59,8 @@ if (process.send !== undefined) {
         arrayBuffers: memory.arrayBuffers,
       },
     }
+    const store = readStoreTiming(message.resetEventLoop)
+    if (store !== undefined) reply.store = store
     if (message.resetEventLoop) histogram.reset()
     if (message.heapSnapshot !== undefined) writeHeapSnapshot(message.heapSnapshot)
     process.send?.(reply)

@@ -1,4 +1,4 @@
-import type { EventLoopDelay, MemorySample } from '../ipc.ts'
+import type { EventLoopDelay, MemorySample, StoreTiming } from '../ipc.ts'
 import type { LatencySummary } from '../stats/percentiles.ts'
 
 export const WORKLOAD_IDS = [
@@ -18,6 +18,8 @@ export interface ServerWindow {
   cpuSystemSeconds: number
   eventLoop: EventLoopDelay
   rssBytes: number
+  /** Mapboard: wall time of its store's appendUpdates (the SQLite commit, fsync included) in the window. */
+  store?: StoreTiming
 }
 
 export interface EditLoadResult {

@@ -174,6 +174,6 @@ export async function runEditLoad(
     }
   }
   // Let the server see the clients go before the next workload measures it.
-  await sleep(500)
+  await sleep(300)
   return result
 }
