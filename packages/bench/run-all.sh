@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `pnpm bench`: the server comparison (src/main.ts, which takes every option given), then the cost of the
+# permission checks (src/gateCost.ts). --quick shortens both; --no-write keeps docs/benchmarks.md as it is.
+set -euo pipefail
+cd "$(dirname "$0")"
+node --import tsx src/main.ts "$@"
+gate_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) gate_args+=(--edits 500) ;;
+    --no-write) gate_args+=(--no-write) ;;
+  esac
+done
+node --import tsx src/gateCost.ts "${gate_args[@]}"
