@@ -1,5 +1,4 @@
 import { CloseCode } from '@mapboard/protocol'
-import { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { MapStore } from '../storage/MapStore.ts'
 import type { Connection } from './Connection.ts'
 import { Room } from './Room.ts'
@@ -24,8 +23,6 @@ export interface RoomRegistryOptions {
  */
 export class RoomRegistry {
   readonly #options: RoomRegistryOptions
-  /** Every room's appends of one event-loop turn go to the store in one transaction. */
-  readonly #appender: AppendBatcher
   /** Rooms loading or loaded, by map id. */
   readonly #rooms = new Map<string, Promise<Room>>()
   readonly #loaded = new Map<string, Room>()
@@ -39,7 +36,6 @@ export class RoomRegistry {
 
   constructor(options: RoomRegistryOptions) {
     this.#options = options
-    this.#appender = new AppendBatcher(options.store)
     this.#keepalive = setInterval(() => {
       const now = Date.now()
       for (const room of this.#loaded.values()) room.keepalive(options.keepaliveIntervalMs, now)
@@ -147,7 +143,6 @@ export class RoomRegistry {
     const room = await Room.load({
       mapId,
       store,
-      appender: this.#appender,
       logger,
       compactionThreshold,
       ...(resyncTimeoutMs === undefined ? {} : { resyncTimeoutMs }),

@@ -7,7 +7,6 @@
 import * as Y from 'yjs'
 import type { ParticipantClaims, Role } from '@mapboard/protocol'
 import { ROOT_TYPE_NAMES } from './checkUpdate.ts'
-import type { DecodedUpdate } from './checkUpdate.ts'
 import { lateDeletes, lateSets } from './lateWrites.ts'
 import type { Written } from './lateWrites.ts'
 
@@ -62,11 +61,8 @@ export class UpdateGate {
     doc.on('afterTransaction', this.#inspect)
   }
 
-  /**
-   * Applies `update` with `author` as the transaction origin; reverts it if a rule objects. `decoded` is the same
-   * update as decodeAndCheckUpdate (checkUpdate.ts) read it.
-   */
-  apply(update: Uint8Array, decoded: DecodedUpdate, author: UpdateAuthor): GateOutcome {
+  /** Applies `update` with `author` as the transaction origin; reverts it if a rule objects. */
+  apply(update: Uint8Array, author: UpdateAuthor): GateOutcome {
     const undo = this.#undo
     if (undo === undefined) {
       Y.applyUpdate(this.#doc, update, author)
@@ -82,7 +78,7 @@ export class UpdateGate {
       this.#written = null
     }
     if (outcome.reverted || !couldReferToRestored) return outcome
-    const late = [...written.sets, ...lateDeletes(decoded, this.#doc.store, written)]
+    const late = [...written.sets, ...lateDeletes(update, this.#doc.store, written)]
     if (late.length === 0) return outcome
     // Edits made to content before their author's client heard that a revert had restored it, passed on to the
     // restored content and judged like any edit of theirs (see lateWrites.ts). The server writes them, so the

@@ -11,7 +11,6 @@
 // note's author). These functions find such edits; the gate passes them on to the restored items, judged as the
 // author's own, as if the author had seen the revert first.
 import * as Y from 'yjs'
-import type { DecodedUpdate } from './checkUpdate.ts'
 
 export type LateWrite =
   | { target: Y.Map<unknown>; key: string; kind: 'set'; value: unknown }
@@ -68,9 +67,9 @@ export function lateSets(transaction: Y.Transaction, written: Written): void {
  * A delete that comes with a new value for the same key is that write's overwrite, not a delete; the fields of a
  * deleted note go with it.
  */
-export function lateDeletes(update: DecodedUpdate, store: Store, written: Written): LateWrite[] {
+export function lateDeletes(update: Uint8Array, store: Store, written: Written): LateWrite[] {
   const writes: LateWrite[] = []
-  for (const [client, ranges] of update.ds.clients) {
+  for (const [client, ranges] of Y.decodeUpdate(update).ds.clients) {
     const known = Y.getState(store, client)
     for (const range of ranges) {
       let clock = range.clock
