@@ -7,7 +7,7 @@
 import * as Y from 'yjs'
 import type { ParticipantClaims, Role } from '@mapboard/protocol'
 import { ROOT_TYPE_NAMES } from './checkUpdate.ts'
-import { lateDeletes, lateSets } from './lateWrites.ts'
+import { lateDeletes, lateSets, recordWithdrawn } from './lateWrites.ts'
 import type { Written } from './lateWrites.ts'
 
 /** What the rules know about whoever wrote an update: the connection's verified identity. */
@@ -48,6 +48,8 @@ export class UpdateGate {
   #written: Written | null = null
   /** Whether anything has been reverted yet: until then no update can refer to restored content. */
   #hasReverted = false
+  /** Map values that refused changes wrote and their reverts deleted (lateWrites.ts, case 4). */
+  readonly #withdrawn = new WeakSet<Y.Item>()
 
   /** Without rules every update is applied as it is. */
   constructor(doc: Y.Doc, rules?: RulesFactory) {
@@ -69,7 +71,7 @@ export class UpdateGate {
       return { reverted: false }
     }
     const couldReferToRestored = this.#hasReverted
-    const written: Written = { sets: [], keys: new Map() }
+    const written: Written = { sets: [], keys: new Map(), withdrawn: this.#withdrawn }
     this.#written = written
     let outcome: GateOutcome
     try {
@@ -112,7 +114,9 @@ export class UpdateGate {
     }
     const verdict = this.#takeVerdict()
     if (!verdict.allowed) {
+      const refused = undo.undoStack[undo.undoStack.length - 1]
       undo.undo()
+      if (refused !== undefined) recordWithdrawn(refused.insertions, this.#doc.store, this.#withdrawn)
       this.#hasReverted = true
     }
     // The gate keeps no history: the next update is judged on its own.

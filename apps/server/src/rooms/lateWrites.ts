@@ -5,7 +5,9 @@
 //
 //   1. a field write into a note map the revert replaced (the note itself was deleted and restored);
 //   2. a write to a key on top of a value the revert replaced — it loses to the restored value, which sits later;
-//   3. a delete of a value (or note) the revert replaced — it is already deleted, so nothing happens.
+//   3. a delete of a value (or note) the revert replaced — it is already deleted, so nothing happens;
+//   4. a write to a key that lost to a concurrent write of the refused change itself, which the revert then
+//      deleted — the key is left with no value, as if both had been undone.
 //
 // So a refused change would silently cost others their concurrent edits (an unlock by the chair, an edit by a
 // note's author). These functions find such edits; the gate passes them on to the restored items, judged as the
@@ -17,14 +19,17 @@ export type LateWrite =
   | { target: Y.Map<unknown>; key: string; kind: 'delete' }
 
 type Store = Y.Doc['store']
+type DeleteSet = Y.UndoManager['undoStack'][number]['insertions']
 
 /** What a client transaction wrote: its late sets, and every (live map, key) it set, late or not. */
 export interface Written {
   sets: LateWrite[]
   keys: Map<Y.Map<unknown>, Set<string>>
+  /** Items that refused changes inserted and their reverts deleted (kept by the gate for the room's life). */
+  withdrawn: WeakSet<Y.Item>
 }
 
-/** Cases 1 and 2: writes `transaction` inserted that reached only replaced items, in the order they were made. */
+/** Cases 1, 2 and 4: writes `transaction` inserted that reached only replaced items, in the order they were made. */
 export function lateSets(transaction: Y.Transaction, written: Written): void {
   const writes = written.sets
   const store = transaction.doc.store
@@ -48,8 +53,14 @@ export function lateSets(transaction: Y.Transaction, written: Written): void {
       if (holder._item !== null && holder._item.redone !== null) {
         // Case 1: into a map that was deleted and restored — passed on if it was the newest write in the old map.
         const target = liveParent(store, holder)
-        if (item.right === null && target !== undefined)
+        if ((item.right === null || lostOnlyToWithdrawn(item, written.withdrawn)) && target !== undefined)
           writes.push({ target, key: item.parentSub, kind: 'set', value })
+        continue
+      }
+      // Case 4: lost only to writes of refused changes, which their reverts have since deleted.
+      if (lostOnlyToWithdrawn(item, written.withdrawn)) {
+        const target = liveParent(store, holder)
+        if (target !== undefined) writes.push({ target, key: item.parentSub, kind: 'set', value })
         continue
       }
       // Case 2: written on top of a value a revert replaced, and lost to the restored one.
@@ -92,6 +103,34 @@ export function lateDeletes(update: Uint8Array, store: Store, written: Written):
     }
   }
   return writes
+}
+
+/** Whether a map value has newer values for its key and every one of them is a withdrawn (reverted) insert. */
+function lostOnlyToWithdrawn(item: Y.Item, withdrawn: WeakSet<Y.Item>): boolean {
+  let right = item.right
+  if (right === null) return false
+  while (right !== null) {
+    if (!right.deleted || !withdrawn.has(right)) return false
+    right = right.right
+  }
+  return true
+}
+
+/** Records the items a revert deleted because the refused change had inserted them. */
+export function recordWithdrawn(insertions: DeleteSet, store: Store, withdrawn: WeakSet<Y.Item>): void {
+  for (const [client, ranges] of insertions.clients) {
+    const known = Y.getState(store, client)
+    for (const range of ranges) {
+      let clock = range.clock
+      const end = Math.min(range.clock + range.len, known)
+      while (clock < end) {
+        const struct = Y.getItem(store, Y.createID(client, clock))
+        clock = struct.id.clock + struct.length
+        if (struct instanceof Y.Item && struct.deleted && typeof struct.parentSub === 'string')
+          withdrawn.add(struct)
+      }
+    }
+  }
 }
 
 /** The live map where `type`'s content now is: a root map itself, or the map a (restored) note map became. */
