@@ -80,7 +80,24 @@ export function lateSets(transaction: Y.Transaction, written: Written): void {
  */
 export function lateDeletes(update: Uint8Array, store: Store, written: Written): LateWrite[] {
   const writes: LateWrite[] = []
-  for (const [client, ranges] of Y.decodeUpdate(update).ds.clients) {
+  for (const struct of knownStructs(Y.decodeUpdate(update).ds, store)) {
+    if (!(struct instanceof Y.Item) || struct.redone === null || typeof struct.parentSub !== 'string')
+      continue
+    const holder = (struct.parent as Y.AbstractType<unknown>)._item
+    if (holder !== null && holder.deleted) continue
+    const live = followRedone(store, struct)
+    const parent = live === undefined ? undefined : liveParent(store, live.parent as Y.AbstractType<unknown>)
+    // Only while the restored value is still the current one for its key.
+    if (live === undefined || live.deleted || parent === undefined || live.right !== null) continue
+    if (written.keys.get(parent)?.has(struct.parentSub) === true) continue
+    writes.push({ target: parent, key: struct.parentSub, kind: 'delete' })
+  }
+  return writes
+}
+
+/** The structs of `store` that the ranges of `set` cover, as far as the store has them. */
+function* knownStructs(set: DeleteSet, store: Store): Generator<Y.Item | Y.GC> {
+  for (const [client, ranges] of set.clients) {
     const known = Y.getState(store, client)
     for (const range of ranges) {
       let clock = range.clock
@@ -88,21 +105,10 @@ export function lateDeletes(update: Uint8Array, store: Store, written: Written):
       while (clock < end) {
         const struct = Y.getItem(store, Y.createID(client, clock))
         clock = struct.id.clock + struct.length
-        if (!(struct instanceof Y.Item) || struct.redone === null || typeof struct.parentSub !== 'string')
-          continue
-        const holder = (struct.parent as Y.AbstractType<unknown>)._item
-        if (holder !== null && holder.deleted) continue
-        const live = followRedone(store, struct)
-        const parent =
-          live === undefined ? undefined : liveParent(store, live.parent as Y.AbstractType<unknown>)
-        // Only while the restored value is still the current one for its key.
-        if (live === undefined || live.deleted || parent === undefined || live.right !== null) continue
-        if (written.keys.get(parent)?.has(struct.parentSub) === true) continue
-        writes.push({ target: parent, key: struct.parentSub, kind: 'delete' })
+        yield struct
       }
     }
   }
-  return writes
 }
 
 /** Whether a map value has newer values for its key and every one of them is a withdrawn (reverted) insert. */
@@ -118,18 +124,9 @@ function lostOnlyToWithdrawn(item: Y.Item, withdrawn: WeakSet<Y.Item>): boolean 
 
 /** Records the items a revert deleted because the refused change had inserted them. */
 export function recordWithdrawn(insertions: DeleteSet, store: Store, withdrawn: WeakSet<Y.Item>): void {
-  for (const [client, ranges] of insertions.clients) {
-    const known = Y.getState(store, client)
-    for (const range of ranges) {
-      let clock = range.clock
-      const end = Math.min(range.clock + range.len, known)
-      while (clock < end) {
-        const struct = Y.getItem(store, Y.createID(client, clock))
-        clock = struct.id.clock + struct.length
-        if (struct instanceof Y.Item && struct.deleted && typeof struct.parentSub === 'string')
-          withdrawn.add(struct)
-      }
-    }
+  for (const struct of knownStructs(insertions, store)) {
+    if (struct instanceof Y.Item && struct.deleted && typeof struct.parentSub === 'string')
+      withdrawn.add(struct)
   }
 }
 
