@@ -5,7 +5,15 @@ export { configFromEnv, ConfigError } from './config.ts'
 export type { ServerConfig } from './config.ts'
 export type { RulesFactory, UpdateRules, UpdateAuthor, Verdict } from './rooms/UpdateGate.ts'
 export { permissionRules } from './rooms/permissionRules.ts'
-export type { MapStore, MapRecord, LinkRecord, StoredDocument, ClientIdRecord } from './storage/MapStore.ts'
+export type {
+  MapStore,
+  MapRecord,
+  LinkRecord,
+  StoredDocument,
+  ClientIdRecord,
+  MapAppend,
+  MapAppendResult,
+} from './storage/MapStore.ts'
 export { SqliteMapStore } from './storage/SqliteMapStore.ts'
 export { MemoryMapStore } from './storage/MemoryMapStore.ts'
 export type { FastifyInstance as MapboardApp } from 'fastify'

@@ -13,7 +13,7 @@ import type { TestClient, TestServer } from '@mapboard/test-kit'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { MapStore } from '../src/index.ts'
+import type { MapAppend, MapAppendResult, MapStore } from '../src/index.ts'
 import { SqliteMapStore } from '../src/index.ts'
 import { fetchDocument, makeUpdate, updateFrame } from './support/frames.ts'
 
@@ -41,6 +41,16 @@ class ControlledStore extends SqliteMapStore {
     }
     this.appends++
     return super.appendUpdates(mapId, updates)
+  }
+  // Rooms append through the group commit; it is held back or fails the same way.
+  override async appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
+    await this.hold
+    if (this.failNext) {
+      this.failNext = false
+      throw new Error('disk full')
+    }
+    this.appends++
+    return super.appendToMaps(appends)
   }
 }
 

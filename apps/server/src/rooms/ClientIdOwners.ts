@@ -6,6 +6,8 @@
 // with the same Y.Doc keeps its id, and a client id of the server's own (its reverts) is no one else's.
 import * as Y from 'yjs'
 import type { MapStore } from '../storage/MapStore.ts'
+import { structEnds } from './checkUpdate.ts'
+import type { DecodedUpdate } from './checkUpdate.ts'
 
 /** Owner id of the client ids the server writes with (reverts). Participant ids never contain ':'. */
 export const SERVER_OWNER = ':server'
@@ -58,8 +60,8 @@ export class ClientIdOwners {
    * Which client ids `update` writes new content under (structs past what `doc` already has: an echo of content
    * the server sent, as in a SyncStep2 that crossed a broadcast, writes nothing), and whether `participantId` may.
    */
-  check(doc: Y.Doc, update: Uint8Array, participantId: string): ClientIdCheck {
-    const { to } = Y.parseUpdateMeta(update)
+  check(doc: Y.Doc, update: DecodedUpdate, participantId: string): ClientIdCheck {
+    const to = structEnds(update.structs)
     const fresh: number[] = []
     const taken: number[] = []
     for (const [clientId, end] of to) {

@@ -4,8 +4,10 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { CloseCode } from '@mapboard/protocol'
 import type { EditRefusal } from '@mapboard/protocol'
+import type { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { MapStore, StoredDocument } from '../storage/MapStore.ts'
-import { checkUpdate } from './checkUpdate.ts'
+import { decodeAndCheckUpdate } from './checkUpdate.ts'
+import type { DecodedUpdate } from './checkUpdate.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
 import type { Connection } from './Connection.ts'
 import { addMissing, hasContent, takePendingContent } from './pendingContent.ts'
@@ -27,6 +29,11 @@ import type { GateOutcome, RulesFactory } from './UpdateGate.ts'
 export interface RoomOptions {
   mapId: string
   store: MapStore
+  /**
+   * Shares one store transaction per event-loop turn with other rooms (group commit); without it the room appends
+   * to the store on its own.
+   */
+  appender?: AppendBatcher
   logger: RoomLogger
   /** Fold the update log into a snapshot once it holds this many updates. */
   compactionThreshold: number
@@ -83,8 +90,8 @@ interface OpenGap {
  * One map's live document and the clients editing it. The room answers the y-websocket protocol by hand:
  * it reads each frame itself and applies a client's update only through the UpdateGate, after a structural check.
  *
- * Durability: accepted updates are collected for one event-loop tick, appended to the store in one transaction,
- * and only then broadcast — and a client's SyncStep1 is answered only from persisted state — so nothing anyone has
+ * Durability: accepted updates are collected for one event-loop tick, appended to the store in one transaction
+ * (shared with every other room's appends of that turn, see AppendBatcher), and only then broadcast — and a client's SyncStep1 is answered only from persisted state — so nothing anyone has
  * seen can be lost to a crash.
  */
 export class Room {
@@ -97,6 +104,7 @@ export class Room {
   onBroken: (() => void) | undefined
 
   readonly #store: MapStore
+  readonly #appender: AppendBatcher | undefined
   readonly #logger: RoomLogger
   readonly #compactionThreshold: number
   readonly #gate: UpdateGate
@@ -120,6 +128,11 @@ export class Room {
   #tailLength: number
   #closing = false
   #broken = false
+  /**
+   * The SyncStep2 that answers a fresh joiner (empty state vector): the whole document, encoded once per version
+   * of it. Cleared on every change to the document, so it never holds more than the document does.
+   */
+  #fullStateAnswer: Uint8Array | null = null
 
   static async load(options: RoomOptions): Promise<Room> {
     const stored = await options.store.load(options.mapId)
@@ -134,6 +147,7 @@ export class Room {
     this.mapId = options.mapId
     this.#clientIds = clientIds
     this.#store = options.store
+    this.#appender = options.appender
     this.#logger = options.logger
     this.#compactionThreshold = options.compactionThreshold
     this.#resyncTimeoutMs = options.resyncTimeoutMs ?? RESYNC_TIMEOUT_MS
@@ -269,15 +283,17 @@ export class Room {
   }
 
   #answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    let fresh: boolean
     try {
-      Y.decodeStateVector(stateVector)
+      fresh = Y.decodeStateVector(stateVector).size === 0
     } catch {
       throw new MalformedMessageError('unreadable state vector')
     }
     const answer = () => {
-      if (!connection.closed && !this.#broken) {
-        connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
-      }
+      if (connection.closed || this.#broken) return
+      connection.send(
+        fresh ? this.#answerFreshJoiner() : encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)),
+      )
     }
     // Answer only from stored state: wait for updates applied but not yet written.
     if (this.#pending.length === 0 && this.#inFlight === 0) {
@@ -295,6 +311,12 @@ export class Room {
       })
   }
 
+  /** The SyncStep2 for a client that has nothing yet; called only when the document holds nothing unstored. */
+  #answerFreshJoiner(): Uint8Array {
+    this.#fullStateAnswer ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+    return this.#fullStateAnswer
+  }
+
   #receiveUpdate(connection: Connection, update: Uint8Array, kind: UpdateKind): void {
     // Viewers never write, so dropping what they send opens no gap in anybody's clock.
     if (!connection.canWrite) {
@@ -305,7 +327,7 @@ export class Room {
       }
       return
     }
-    const check = checkUpdate(update)
+    const check = decodeAndCheckUpdate(update)
     if (!check.ok) {
       this.#logger.warn(
         { mapId: this.mapId, connection: connection.id, reason: check.reason },
@@ -315,13 +337,14 @@ export class Room {
       return
     }
     const participantId = connection.identity.participant.id
-    const ids = this.#clientIds.check(this.doc, update, participantId)
+    const { decoded } = check
+    const ids = this.#clientIds.check(this.doc, decoded, participantId)
     if (ids.kind === 'taken') {
       this.#refuseClientIds(connection, ids.clientIds)
       return
     }
     if (ids.kind === 'own') {
-      this.#applyUpdate(connection, update, kind)
+      this.#applyUpdate(connection, update, decoded, kind)
       return
     }
     // New client ids are stored as this participant's before anything is written under them; the connection's
@@ -332,7 +355,7 @@ export class Room {
       .then((taken) => {
         if (taken.length > 0) this.#refuseClientIds(connection, taken)
         else if (!connection.closed && !this.#closing && !this.#broken) {
-          this.#guard(connection, () => this.#applyUpdate(connection, update, kind))
+          this.#guard(connection, () => this.#applyUpdate(connection, update, decoded, kind))
         }
       })
       .catch((error: unknown) => {
@@ -354,14 +377,15 @@ export class Room {
     connection.close(CloseCode.ClientIdTaken)
   }
 
-  #applyUpdate(connection: Connection, update: Uint8Array, kind: UpdateKind): void {
+  #applyUpdate(connection: Connection, update: Uint8Array, decoded: DecodedUpdate, kind: UpdateKind): void {
     let outcome: GateOutcome
     let missing: MissingContent | null
     try {
-      outcome = this.#gate.apply(update, connection)
+      outcome = this.#gate.apply(update, connection, decoded)
     } finally {
       // Never left in the document, whatever happens next: it would reach others in SyncStep2.
       missing = takePendingContent(this.doc)
+      if (missing !== null) this.#fullStateAnswer = null
     }
     if (missing !== null) this.#askAgain(connection, missing, kind)
     else if (kind === 'sync-step-2') this.#checkAnswer(connection)
@@ -527,6 +551,7 @@ export class Room {
   }
 
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#fullStateAnswer = null
     this.#pending.push({ update, origin })
     if (this.#flushScheduled) return
     this.#flushScheduled = true
@@ -558,7 +583,9 @@ export class Room {
     if (this.#broken) return
     const updates = batch.map((entry) => entry.update)
     try {
-      this.#lastSeq = await this.#store.appendUpdates(this.mapId, updates)
+      this.#lastSeq = await (this.#appender === undefined
+        ? this.#store.appendUpdates(this.mapId, updates)
+        : this.#appender.append(this.mapId, updates))
     } catch (error) {
       this.#fail(error)
       return

@@ -1,4 +1,5 @@
 import { CloseCode } from '@mapboard/protocol'
+import { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { MapStore } from '../storage/MapStore.ts'
 import type { Connection } from './Connection.ts'
 import { Room } from './Room.ts'
@@ -23,6 +24,8 @@ export interface RoomRegistryOptions {
  */
 export class RoomRegistry {
   readonly #options: RoomRegistryOptions
+  /** Every room's appends of one event-loop turn go to the store in one transaction. */
+  readonly #appender: AppendBatcher
   /** Rooms loading or loaded, by map id. */
   readonly #rooms = new Map<string, Promise<Room>>()
   readonly #loaded = new Map<string, Room>()
@@ -36,6 +39,7 @@ export class RoomRegistry {
 
   constructor(options: RoomRegistryOptions) {
     this.#options = options
+    this.#appender = new AppendBatcher(options.store)
     this.#keepalive = setInterval(() => {
       const now = Date.now()
       for (const room of this.#loaded.values()) room.keepalive(options.keepaliveIntervalMs, now)
@@ -143,6 +147,7 @@ export class RoomRegistry {
     const room = await Room.load({
       mapId,
       store,
+      appender: this.#appender,
       logger,
       compactionThreshold,
       ...(resyncTimeoutMs === undefined ? {} : { resyncTimeoutMs }),

@@ -7,6 +7,7 @@
 import * as Y from 'yjs'
 import type { ParticipantClaims, Role } from '@mapboard/protocol'
 import { ROOT_TYPE_NAMES } from './checkUpdate.ts'
+import type { DecodedUpdate } from './checkUpdate.ts'
 import { lateDeletes, lateSets, recordWithdrawn } from './lateWrites.ts'
 import type { Written } from './lateWrites.ts'
 
@@ -50,6 +51,7 @@ export class UpdateGate {
   #hasReverted = false
   /** Map values that refused changes wrote and their reverts deleted (lateWrites.ts, case 4). */
   readonly #withdrawn = new WeakSet<Y.Item>()
+  readonly #passedOn = new WeakMap<Y.Item, Y.Item>()
 
   /** Without rules every update is applied as it is. */
   constructor(doc: Y.Doc, rules?: RulesFactory) {
@@ -63,15 +65,27 @@ export class UpdateGate {
     doc.on('afterTransaction', this.#inspect)
   }
 
-  /** Applies `update` with `author` as the transaction origin; reverts it if a rule objects. */
-  apply(update: Uint8Array, author: UpdateAuthor): GateOutcome {
+  /**
+   * Applies `update` with `author` as the transaction origin; reverts it if a rule objects. `decoded` is the same
+   * update as decodeAndCheckUpdate (checkUpdate.ts) already read it, so it is not decoded twice.
+   */
+  apply(
+    update: Uint8Array,
+    author: UpdateAuthor,
+    decoded: DecodedUpdate = Y.decodeUpdate(update),
+  ): GateOutcome {
     const undo = this.#undo
     if (undo === undefined) {
       Y.applyUpdate(this.#doc, update, author)
       return { reverted: false }
     }
     const couldReferToRestored = this.#hasReverted
-    const written: Written = { sets: [], keys: new Map(), withdrawn: this.#withdrawn }
+    const written: Written = {
+      sets: [],
+      keys: new Map(),
+      withdrawn: this.#withdrawn,
+      passedOn: this.#passedOn,
+    }
     this.#written = written
     let outcome: GateOutcome
     try {
@@ -80,13 +94,13 @@ export class UpdateGate {
       this.#written = null
     }
     if (outcome.reverted || !couldReferToRestored) return outcome
-    const late = [...written.sets, ...lateDeletes(update, this.#doc.store, written)]
+    const late = [...written.sets, ...lateDeletes(decoded, this.#doc.store, written)]
     if (late.length === 0) return outcome
     // Edits made to content before their author's client heard that a revert had restored it, passed on to the
     // restored content and judged like any edit of theirs (see lateWrites.ts). The server writes them, so the
     // origin is not the author's connection: the author must be sent them like everyone else.
     const onBehalf: UpdateAuthor = { identity: author.identity }
-    return this.#judged(undo, onBehalf, () =>
+    const passed = this.#judged(undo, onBehalf, () =>
       this.#doc.transact(() => {
         for (const write of late) {
           if (write.kind === 'delete') write.target.delete(write.key)
@@ -94,6 +108,13 @@ export class UpdateGate {
         }
       }, onBehalf),
     )
+    // The author's client still holds its own item as the key's value until it hears of this: a delete of that
+    // item it sends meanwhile must reach the item that carries the value now (see lateDeletes).
+    for (const write of late) {
+      const carrier = write.kind === 'set' ? write.target._map.get(write.key) : undefined
+      if (write.kind === 'set' && carrier !== undefined) this.#passedOn.set(write.replaces, carrier)
+    }
+    return passed
   }
 
   destroy(): void {

@@ -27,22 +27,47 @@ export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
 
 export type UpdateCheck = { ok: true } | { ok: false; reason: string }
 
-const refuse = (reason: string): UpdateCheck => ({ ok: false, reason })
+/** A client's update, decoded once: the room's later steps (client ids, late deletes) read this, not the bytes. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+/** The outcome of `decodeAndCheckUpdate`: the decoded update when it fits the map document. */
+export type CheckedUpdate = { ok: true; decoded: DecodedUpdate } | { ok: false; reason: string }
+
+const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason })
 
 /** Decodes `update` (Yjs v1 encoding) and checks every item against the map document's shape. */
 export function checkUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UPDATE_LIMITS): UpdateCheck {
-  let structs: Array<Y.Item | Y.GC | Y.Skip>
+  const checked = decodeAndCheckUpdate(update, limits)
+  return checked.ok ? { ok: true } : checked
+}
+
+/** `checkUpdate`, handing on what it decoded so nothing has to decode the same bytes again. */
+export function decodeAndCheckUpdate(
+  update: Uint8Array,
+  limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
+): CheckedUpdate {
+  let decoded: DecodedUpdate
   try {
-    structs = Y.decodeUpdate(update).structs
+    decoded = Y.decodeUpdate(update)
   } catch {
     return refuse('undecodable update')
   }
-  for (const struct of structs) {
+  for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue // GC and Skip carry no content
     const problem = checkItem(struct, limits)
     if (problem !== undefined) return refuse(problem)
   }
-  return { ok: true }
+  return { ok: true, decoded }
+}
+
+/**
+ * For each client an update writes under, the clock just past its last struct: `Y.parseUpdateMeta(update).to`,
+ * read from the structs already decoded (which come sorted by client, as parseUpdateMeta reads them).
+ */
+export function structEnds(structs: DecodedUpdate['structs']): Map<number, number> {
+  const to = new Map<number, number>()
+  for (const struct of structs) to.set(struct.id.client, struct.id.clock + struct.length)
+  return to
 }
 
 function checkItem(item: Y.Item, limits: UpdateLimits): string | undefined {

@@ -50,6 +50,15 @@ export interface StoredDocument {
   lastSeq: number
 }
 
+/** Updates to append to one map, as part of `appendToMaps`. */
+export interface MapAppend {
+  mapId: string
+  updates: readonly Uint8Array[]
+}
+
+/** What became of one map's appends in `appendToMaps`: the sequence number of its last update, or why not. */
+export type MapAppendResult = { ok: true; lastSeq: number } | { ok: false; error: unknown }
+
 /**
  * Durable storage of maps, their documents and their links. Every backend (SQLite now, PostgreSQL for scale-out)
  * runs the contract suite in `test/storage/mapStoreContract.ts`. Methods are async so a networked store fits;
@@ -62,6 +71,12 @@ export interface MapStore {
   /** Appends updates in one transaction; resolves with the sequence number of the last one. */
   appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number>
   appendUpdate(mapId: string, update: Uint8Array): Promise<number>
+  /**
+   * Appends to several maps in one transaction (one commit for all of them), each map's updates numbered as
+   * `appendUpdates` would. A map whose appends fail (no such map) is left unchanged and the others are written;
+   * results come in the order of `appends`. Rejects, writing nothing, if the transaction itself fails.
+   */
+  appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]>
   /** Snapshot and tail, read in one transaction. Fails if the map does not exist. */
   load(mapId: string): Promise<StoredDocument>
   /**

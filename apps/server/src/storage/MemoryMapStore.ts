@@ -1,6 +1,8 @@
 import type {
   ClientIdRecord,
   LinkRecord,
+  MapAppend,
+  MapAppendResult,
   MapRecord,
   MapStore,
   ParticipantRecord,
@@ -103,6 +105,19 @@ export class MemoryMapStore implements MapStore {
 
   async appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
     return this.appendUpdates(mapId, [update])
+  }
+
+  async appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
+    this.#open()
+    const results: MapAppendResult[] = []
+    for (const { mapId, updates } of appends) {
+      try {
+        results.push({ ok: true, lastSeq: await this.appendUpdates(mapId, updates) })
+      } catch (error) {
+        results.push({ ok: false, error })
+      }
+    }
+    return results
   }
 
   async load(mapId: string): Promise<StoredDocument> {

@@ -5,6 +5,8 @@ import { isRole } from '@mapboard/protocol'
 import type {
   ClientIdRecord,
   LinkRecord,
+  MapAppend,
+  MapAppendResult,
   MapRecord,
   MapStore,
   ParticipantRecord,
@@ -232,6 +234,18 @@ export class SqliteMapStore implements MapStore {
       return seq
     })()
 
+  /** Each map under its own savepoint (a nested transaction), so one map's failure leaves the others written. */
+  readonly #appendToMaps = (appends: readonly MapAppend[]): MapAppendResult[] =>
+    this.#db.transaction(() =>
+      appends.map(({ mapId, updates }): MapAppendResult => {
+        try {
+          return { ok: true, lastSeq: this.#appendUpdates(mapId, updates) }
+        } catch (error) {
+          return { ok: false, error }
+        }
+      }),
+    )()
+
   readonly #load = (mapId: string): StoredDocument =>
     this.#db.transaction(() => {
       const row = this.#statements.getSnapshot.get(mapId)
@@ -286,6 +300,10 @@ export class SqliteMapStore implements MapStore {
 
   async appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
     return this.#appendUpdates(mapId, [update])
+  }
+
+  async appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
+    return this.#appendToMaps(appends)
   }
 
   async load(mapId: string): Promise<StoredDocument> {

@@ -96,6 +96,39 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness>
       expect((await store.load(map.id)).updates.map((u) => u[0])).toEqual([1, 2, 3, 4])
     })
 
+    it('[STORE-4b] appendToMaps appends to several maps at once, each numbered on its own', async () => {
+      const first = mapRecord()
+      const second = mapRecord()
+      await store.createMap(first, new Uint8Array([0, 0]))
+      await store.createMap(second, new Uint8Array([0, 0]))
+      await store.appendUpdates(second.id, [new Uint8Array([7])])
+      const results = await store.appendToMaps([
+        { mapId: first.id, updates: [new Uint8Array([1]), new Uint8Array([2])] },
+        { mapId: second.id, updates: [new Uint8Array([8])] },
+        { mapId: first.id, updates: [new Uint8Array([3])] },
+      ])
+      expect(results).toEqual([
+        { ok: true, lastSeq: 2 },
+        { ok: true, lastSeq: 2 },
+        { ok: true, lastSeq: 3 },
+      ])
+      expect((await store.load(first.id)).updates.map((u) => u[0])).toEqual([1, 2, 3])
+      expect((await store.load(second.id)).updates.map((u) => u[0])).toEqual([7, 8])
+    })
+
+    it('[STORE-4c] appendToMaps fails only the appends to a map that does not exist', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      const results = await store.appendToMaps([
+        { mapId: 'no-such-map', updates: [new Uint8Array([9])] },
+        { mapId: map.id, updates: [new Uint8Array([1])] },
+      ])
+      expect(results[0]?.ok).toBe(false)
+      expect(results[1]).toEqual({ ok: true, lastSeq: 1 })
+      expect((await store.load(map.id)).updates.map((u) => u[0])).toEqual([1])
+      await expect(store.load('no-such-map')).rejects.toThrow()
+    })
+
     it('[STORE-5] appending to or loading a map that does not exist fails', async () => {
       await expect(store.appendUpdates('no-such-map', [new Uint8Array([1])])).rejects.toThrow()
       await expect(store.load('no-such-map')).rejects.toThrow()

@@ -1,5 +1,5 @@
-// How long the Mapboard server under test spends in its store's appendUpdates (SQLite: the commit and its fsync,
-// on the event loop), reported by the probe next to the event-loop delay.
+// How long the Mapboard server under test spends in its store's appends — appendUpdates, and appendToMaps, the
+// group commit its rooms share (SQLite: the commit and its fsync, on the event loop), reported by the probe next to the event-loop delay.
 import { createHistogram } from 'node:perf_hooks'
 import type { RecordableHistogram } from 'node:perf_hooks'
 import type { MapStore } from '@mapboard/server'
@@ -7,7 +7,7 @@ import type { StoreTiming } from '../ipc.ts'
 
 let histogram: RecordableHistogram | undefined
 
-/** The store, with every appendUpdates timed (wall clock, ms); other methods pass through untouched. */
+/** The store, with every append (appendUpdates, appendToMaps) timed (wall clock, ms); other methods pass through. */
 export function timedStore(store: MapStore): MapStore {
   const timings = createHistogram()
   histogram = timings
@@ -15,7 +15,7 @@ export function timedStore(store: MapStore): MapStore {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target)
       if (typeof value !== 'function') return value
-      if (property !== 'appendUpdates') return value.bind(target)
+      if (property !== 'appendUpdates' && property !== 'appendToMaps') return value.bind(target)
       return async (...args: unknown[]) => {
         const began = process.hrtime.bigint()
         try {
