@@ -71,3 +71,41 @@ export interface ErrorResponse {
   error: string
   message: string
 }
+
+// Blind scaling. Submissions are held by the server outside the shared document until the chair reveals them; the
+// document only ever shows how many have been made (map-model's ScalingRound).
+
+/** `POST /api/maps/<id>/scaling` body (chair only) → 201 `OpenScalingRoundResponse`. */
+export interface OpenScalingRoundRequest {
+  /** 'overall', or the id of a danger statement. */
+  subject: 'overall' | { dangerId: string }
+  /** Whether the chair scales too. */
+  chairScales: boolean
+}
+
+export interface OpenScalingRoundResponse {
+  roundId: string
+}
+
+/**
+ * `PUT /api/maps/<id>/scaling/<roundId>/submission` body → 200 `ScalingSubmission` (the caller's own). Allowed
+ * for professionals and family (and the chair when the round says so) while the round is open; a later PUT
+ * replaces the earlier one. `GET` on the same path returns the caller's own submission (404 if none).
+ */
+export interface ScalingSubmissionRequest {
+  /** Whole number 0–10; 10 means everyone knows the child is safe enough for the case to be closed. */
+  score: number
+  /** Why: required, 1–1000 characters. */
+  reason: string
+}
+
+export interface ScalingSubmission {
+  roundId: string
+  score: number
+  reason: string
+  /** Milliseconds since the epoch. */
+  updatedAt: number
+}
+
+// `POST /api/maps/<id>/scaling/<roundId>/reveal` (chair only) → 200 `{ count }`: every submission goes into the
+// shared document at once. A second reveal is 409 ROUND_CLOSED.

@@ -12,6 +12,10 @@ export type {
   JoinRequest,
   JoinResponse,
   LinkInfo,
+  OpenScalingRoundRequest,
+  OpenScalingRoundResponse,
   Participant,
+  ScalingSubmission,
+  ScalingSubmissionRequest,
 } from './api.ts'
 export { MAX_MESSAGE_BYTES, KEEPALIVE_INTERVAL_MS } from './limits.ts'
