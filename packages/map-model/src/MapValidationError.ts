@@ -18,6 +18,18 @@ export type MapValidationCode =
   | 'INVALID_ID'
   | 'DUPLICATE_ID'
   | 'NOTE_NOT_FOUND'
+  // The conference (conference/validateConference.ts).
+  | 'TEXT_EMPTY'
+  | 'TEXT_TOO_LONG'
+  | 'INVALID_DATE'
+  | 'INVALID_NUMBER'
+  | 'UNKNOWN_STEP'
+  | 'UNKNOWN_VALUE'
+  | 'INVALID_CATEGORY'
+  | 'TOO_MANY_ITEMS'
+  | 'TOO_MANY_DANGERS'
+  | 'DANGER_NOT_FOUND'
+  | 'NEXT_STEP_NOT_FOUND'
 
 /**
  * Thrown by a command whose input is wrong, before anything is written: a failed command leaves the document as it

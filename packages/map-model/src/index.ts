@@ -50,3 +50,68 @@ export { checkTransaction } from './permissions/checkTransaction.ts'
 export type { Verdict } from './permissions/checkTransaction.ts'
 export { NOTE_FIELDS, AUTHOR_FIELDS, noteProblem } from './permissions/noteShape.ts'
 export type { NoteField } from './permissions/noteShape.ts'
+
+// The conference (conference/types.ts): agenda, danger statements and safety goals, next steps, decision, roster.
+export type {
+  AgendaStepId,
+  AgendaStep,
+  RecordedBy,
+  DangerStatement,
+  SafetyGoal,
+  FamilyView,
+  NextStep,
+  DecisionOutcome,
+  CpCategory,
+  AgencyView,
+  Dissent,
+  Decision,
+  Apology,
+  ScalingSubject,
+  ScaleResult,
+  ScalingRound,
+  AttendanceEntry,
+  ConferenceSnapshot,
+} from './conference/types.ts'
+export { AGENDA_STEPS, isAgendaStepId, agendaStep, setStep } from './conference/agenda.ts'
+export type { SetStepOptions } from './conference/agenda.ts'
+export {
+  MAX_DANGER_STATEMENTS,
+  MAX_STATEMENT_TEXT,
+  MAX_REASON_TEXT,
+  MAX_PART_TEXT,
+  MAX_SHORT_TEXT,
+  MAX_LIST_ITEMS,
+  MAX_VALUE_STRING_LENGTH,
+  DECISION_OUTCOMES,
+  CP_CATEGORIES,
+} from './conference/conferenceFields.ts'
+export {
+  composeDangerStatement,
+  composeSafetyGoal,
+  addDangerStatement,
+  updateDangerStatement,
+  removeDangerStatement,
+  setSafetyGoal,
+  setFamilyView,
+} from './conference/dangers.ts'
+export type { DangerInput, DangerPatch, SafetyGoalInput } from './conference/dangers.ts'
+export { addNextStep, updateNextStep, removeNextStep, isOverdue } from './conference/nextSteps.ts'
+export type { NextStepInput, NextStepPatch } from './conference/nextSteps.ts'
+export { recordDecision } from './conference/decision.ts'
+export { setApologies } from './conference/apologies.ts'
+export { writeScalingRound, writeAttendance } from './conference/serverWrites.ts'
+export { readConference, observeConference } from './conference/readConference.ts'
+export {
+  validateDangerStatement,
+  validateSafetyGoal,
+  validateFamilyView,
+  validateNextStep,
+  validateDecision,
+  validateApologies,
+  validateScalingRound,
+  validateAttendanceEntry,
+  validateRecordedBy,
+  validateDate,
+} from './conference/validateConference.ts'
+export { CONFERENCE_ROOT_NAMES } from './schema.ts'
+export type { ConferenceRootName } from './schema.ts'

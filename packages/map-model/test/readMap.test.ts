@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { ROOT_TYPE_NAMES, addNote, initMap, readMap, setLock } from '../src/index.ts'
+import { ROOT_TYPE_NAMES, addNote, initMap, readConference, readMap, setLock } from '../src/index.ts'
 
 // Other replicas can write anything into the document; readMap must still return a well-formed snapshot.
 function rawNote(doc: Y.Doc, id: string, fields: Record<string, unknown>): void {
@@ -14,11 +14,13 @@ describe('readMap', () => {
     expect(readMap(new Y.Doc())).toEqual({ title: '', createdAt: 0, notes: [], locks: [] })
   })
 
-  test('the schema uses exactly the three root maps', () => {
+  test('the schema uses exactly the root maps of ROOT_TYPE_NAMES', () => {
     const doc = new Y.Doc()
     initMap(doc, { title: 't' })
     addNote(doc, { zone: 'past-harm', text: 'x' })
     setLock(doc, 'past-harm', true)
+    expect([...doc.share.keys()].sort()).toEqual(['locks', 'meta', 'notes'])
+    readConference(doc)
     expect([...doc.share.keys()].sort()).toEqual([...ROOT_TYPE_NAMES].sort())
   })
 

@@ -5,21 +5,18 @@ import type * as Y from 'yjs'
 import { validateTimestamp, validateTitle } from '../validation.ts'
 import { MapValidationError } from '../MapValidationError.ts'
 import { getLocksMap, getMetaMap } from '../schema.ts'
-import { isZoneId, zoneLabel } from '../zones.ts'
+import { isZoneId } from '../zones.ts'
 import type { Actor } from './Actor.ts'
 import { collectChanges } from './collectChanges.ts'
 import type { DocumentChange } from './collectChanges.ts'
+import { checkEntries, metaWriteRule } from './conferenceRules.ts'
+import { isConferenceMetaKey, metaValueProblem } from './conferenceShape.ts'
 import type { IndexedNote, NoteIndex } from './NoteIndex.ts'
 import { AUTHOR_FIELDS, fieldProblem, isNoteField, noteProblem } from './noteShape.ts'
-import type { RuleId } from './rules.ts'
+import { ALLOWED, lockMessage, refuse } from './verdict.ts'
+import type { Verdict } from './verdict.ts'
 
-export type Verdict = { allowed: true } | { allowed: false; rule: RuleId; message: string }
-
-const ALLOWED: Verdict = { allowed: true }
-
-function refuse(rule: RuleId, message: string): Verdict {
-  return { allowed: false, rule, message }
-}
+export type { Verdict } from './verdict.ts'
 
 /**
  * Whether `actor` may make the change `transaction` made. The first rule broken decides the answer.
@@ -44,12 +41,13 @@ export function checkTransaction(transaction: Y.Transaction, actor: Actor, index
   for (const change of changes) {
     if (change.kind === 'locks' && !chair)
       return refuse('CHAIR-1', 'Only the chair can lock or unlock a section.')
-    if (change.kind === 'meta' && !chair)
-      return refuse('CHAIR-2', 'Only the chair can change the meeting details.')
+    if (change.kind === 'meta' && !chair) return metaWriteRule(change.keys)
+    if (change.kind === 'scaling' || change.kind === 'attendance')
+      return refuse('SERVER-1', 'Scaling and attendance are recorded by the server, not by hand.')
   }
   const locked = lockedSections(transaction.doc)
   for (const change of changes) {
-    const verdict = judge(change, actor, index, locked, transaction.doc)
+    const verdict = judge(change, actor, index, locked, transaction)
     if (!verdict.allowed) return verdict
   }
   return ALLOWED
@@ -60,9 +58,10 @@ function judge(
   actor: Actor,
   index: NoteIndex,
   locked: ReadonlySet<string>,
-  doc: Y.Doc,
+  transaction: Y.Transaction,
 ): Verdict {
   const chair = actor.role === 'chair'
+  const doc = transaction.doc
   switch (change.kind) {
     case 'outside-schema':
       return refuse('SHAPE-2', 'That change does not fit the map.')
@@ -70,6 +69,14 @@ function judge(
       return checkLocks(change.keys, doc)
     case 'meta':
       return checkMeta(change.keys, doc)
+    case 'scaling':
+    case 'attendance':
+      return refuse('SERVER-1', 'Scaling and attendance are recorded by the server, not by hand.')
+    case 'dangers':
+    case 'goals':
+    case 'familyViews':
+    case 'nextSteps':
+      return checkEntries(change.kind, change.keys, actor, locked, transaction)
     case 'not-a-note':
       return refuse('SHAPE-1', 'The notes list can only hold notes.')
     case 'note-deleted':
@@ -158,6 +165,13 @@ function checkMeta(keys: readonly string[], doc: Y.Doc): Verdict {
   for (const key of keys) {
     if (!meta.has(key)) continue
     const value = meta.get(key)
+    // A Y type in meta is outside the schema, whichever key holds it.
+    if (!isPlain(value)) return refuse('SHAPE-2', 'That change does not fit the map.')
+    if (isConferenceMetaKey(key)) {
+      const problem = metaValueProblem(key, value)
+      if (problem !== undefined) return refuse('SHAPE-3', problem)
+      continue
+    }
     try {
       if (key === 'title' && validateTitle(value) !== value) throw new Error('untrimmed')
       if (key === 'createdAt') validateTimestamp(value, 'createdAt')
@@ -167,7 +181,6 @@ function checkMeta(keys: readonly string[], doc: Y.Doc): Verdict {
         error instanceof MapValidationError ? error.message : 'That title is not valid.',
       )
     }
-    if (!isPlain(value)) return refuse('SHAPE-2', 'That change does not fit the map.')
   }
   return ALLOWED
 }
@@ -178,12 +191,6 @@ function owns(actor: Actor, note: IndexedNote): boolean {
 
 function isLocked(locked: ReadonlySet<string>, zone: unknown): boolean {
   return typeof zone === 'string' && locked.has(zone)
-}
-
-function lockMessage(zone: unknown): string {
-  return isZoneId(zone)
-    ? `${zoneLabel(zone)} is locked by the chair.`
-    : 'That section is locked by the chair.'
 }
 
 function lockedSections(doc: Y.Doc): Set<string> {

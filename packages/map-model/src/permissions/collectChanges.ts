@@ -1,12 +1,14 @@
 // Turns a Yjs transaction into the changes the rules talk about: a note added, changed, deleted or replaced, the
-// locks or the meeting details written, or something outside the schema touched.
+// locks or the meeting details written, keys of a conference root written or deleted, or something outside the schema
+// touched.
 //
 // It reads `transaction.changed` (every type that existed before the transaction, with the keys written or
 // deleted in it, including writes that lost to a concurrent one) and, for the "before" side, the NoteIndex.
 // Types created inside the transaction are not in `changed`: their content is only reachable through the key that
 // holds them, so a new note is returned whole for the caller to check every field of.
 import * as Y from 'yjs'
-import { getLocksMap, getMetaMap, getNotesMap } from '../schema.ts'
+import { CONFERENCE_ROOT_NAMES, getConferenceRoot, getLocksMap, getMetaMap, getNotesMap } from '../schema.ts'
+import type { ConferenceRootName } from '../schema.ts'
 import { indexedNote } from './NoteIndex.ts'
 import type { IndexedNote, NoteIndex } from './NoteIndex.ts'
 
@@ -15,6 +17,8 @@ export type DocumentChange =
   | { kind: 'meta'; keys: string[] }
   /** `locks` keys written or deleted. */
   | { kind: 'locks'; keys: string[] }
+  /** Keys of a conference root (`dangers`, `goals`, …) written or deleted; each holds one plain value. */
+  | { kind: ConferenceRootName; keys: string[] }
   /** A note map created in this transaction under a key that held no note. */
   | { kind: 'note-added'; id: string; note: Y.Map<unknown> }
   /** A note map created in this transaction under a key that held a note: a delete and an add in one. */
@@ -34,7 +38,10 @@ export type DocumentChange =
     }
   /** A key of `notes` that now holds something other than a note map. */
   | { kind: 'not-a-note'; id: string; before: IndexedNote | undefined }
-  /** A change to any type other than the three roots and the note maps directly below `notes`. */
+  /**
+   * A change to any type other than the roots and the note maps directly below `notes`, or a Y type written into a
+   * conference root (they hold plain values only).
+   */
   | { kind: 'outside-schema'; description: string }
 
 export function collectChanges(transaction: Y.Transaction, index: NoteIndex): DocumentChange[] {
@@ -42,6 +49,9 @@ export function collectChanges(transaction: Y.Transaction, index: NoteIndex): Do
   const meta = getMetaMap(doc)
   const locks = getLocksMap(doc)
   const notes = getNotesMap(doc)
+  const conference = new Map<unknown, ConferenceRootName>(
+    CONFERENCE_ROOT_NAMES.map((name) => [getConferenceRoot(doc, name), name]),
+  )
   const changes: DocumentChange[] = []
   const noteKeys = new Set<string>()
   const noteFields = new Map<string, { note: Y.Map<unknown>; fields: Set<string> }>()
@@ -58,7 +68,14 @@ export function collectChanges(transaction: Y.Transaction, index: NoteIndex): Do
     if (type === (meta as unknown)) changes.push({ kind: 'meta', keys: named })
     else if (type === (locks as unknown)) changes.push({ kind: 'locks', keys: named })
     else if (type === (notes as unknown)) for (const key of named) noteKeys.add(key)
-    else {
+    else if (conference.has(type)) {
+      const root = conference.get(type) as ConferenceRootName
+      changes.push({ kind: root, keys: named })
+      const map = getConferenceRoot(doc, root)
+      // A type created in this transaction is not in `changed`: found only through the key that holds it.
+      if (named.some((key) => map.get(key) instanceof Y.AbstractType))
+        changes.push({ kind: 'outside-schema', description: `a nested type in ${root}` })
+    } else {
       const item = type._item
       const id = item?.parentSub
       const isNoteMap =

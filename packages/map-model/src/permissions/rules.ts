@@ -21,8 +21,37 @@ export const RULES = {
     'A note as written is valid: a known section, kind and colour, text and source within their length limits, ' +
     'a usable order key, its own id, and only the known fields, all plain values.',
   'SHAPE-2':
-    'Nothing changes outside the three root maps and the note maps one level below `notes`; `locks` holds only ' +
-    'section → true, `meta` only a valid title, a valid creation time and plain values.',
+    'Nothing changes outside the root maps (`ROOT_TYPE_NAMES`) and the note maps one level below `notes`; the ' +
+    'conference roots hold plain values only, no nested types; `locks` holds only section → true, `meta` only a ' +
+    'valid title, a valid creation time and plain values.',
+  // The conference (conference/types.ts).
+  'AGENDA-1': 'Only the chair moves the meeting to another agenda step (`meta.step`).',
+  'DECISION-1': 'Only the chair records the decision (`meta.decision`).',
+  'ROSTER-1': 'Only the chair marks apologies (`meta.apologies`).',
+  'DANGER-1':
+    'Only the chair and professionals write danger statements (`dangers`); a map has at most four; nobody but ' +
+    'the chair writes them while Future danger is locked.',
+  'DANGER-2':
+    'Only the chair and professionals write safety goals (`goals`); a goal sits under the id of an existing ' +
+    'danger statement; nobody but the chair writes them while Safety goals is locked.',
+  'FAMILY-1':
+    "Only family members and the chair record the family's view of a danger statement (`familyViews`), under " +
+    'the id of an existing statement; nobody but the chair writes them while Future danger is locked. (Removing ' +
+    'a statement takes its view with it, for whoever may remove the statement.)',
+  'PLAN-1':
+    'Only the chair and professionals write next steps (`nextSteps`); nobody but the chair writes them while ' +
+    'Next steps is locked.',
+  'SERVER-1':
+    'No client, not even the chair, writes `scaling` or `attendance`: only the server does (blind scaling, ' +
+    'attendance from connections).',
+  'OWN-3':
+    "Every conference entry's `recordedBy` is the writer's own participant id, name and agency: an edit signs " +
+    'the entry anew.',
+  'SHAPE-3':
+    'Every conference value as written is valid (the commands’ own validation, values exactly as a command ' +
+    'writes them, plain JSON): `meta.step` a known step, `meta.decision` a valid decision, `meta.apologies` valid ' +
+    "apologies, and every entry valid under its own key (a statement's or step's `id`, a goal's or view's " +
+    '`dangerId`).',
 } as const
 
 export type RuleId = keyof typeof RULES

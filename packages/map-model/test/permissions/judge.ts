@@ -1,7 +1,7 @@
 // The server's view of a change, without a server: a replica (the client) edits its copy, its update is applied
 // to the authoritative document, and the transaction that applied it is judged with checkTransaction.
 import * as Y from 'yjs'
-import { NoteIndex, addNote, checkTransaction, initMap } from '../../src/index.ts'
+import { NoteIndex, ROOT_TYPE_NAMES, addNote, checkTransaction, initMap } from '../../src/index.ts'
 import type { Actor, Verdict, ZoneId } from '../../src/index.ts'
 
 export const chair: Actor = { role: 'chair', participantId: 'chair-1', name: 'Ann Chair', agency: 'Council' }
@@ -30,7 +30,7 @@ export class Server {
   constructor() {
     initMap(this.doc, { title: 'Review conference', createdAt: 1 })
     this.index = NoteIndex.fromDoc(this.doc)
-    const roots = ['meta', 'notes', 'locks'].map((name) => this.doc.getMap(name))
+    const roots = ROOT_TYPE_NAMES.map((name) => this.doc.getMap(name))
     this.#undo = new Y.UndoManager(roots, { trackedOrigins: new Set(), captureTimeout: 0 })
     // As the server's gate does: judge the author's transaction against the index as it was, then bring the
     // index up to date (with every transaction, judged or not).
