@@ -30,6 +30,7 @@ import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
 import { linkRoutes } from './routes/links.ts'
 import { mapRoutes } from './routes/maps.ts'
+import { scalingRoutes } from './routes/scaling.ts'
 import { refuseStrayUpgrades, syncRoutes, websocketOptions } from './routes/sync.ts'
 import { webRoutes } from './routes/web.ts'
 
@@ -99,6 +100,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(mapRoutes)
   app.register(joinRoutes)
   app.register(linkRoutes)
+  app.register(scalingRoutes)
   app.register(syncRoutes)
   app.register(webRoutes, { distDir: config.webDistDir })
   return app

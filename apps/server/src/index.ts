@@ -13,6 +13,7 @@ export type {
   ClientIdRecord,
   MapAppend,
   MapAppendResult,
+  ScalingSubmissionRecord,
 } from './storage/MapStore.ts'
 export { SqliteMapStore } from './storage/SqliteMapStore.ts'
 export { MemoryMapStore } from './storage/MemoryMapStore.ts'

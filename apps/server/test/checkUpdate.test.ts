@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, initMap, setLock, updateNote } from '@mapboard/map-model'
-import { checkUpdate } from '../src/rooms/checkUpdate.ts'
+import { DEFAULT_UPDATE_LIMITS, checkUpdate } from '../src/rooms/checkUpdate.ts'
+
+const { maxStringLength, maxContentBytes } = DEFAULT_UPDATE_LIMITS
 
 function update(edit: (doc: Y.Doc) => void, base?: Y.Doc): Uint8Array {
   const doc = base ?? new Y.Doc()
@@ -32,11 +34,15 @@ describe('checkUpdate', () => {
     ['a text root', (d: Y.Doc) => d.getText('meta').insert(0, 'hi'), /list content/],
     ['a sub-document', (d: Y.Doc) => d.getMap('notes').set('n', new Y.Doc()), /sub-document/],
     ['a nested array', (d: Y.Doc) => d.getMap('notes').set('n', new Y.Array()), /only Y.Map/],
-    ['a long string', (d: Y.Doc) => d.getMap('meta').set('title', 'x'.repeat(1001)), /string too long/],
+    [
+      'a long string',
+      (d: Y.Doc) => d.getMap('meta').set('title', 'x'.repeat(maxStringLength + 1)),
+      /string too long/,
+    ],
     ['a long key', (d: Y.Doc) => d.getMap('meta').set('k'.repeat(300), 1), /key too long/],
     [
       'a long string inside an object',
-      (d: Y.Doc) => d.getMap('meta').set('o', { a: ['x'.repeat(1001)] }),
+      (d: Y.Doc) => d.getMap('meta').set('o', { a: ['x'.repeat(maxStringLength + 1)] }),
       /string/,
     ],
     ['a deep value', (d: Y.Doc) => d.getMap('meta').set('o', [[[[[[[[[[1]]]]]]]]]]), /deeply/],
@@ -45,7 +51,7 @@ describe('checkUpdate', () => {
       (d: Y.Doc) =>
         d.getMap('meta').set(
           'o',
-          Array.from({ length: 70 }, () => 'y'.repeat(1000)),
+          Array.from({ length: Math.ceil(maxContentBytes / 1000) + 1 }, () => 'y'.repeat(1000)),
         ),
       /large/,
     ],

@@ -4,8 +4,11 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { CloseCode } from '@mapboard/protocol'
 import type { EditRefusal } from '@mapboard/protocol'
+import { writeAttendance } from '@mapboard/map-model'
+import type { AttendanceEntry } from '@mapboard/map-model'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { MapStore, StoredDocument } from '../storage/MapStore.ts'
+import { Attendance } from './Attendance.ts'
 import { decodeAndCheckUpdate } from './checkUpdate.ts'
 import type { DecodedUpdate } from './checkUpdate.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
@@ -13,6 +16,7 @@ import type { Connection } from './Connection.ts'
 import { addMissing, hasContent, takePendingContent } from './pendingContent.ts'
 import type { MissingContent } from './pendingContent.ts'
 import { RefusalWindow } from './RefusalWindow.ts'
+import { SERVER_ORIGIN } from './serverOrigin.ts'
 import type { RoomLogger } from './SocketLike.ts'
 import {
   MalformedMessageError,
@@ -74,6 +78,11 @@ const VIEWER_REFUSAL: EditRefusal = {
 
 type UpdateKind = 'sync-step-2' | 'update'
 
+/** The room is closing or can no longer store changes: the server's own write was not made, or not stored. */
+export class RoomUnavailableError extends Error {
+  override readonly name = 'RoomUnavailableError'
+}
+
 interface PendingUpdate {
   update: Uint8Array
   origin: unknown
@@ -93,6 +102,10 @@ interface OpenGap {
  * Durability: accepted updates are collected for one event-loop tick, appended to the store in one transaction
  * (shared with every other room's appends of that turn, see AppendBatcher), and only then broadcast — and a client's SyncStep1 is answered only from persisted state — so nothing anyone has
  * seen can be lost to a crash.
+ *
+ * The server's own changes — attendance, written here as connections come and go, and scaling rounds, through
+ * `writeAsServer` — are transactions with SERVER_ORIGIN: the gate does not judge them; they are stored and
+ * broadcast like the rest.
  */
 export class Room {
   readonly mapId: string
@@ -120,6 +133,7 @@ export class Room {
   readonly #asks = new WeakMap<Connection, RefusalWindow>()
   readonly #refusals = new WeakMap<Connection, RefusalWindow>()
   readonly #viewersTold = new WeakSet<Connection>()
+  readonly #attendance: Attendance
   #pending: PendingUpdate[] = []
   #flushScheduled = false
   #inFlight = 0
@@ -140,6 +154,8 @@ export class Room {
     const room = new Room(options, stored, clientIds)
     // Before anyone joins: the id the server's reverts are written under is the server's, and stored as such.
     await clientIds.claimServerId(room.doc)
+    // Only now, under the server's own client id: presence a crash left behind ends as the room loads.
+    for (const entry of room.#attendance.takeStale()) room.#writeAttendance(entry)
     return room
   }
 
@@ -169,6 +185,7 @@ export class Room {
     this.awareness.on('update', this.#onAwarenessUpdate)
 
     this.#gate = new UpdateGate(this.doc, options.rules)
+    this.#attendance = new Attendance(this.doc)
   }
 
   get size(): number {
@@ -191,6 +208,8 @@ export class Room {
       return
     }
     this.#connections.add(connection)
+    const arrived = this.#attendance.arrive(connection.identity)
+    if (arrived !== null) this.#writeAttendance(arrived)
     connection.onClose(this.#leave)
     // Our SyncStep1 asks a writer for what it has and we lack (edits made while it was offline). A viewer's
     // answer would be dropped, so it is not asked.
@@ -209,6 +228,22 @@ export class Room {
   /** Resolves once every update applied so far is stored and broadcast. */
   async settle(): Promise<void> {
     while (this.#pending.length > 0 || this.#inFlight > 0) await this.#flush()
+  }
+
+  /**
+   * A change of the server's own (a scaling round, say): `write` runs in one transaction with SERVER_ORIGIN, which
+   * the rules do not judge. Resolves with what `write` returned once the change is stored (and so broadcast);
+   * rejects with RoomUnavailableError if the room is closing or the store failed.
+   */
+  async writeAsServer<T>(write: (doc: Y.Doc, origin: object) => T): Promise<T> {
+    if (this.#closing || this.#broken) throw new RoomUnavailableError('the room is closing')
+    let result: T | undefined
+    this.doc.transact(() => {
+      result = write(this.doc, SERVER_ORIGIN)
+    }, SERVER_ORIGIN)
+    await this.settle()
+    if (this.#broken) throw new RoomUnavailableError('the change could not be stored')
+    return result as T
   }
 
   keepalive(intervalMs: number, now: number = Date.now()): void {
@@ -233,8 +268,22 @@ export class Room {
     const ids = [...connection.awarenessClientIds]
     for (const id of ids) this.#awarenessOwners.delete(id)
     if (!this.#closing) awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'disconnect')
+    // Written before the room can be told it is empty: closing or unloading settles it first, so it is stored.
+    const left = this.#attendance.leave(connection.identity)
+    if (left !== null) this.#writeAttendance(left)
     this.#logger.debug({ mapId: this.mapId, connection: connection.id }, 'client left')
     if (this.#connections.size === 0 && !this.#closing) this.onEmpty?.()
+  }
+
+  /** Nothing is written into a room that can no longer store it (settle would wait for it forever). */
+  #writeAttendance(entry: AttendanceEntry): void {
+    if (this.#broken) return
+    try {
+      writeAttendance(this.doc, entry, SERVER_ORIGIN)
+    } catch (error) {
+      // The roster is worth less than the meeting: nobody is kept out because their entry would not write.
+      this.#logger.error({ mapId: this.mapId, err: error }, 'could not record attendance')
+    }
   }
 
   readonly #receive = (connection: Connection, frame: Uint8Array): void => {

@@ -2,7 +2,7 @@ import { CloseCode } from '@mapboard/protocol'
 import { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { MapStore } from '../storage/MapStore.ts'
 import type { Connection } from './Connection.ts'
-import { Room } from './Room.ts'
+import { Room, RoomUnavailableError } from './Room.ts'
 import type { RoomLogger } from './SocketLike.ts'
 import type { RulesFactory } from './UpdateGate.ts'
 
@@ -35,6 +35,10 @@ export class RoomRegistry {
   readonly #keepalive: NodeJS.Timeout
   /** Open connections by map and link, loading rooms included, so revoking a link can close them all. */
   readonly #byLink = new Map<string, Set<Connection>>()
+  /** The last `withRoom` call queued per map; each waits for the one before. */
+  readonly #turns = new Map<string, Promise<void>>()
+  /** Maps whose room a `withRoom` call is using: not unloaded meanwhile, even with nobody connected. */
+  readonly #inUse = new Set<string>()
   #closed = false
 
   constructor(options: RoomRegistryOptions) {
@@ -83,6 +87,36 @@ export class RoomRegistry {
       return
     }
     room.join(connection)
+  }
+
+  /**
+   * Runs `use` with the map's room, loading it if need be, for the server's own reads and writes of a document
+   * (`Room.writeAsServer`). Calls for one map run one at a time, in order, so a check and the write that depends on
+   * it (is the round still open? then store this) cannot interleave with another call's. The room stays loaded
+   * while in use and unloads after the grace period if nobody is connected.
+   */
+  async withRoom<T>(mapId: string, use: (room: Room) => Promise<T>): Promise<T> {
+    const previous = this.#turns.get(mapId) ?? Promise.resolve()
+    let release = (): void => {}
+    const done = new Promise<void>((resolve) => (release = resolve))
+    const turn = previous.then(() => done)
+    this.#turns.set(mapId, turn)
+    await previous
+    let room: Room | undefined
+    try {
+      if (this.#closed) throw new RoomUnavailableError('the server is shutting down')
+      this.#inUse.add(mapId)
+      this.#cancelUnload(mapId)
+      room = await this.#open(mapId)
+      return await use(room)
+    } finally {
+      this.#inUse.delete(mapId)
+      if (room !== undefined && room.size === 0 && this.#loaded.get(mapId) === room) {
+        this.#scheduleUnload(mapId, room)
+      }
+      release()
+      if (this.#turns.get(mapId) === turn) this.#turns.delete(mapId)
+    }
   }
 
   /**
@@ -172,7 +206,7 @@ export class RoomRegistry {
     this.#cancelUnload(mapId)
     const timer = setTimeout(() => {
       this.#unloadTimers.delete(mapId)
-      if (room.size === 0) this.#unload(mapId, room)
+      if (room.size === 0 && !this.#inUse.has(mapId)) this.#unload(mapId, room)
     }, this.#options.unloadGraceMs)
     timer.unref()
     this.#unloadTimers.set(mapId, timer)

@@ -2,13 +2,13 @@
 // It knows the shape of a map document (map-model README): three root Y.Maps, notes as nested Y.Maps,
 // plain values everywhere else. What a given role may change is the UpdateGate's business, not this file's.
 import * as Y from 'yjs'
-import { MAX_NOTE_TEXT, ROOT_TYPE_NAMES as MAP_ROOT_TYPE_NAMES } from '@mapboard/map-model'
+import { MAX_VALUE_STRING_LENGTH, ROOT_TYPE_NAMES as MAP_ROOT_TYPE_NAMES } from '@mapboard/map-model'
 
 /** The root types of a map document (map-model owns the list); an update that names any other is refused. */
 export const ROOT_TYPE_NAMES: ReadonlySet<string> = new Set(MAP_ROOT_TYPE_NAMES)
 
 export interface UpdateLimits {
-  /** Longest string anywhere in a value (the longest legitimate one is a note's text). */
+  /** Longest string anywhere in a value (the longest legitimate one is a danger statement's or a note's text). */
   maxStringLength: number
   /** Longest map key (note ids, field names, zone ids are all short). */
   maxKeyLength: number
@@ -19,9 +19,10 @@ export interface UpdateLimits {
 }
 
 export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
-  maxStringLength: MAX_NOTE_TEXT,
+  maxStringLength: MAX_VALUE_STRING_LENGTH,
   maxKeyLength: 256,
-  maxContentBytes: 64 * 1024,
+  // A decision with many agencies' views and dissents is one plain value; the frame cap (2 MiB) still applies.
+  maxContentBytes: 512 * 1024,
   maxValueDepth: 8,
 }
 

@@ -6,6 +6,7 @@ import type {
   MapRecord,
   MapStore,
   ParticipantRecord,
+  ScalingSubmissionRecord,
   StoredDocument,
 } from './MapStore.ts'
 
@@ -26,7 +27,12 @@ interface MemoryTables {
   links: Map<string, LinkRecord>
   /** In insertion order, which breaks ties in join order as SQLite's rowid does. */
   participants: Map<string, ParticipantRecord>
+  /** By submissionKey. */
+  scalingSubmissions: Map<string, ScalingSubmissionRecord>
 }
+
+const submissionKey = (mapId: string, roundId: string, participantId: string): string =>
+  JSON.stringify([mapId, roundId, participantId])
 
 const copy = (bytes: Uint8Array) => new Uint8Array(bytes)
 
@@ -40,7 +46,12 @@ export class MemoryMapStore implements MapStore {
   #closed = false
 
   constructor(tables?: MemoryTables) {
-    this.#tables = tables ?? { maps: new Map(), links: new Map(), participants: new Map() }
+    this.#tables = tables ?? {
+      maps: new Map(),
+      links: new Map(),
+      participants: new Map(),
+      scalingSubmissions: new Map(),
+    }
   }
 
   /** A new store over the same data, as closing and reopening a durable store would give. */
@@ -208,6 +219,32 @@ export class MemoryMapStore implements MapStore {
     return [...this.#map(mapId).clientIds]
       .sort(([a], [b]) => a - b)
       .map(([clientId, ownerId]) => ({ clientId, ownerId }))
+  }
+
+  async putScalingSubmission(submission: ScalingSubmissionRecord): Promise<void> {
+    this.#map(submission.mapId)
+    const key = submissionKey(submission.mapId, submission.roundId, submission.participantId)
+    this.#open().scalingSubmissions.set(key, { ...submission })
+  }
+
+  async getScalingSubmission(
+    mapId: string,
+    roundId: string,
+    participantId: string,
+  ): Promise<ScalingSubmissionRecord | undefined> {
+    const submission = this.#open().scalingSubmissions.get(submissionKey(mapId, roundId, participantId))
+    return submission === undefined ? undefined : { ...submission }
+  }
+
+  async listScalingSubmissions(mapId: string, roundId: string): Promise<ScalingSubmissionRecord[]> {
+    return [...this.#open().scalingSubmissions.values()]
+      .filter((submission) => submission.mapId === mapId && submission.roundId === roundId)
+      .sort((a, b) => (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0))
+      .map((submission) => ({ ...submission }))
+  }
+
+  async countScalingSubmissions(mapId: string, roundId: string): Promise<number> {
+    return (await this.listScalingSubmissions(mapId, roundId)).length
   }
 
   async close(): Promise<void> {

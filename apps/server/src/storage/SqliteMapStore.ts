@@ -10,9 +10,11 @@ import type {
   MapRecord,
   MapStore,
   ParticipantRecord,
+  ScalingSubmissionRecord,
   StoredDocument,
 } from './MapStore.ts'
 
+// Tables added later with CREATE TABLE IF NOT EXISTS need no new version: an older server ignores them.
 const SCHEMA_VERSION = 1
 
 const SCHEMA = `
@@ -58,6 +60,19 @@ const SCHEMA = `
     claimed_at INTEGER NOT NULL,
     PRIMARY KEY (map_id, client_id)
   ) STRICT, WITHOUT ROWID;
+  -- Blind scaling: each person's latest answer per round, kept out of the shared document until the reveal.
+  CREATE TABLE IF NOT EXISTS scaling_submissions (
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    round_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    agency TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (map_id, round_id, participant_id)
+  ) STRICT, WITHOUT ROWID;
 `
 
 interface MapRow {
@@ -81,6 +96,17 @@ interface ParticipantRow {
   name: string
   agency: string
   joined_at: number
+}
+interface SubmissionRow {
+  map_id: string
+  round_id: string
+  participant_id: string
+  name: string
+  role: string
+  agency: string
+  score: number
+  reason: string
+  updated_at: number
 }
 
 /**
@@ -127,6 +153,23 @@ function toParticipant(row: ParticipantRow): ParticipantRecord {
     name: row.name,
     agency: row.agency,
     joinedAt: row.joined_at,
+  }
+}
+
+function toSubmission(row: SubmissionRow): ScalingSubmissionRecord {
+  if (!isRole(row.role) || row.role === 'viewer') {
+    throw new Error(`scaling submission of ${row.participant_id} has an unknown role`)
+  }
+  return {
+    mapId: row.map_id,
+    roundId: row.round_id,
+    participantId: row.participant_id,
+    name: row.name,
+    role: row.role,
+    agency: row.agency,
+    score: row.score,
+    reason: row.reason,
+    updatedAt: row.updated_at,
   }
 }
 
@@ -213,6 +256,23 @@ export class SqliteMapStore implements MapStore {
       ),
       listParticipants: db.prepare<[string], ParticipantRow>(
         'SELECT * FROM participants WHERE map_id = ? ORDER BY joined_at, rowid',
+      ),
+      putSubmission: db.prepare<[string, string, string, string, string, string, number, string, number]>(
+        `INSERT INTO scaling_submissions
+           (map_id, round_id, participant_id, name, role, agency, score, reason, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (map_id, round_id, participant_id) DO UPDATE SET
+           name = excluded.name, role = excluded.role, agency = excluded.agency, score = excluded.score,
+           reason = excluded.reason, updated_at = excluded.updated_at`,
+      ),
+      getSubmission: db.prepare<[string, string, string], SubmissionRow>(
+        'SELECT * FROM scaling_submissions WHERE map_id = ? AND round_id = ? AND participant_id = ?',
+      ),
+      listSubmissions: db.prepare<[string, string], SubmissionRow>(
+        'SELECT * FROM scaling_submissions WHERE map_id = ? AND round_id = ? ORDER BY participant_id',
+      ),
+      countSubmissions: db.prepare<[string, string], { count: number }>(
+        'SELECT count(*) AS count FROM scaling_submissions WHERE map_id = ? AND round_id = ?',
       ),
     }
   }
@@ -380,6 +440,38 @@ export class SqliteMapStore implements MapStore {
     return this.#statements.listClientIds
       .all(mapId)
       .map((row) => ({ clientId: row.client_id, ownerId: row.owner_id }))
+  }
+
+  async putScalingSubmission(submission: ScalingSubmissionRecord): Promise<void> {
+    const { mapId, roundId, participantId, name, role, agency, score, reason, updatedAt } = submission
+    this.#statements.putSubmission.run(
+      mapId,
+      roundId,
+      participantId,
+      name,
+      role,
+      agency,
+      score,
+      reason,
+      updatedAt,
+    )
+  }
+
+  async getScalingSubmission(
+    mapId: string,
+    roundId: string,
+    participantId: string,
+  ): Promise<ScalingSubmissionRecord | undefined> {
+    const row = this.#statements.getSubmission.get(mapId, roundId, participantId)
+    return row === undefined ? undefined : toSubmission(row)
+  }
+
+  async listScalingSubmissions(mapId: string, roundId: string): Promise<ScalingSubmissionRecord[]> {
+    return this.#statements.listSubmissions.all(mapId, roundId).map(toSubmission)
+  }
+
+  async countScalingSubmissions(mapId: string, roundId: string): Promise<number> {
+    return this.#statements.countSubmissions.get(mapId, roundId)?.count ?? 0
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@
 // the PostgreSQL store will run exactly these tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { LinkRecord, MapRecord, MapStore } from '../../src/storage/MapStore.ts'
+import type { LinkRecord, MapRecord, MapStore, ScalingSubmissionRecord } from '../../src/storage/MapStore.ts'
 
 export interface StoreHarness {
   store: MapStore
@@ -26,6 +26,24 @@ const link = (mapId: string, role: LinkRecord['role'], id = `link-${counter++}`)
   createdAt: 1_700_000_000_000,
   expiresAt: 1_700_000_000_000 + 86_400_000,
   revokedAt: null,
+})
+
+const submission = (
+  mapId: string,
+  roundId: string,
+  participantId: string,
+  score: number,
+  reason = `reason of ${participantId}`,
+): ScalingSubmissionRecord => ({
+  mapId,
+  roundId,
+  participantId,
+  name: `Name of ${participantId}`,
+  role: 'professional',
+  agency: 'Health visiting',
+  score,
+  reason,
+  updatedAt: 1_700_000_000_000 + score,
 })
 
 /** A map document update that sets one key, made by a fresh client. */
@@ -289,6 +307,55 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness>
       store = await harness.reopen()
       expect(await store.listClientIds(map.id)).toEqual([{ clientId: 7, ownerId: 'p-mum' }])
       expect(await store.claimClientIds(map.id, 'p-gp', [7])).toEqual([7])
+    })
+
+    it('[STORE-15] scaling submissions: one per person per round, a later one replaces it', async () => {
+      const map = mapRecord()
+      const other = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await store.createMap(other, new Uint8Array([0, 0]))
+      const gp = submission(map.id, 'round-1', 'p-gp', 4)
+      const mum = {
+        ...submission(map.id, 'round-1', 'p-mum', 7, 'We go to every appointment\nnow'),
+        role: 'family' as const,
+        agency: '',
+      }
+      await store.putScalingSubmission(mum)
+      await store.putScalingSubmission(gp)
+      await store.putScalingSubmission(submission(map.id, 'round-2', 'p-gp', 2))
+      await store.putScalingSubmission(submission(other.id, 'round-1', 'p-gp', 9))
+
+      expect(await store.getScalingSubmission(map.id, 'round-1', 'p-mum')).toEqual(mum)
+      expect(await store.getScalingSubmission(map.id, 'round-1', 'p-nobody')).toBeUndefined()
+      expect(await store.getScalingSubmission(map.id, 'round-3', 'p-gp')).toBeUndefined()
+      expect(await store.listScalingSubmissions(map.id, 'round-1')).toEqual([gp, mum])
+      expect(await store.countScalingSubmissions(map.id, 'round-1')).toBe(2)
+      expect(await store.countScalingSubmissions(map.id, 'round-9')).toBe(0)
+      expect(await store.listScalingSubmissions(map.id, 'round-9')).toEqual([])
+
+      const changed = { ...gp, score: 6, reason: 'Thought again', updatedAt: gp.updatedAt + 1000 }
+      await store.putScalingSubmission(changed)
+      expect(await store.getScalingSubmission(map.id, 'round-1', 'p-gp')).toEqual(changed)
+      expect(await store.countScalingSubmissions(map.id, 'round-1')).toBe(2)
+      // Other rounds and maps are untouched.
+      expect((await store.getScalingSubmission(map.id, 'round-2', 'p-gp'))?.score).toBe(2)
+      expect((await store.getScalingSubmission(other.id, 'round-1', 'p-gp'))?.score).toBe(9)
+    })
+
+    it('[STORE-16] a scaling submission needs an existing map', async () => {
+      await expect(
+        store.putScalingSubmission(submission('no-such-map', 'round-1', 'p-gp', 3)),
+      ).rejects.toThrow()
+    })
+
+    it('[STORE-17] scaling submissions survive a reopen', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      const kept = submission(map.id, 'round-1', 'p-gp', 5, 'Kept through a restart')
+      await store.putScalingSubmission(kept)
+      store = await harness.reopen()
+      expect(await store.listScalingSubmissions(map.id, 'round-1')).toEqual([kept])
+      expect(await store.countScalingSubmissions(map.id, 'round-1')).toBe(1)
     })
   })
 }

@@ -9,7 +9,7 @@ export interface ApiAnswer {
 /** One API request with an optional Bearer token and JSON body. */
 export async function api(
   baseUrl: string,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   token?: string,
   body?: unknown,
