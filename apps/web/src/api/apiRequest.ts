@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiRequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** Sent as `Authorization: Bearer <token>`: a link token to join, the participant token afterwards. */
   token?: string
   body?: unknown

@@ -10,6 +10,7 @@ import { EditRefusals } from './EditRefusals.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
+import { FollowChair } from '../meeting/FollowChair.ts'
 
 export interface MapSessionOptions {
   mapId: string
@@ -32,6 +33,8 @@ export interface MapSession {
   readonly store: MapSnapshotStore
   readonly connection: ConnectionMonitor
   readonly presence: Presence
+  /** The chair's view: published by the chair's tab, followed by the others' when they choose. */
+  readonly follow: FollowChair
   readonly commands: BoardCommands
   /** Edits the server refused and reverted, with its reason. */
   readonly refusals: EditRefusals
@@ -65,6 +68,10 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     checkLink(origin, options.mapId, options.token),
   )
   const presence = new Presence(provider.awareness)
+  // Observers and phones follow the chair unless they choose otherwise: they watch more than they steer.
+  const followByDefault =
+    participant.role === 'viewer' || window.matchMedia('(max-width: 719px), (pointer: coarse)').matches
+  const follow = new FollowChair(provider.awareness, participant.role, followByDefault)
 
   return {
     mapId: options.mapId,
@@ -75,11 +82,13 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     store,
     connection,
     presence,
+    follow,
     commands,
     refusals,
     destroy() {
       refusals.destroy()
       commands.destroy()
+      follow.destroy()
       presence.destroy()
       connection.destroy()
       store.destroy()

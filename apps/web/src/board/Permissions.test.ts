@@ -53,3 +53,43 @@ describe('Permissions (what the board offers)', () => {
     })
   }
 })
+
+describe('Permissions for the conference parts', () => {
+  const open = { status: 'open' as const, chairScales: false }
+
+  it('gives the chair the agenda, the reveal and the decision, and every part even when locked', () => {
+    const chair = new Permissions(person('chair'), ['future-danger', 'safety-goals', 'next-steps'])
+    expect(chair.canRunMeeting).toBe(true)
+    expect(chair.canWriteDangers).toBe(true)
+    expect(chair.canWriteGoals).toBe(true)
+    expect(chair.canWriteFamilyView).toBe(true)
+    expect(chair.canWriteNextSteps).toBe(true)
+    expect(chair.canScale(open)).toBe(false)
+    expect(chair.canScale({ ...open, chairScales: true })).toBe(true)
+  })
+
+  it('lets professionals write dangers, goals and next steps while their sections are unlocked', () => {
+    const free = new Permissions(person('professional'), [])
+    expect(free.canRunMeeting).toBe(false)
+    expect(free.canWriteDangers && free.canWriteGoals && free.canWriteNextSteps).toBe(true)
+    expect(free.canWriteFamilyView).toBe(false)
+    expect(free.canScale(open)).toBe(true)
+    const locked = new Permissions(person('professional'), ['future-danger', 'safety-goals', 'next-steps'])
+    expect(locked.canWriteDangers || locked.canWriteGoals || locked.canWriteNextSteps).toBe(false)
+  })
+
+  it("lets the family record the family's view and scale, and nothing the professionals write", () => {
+    const family = new Permissions(person('family'), [])
+    expect(family.canWriteFamilyView).toBe(true)
+    expect(family.canWriteDangers || family.canWriteGoals || family.canWriteNextSteps).toBe(false)
+    expect(family.canScale(open)).toBe(true)
+    expect(family.canScale({ ...open, status: 'revealed' })).toBe(false)
+    expect(new Permissions(person('family'), ['future-danger']).canWriteFamilyView).toBe(false)
+  })
+
+  it('offers a viewer none of it', () => {
+    const viewer = new Permissions(person('viewer'), [])
+    expect(viewer.canRunMeeting || viewer.canWriteDangers || viewer.canWriteFamilyView).toBe(false)
+    expect(viewer.canScale({ status: 'open', chairScales: true })).toBe(false)
+  })
+})

@@ -29,7 +29,10 @@ export class Presence {
   private participants: Participant[] = []
   private readonly listeners = new Set<() => void>()
   private readonly onChange = (): void => {
-    this.participants = readParticipants(this.awareness)
+    const next = readParticipants(this.awareness)
+    // Awareness also carries the chair's view and cursors, which change far more often than who is here.
+    if (sameParticipants(next, this.participants)) return
+    this.participants = next
     this.listeners.forEach((listener) => listener())
   }
 
@@ -81,4 +84,22 @@ function readParticipants(awareness: Awareness): Participant[] {
     })
   })
   return [...byKey.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name))
+}
+
+function sameParticipants(a: readonly Participant[], b: readonly Participant[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((person, index) => {
+      const other = b[index]
+      return (
+        other !== undefined &&
+        person.key === other.key &&
+        person.name === other.name &&
+        person.role === other.role &&
+        person.agency === other.agency &&
+        person.isMe === other.isMe &&
+        person.connections === other.connections
+      )
+    })
+  )
 }

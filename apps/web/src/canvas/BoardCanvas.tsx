@@ -6,6 +6,8 @@ import { MapValidationError, defaultNoteColour, indexAt, sectionAt, zoneLabel } 
 import type { MapSnapshot, NoteBox, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands, NewNote, NoteEdit } from '../board/BoardCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
+import { fitView } from '../meeting/FollowChair.ts'
+import type { FollowChair } from '../meeting/FollowChair.ts'
 import { FOCUS } from '../ui/palette.ts'
 import { Camera, contains, expand, intersects } from './Camera.ts'
 import type { Rect as BoardRect, View } from './Camera.ts'
@@ -43,6 +45,8 @@ interface BoardCanvasProps {
   onError(message: string): void
   /** Increment to open the editor for a new note in a section from outside (toolbar). */
   addRequest?: { zone: ZoneId; nonce: number } | null
+  /** Publishes the chair's view, or follows it; panning or zooming by hand leaves follow mode. */
+  followChair?: FollowChair
 }
 
 /**
@@ -53,7 +57,14 @@ interface BoardCanvasProps {
  * (the margin is recomputed only when the viewport leaves it); note components are memoised and receive
  * identity-stable props, so a document change re-renders only the notes it touched.
  */
-export function BoardCanvas({ snapshot, permissions, commands, onError, addRequest }: BoardCanvasProps) {
+export function BoardCanvas({
+  snapshot,
+  permissions,
+  commands,
+  onError,
+  addRequest,
+  followChair,
+}: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const dropSectionRef = useRef<Konva.Rect>(null)
@@ -74,6 +85,14 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
    */
   const follow = useRef<'opening' | 'fit' | null>('opening')
   const pinch = useRef<{ centre: { x: number; y: number }; distance: number } | null>(null)
+  const followChairRef = useRef(followChair)
+  followChairRef.current = followChair
+
+  /** The user moved the view themselves: it is theirs now, not the opening view's nor the chair's. */
+  const leaveAutoView = useCallback(() => {
+    follow.current = null
+    followChairRef.current?.setFollowing(false)
+  }, [])
 
   const layoutRef = useRef(layout)
   layoutRef.current = layout
@@ -113,6 +132,7 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
       const { width, height } = sizeRef.current
       if (width === 0 || height === 0) return
       const visible = camera.visibleRect(width, height)
+      followChairRef.current?.publish(visible)
       setCullRect((current) =>
         current !== null && contains(current, visible) && current.width < visible.width * 4
           ? current
@@ -144,13 +164,14 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
   }, [camera, fit])
 
   const fitByUser = useCallback(() => {
+    followChairRef.current?.setFollowing(false)
     follow.current = 'fit'
     fit()
   }, [fit])
 
   /** From a view too far out to read: the column at the middle of the screen on a phone, 100% elsewhere. */
   const zoomToRead = useCallback(() => {
-    follow.current = null
+    leaveAutoView()
     const { width, height } = sizeRef.current
     const board = layoutRef.current
     const view = camera.get()
@@ -159,17 +180,32 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
       : null
     if (column !== null) camera.set(column)
     else camera.zoomAt(width / 2, height / 2, 1 / view.scale)
+  }, [camera, leaveAutoView])
+
+  /** Fits the chair's view when following it and the chair has shared one; says whether it did. */
+  const showChairView = useCallback((): boolean => {
+    const chair = followChairRef.current
+    const rect = chair?.isFollowing() ? chair.getChairView() : null
+    const { width, height } = sizeRef.current
+    const view = rect ? fitView(rect, width, height) : null
+    if (view === null) return false
+    camera.set(view)
+    return true
   }, [camera])
+
+  useEffect(() => followChair?.subscribe(() => void showChairView()), [followChair, showChairView])
 
   // The opening view on load, and again when the window or the map's size changes, until the user has moved the
   // view themselves.
   useLayoutEffect(() => {
     if (size.width === 0 || size.height === 0 || !fontsReady) return
-    if (follow.current === 'opening') showOpeningView()
+    if (showChairView()) {
+      // following the chair
+    } else if (follow.current === 'opening') showOpeningView()
     else if (follow.current === 'fit') fit()
     applyView(camera.get())
     containerRef.current?.setAttribute('data-ready', 'true')
-  }, [size, fontsReady, fit, showOpeningView, applyView, camera, layout.width, layout.height])
+  }, [size, fontsReady, fit, showOpeningView, showChairView, applyView, camera, layout.width, layout.height])
 
   // --- editing -------------------------------------------------------------------------------------------
   const canAddTo = useCallback((zone: ZoneId) => permissions.canAddTo(zone), [permissions])
@@ -193,14 +229,14 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
       }
       const roomy = contains({ x: 8, y: 8, width: width - 16, height: height - 220 }, onScreen)
       if (scale === view.scale && roomy) return
-      follow.current = null
+      leaveAutoView()
       camera.set({
         scale,
         x: width / 2 - (rect.x + rect.width / 2) * scale,
         y: Math.max(16, height * 0.28 - (rect.height * scale) / 2) - rect.y * scale,
       })
     },
-    [camera],
+    [camera, leaveAutoView],
   )
 
   const openNote = useCallback(
@@ -321,16 +357,16 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
   // --- pan and zoom input ----------------------------------------------------------------------------
   const zoomBy = useCallback(
     (factor: number) => {
-      follow.current = null
+      leaveAutoView()
       const { width, height } = sizeRef.current
       camera.zoomAt(width / 2, height / 2, factor)
     },
-    [camera],
+    [camera, leaveAutoView],
   )
 
   const onWheel = (event: Konva.KonvaEventObject<WheelEvent>): void => {
     event.evt.preventDefault()
-    follow.current = null
+    leaveAutoView()
     const { deltaX, deltaY, deltaMode, ctrlKey, metaKey, shiftKey } = event.evt
     const unit = deltaMode === 1 ? 16 : deltaMode === 2 ? sizeRef.current.height : 1
     if (ctrlKey || metaKey) {
@@ -369,7 +405,7 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
       const before = pinch.current
       pinch.current = now
       if (before === null || before.distance === 0) return
-      follow.current = null
+      leaveAutoView()
       const view = camera.get()
       const scale = view.scale * (now.distance / before.distance)
       const boardX = (before.centre.x - view.x) / view.scale
@@ -387,12 +423,12 @@ export function BoardCanvas({ snapshot, permissions, commands, onError, addReque
       element.removeEventListener('touchend', onTouchEnd)
       element.removeEventListener('touchcancel', onTouchEnd)
     }
-  }, [camera])
+  }, [camera, leaveAutoView])
 
   const onStageDragMove = (event: Konva.KonvaEventObject<DragEvent>): void => {
     const stage = stageRef.current
     if (stage === null || event.target !== stage) return
-    follow.current = null
+    leaveAutoView()
     camera.set({ ...camera.get(), x: stage.x(), y: stage.y() })
   }
 

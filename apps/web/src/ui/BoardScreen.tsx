@@ -9,6 +9,10 @@ import { usePresence } from '../board/usePresence.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
 import { InvitePanel } from '../invite/InvitePanel.tsx'
 import { readClaims } from '../join/readableClaims.ts'
+import { AgendaBar } from '../meeting/AgendaBar.tsx'
+import { createConferenceCommands } from '../meeting/ConferenceCommands.ts'
+import { MeetingPanel } from '../meeting/MeetingPanel.tsx'
+import { useConference } from '../meeting/useConference.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from './AddNoteDialog.tsx'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
@@ -49,6 +53,12 @@ export function BoardScreen({
   const [outlineOpen, setOutlineOpen] = useState(initialOutlineOpen)
   const [inviteOpen, setInviteOpen] = useState(openInviteOnStart)
   const [addOpen, setAddOpen] = useState(false)
+  const [meetingOpen, setMeetingOpen] = useState(false)
+  const conference = useConference(session.doc)
+  const conferenceCommands = useMemo(
+    () => createConferenceCommands(session.doc, participant),
+    [session.doc, participant],
+  )
   const [addRequest, setAddRequest] = useState<{ zone: ZoneId; nonce: number } | null>(null)
   const [toast, setToast] = useState<{ message: string; key: number } | null>(null)
   const permissions = useMemo(
@@ -109,6 +119,7 @@ export function BoardScreen({
       className="board-screen"
       data-phone-view={phoneView}
       data-outline-open={outlineOpen ? 'true' : 'false'}
+      data-meeting-open={meetingOpen ? 'true' : 'false'}
     >
       <header className="topbar">
         <a className="brand" href="/" aria-label="Mapboard start page">
@@ -230,6 +241,15 @@ export function BoardScreen({
           Outline
         </button>
       </div>
+      <AgendaBar
+        step={conference.step}
+        canMove={permissions.canRunMeeting}
+        commands={conferenceCommands}
+        follow={session.follow}
+        meetingOpen={meetingOpen}
+        onToggleMeeting={() => setMeetingOpen((open) => !open)}
+        onError={onError}
+      />
       <main className="workspace">
         <div className="canvas-pane">
           <BoardCanvas
@@ -238,11 +258,23 @@ export function BoardScreen({
             commands={commands}
             onError={onError}
             addRequest={addRequest}
+            followChair={session.follow}
           />
         </div>
         <aside id="outline-pane" className="outline-pane" aria-label="Map outline">
           <OutlineView snapshot={snapshot} permissions={permissions} commands={commands} onError={onError} />
         </aside>
+        {meetingOpen && (
+          <MeetingPanel
+            session={session}
+            conference={conference}
+            permissions={permissions}
+            participants={participants}
+            commands={conferenceCommands}
+            onClose={() => setMeetingOpen(false)}
+            onError={onError}
+          />
+        )}
       </main>
       {inviteOpen && isChair && (
         <InvitePanel

@@ -1,0 +1,200 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { KeyboardEvent } from 'react'
+import { AGENDA_STEPS, MapValidationError, agendaStep } from '@mapboard/map-model'
+import type { AgendaStepId, ConferenceSnapshot } from '@mapboard/map-model'
+import type { MapSession } from '../board/MapSession.ts'
+import type { Permissions } from '../board/Permissions.ts'
+import type { Participant } from '../board/Presence.ts'
+import type { ConferenceCommands } from './ConferenceCommands.ts'
+import { DangersPanel } from './DangersPanel.tsx'
+import { DecisionPanel } from './DecisionPanel.tsx'
+import { NextStepsPanel } from './NextStepsPanel.tsx'
+import { RosterPanel } from './RosterPanel.tsx'
+import { ScalingPanel } from './ScalingPanel.tsx'
+
+type Tab = 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster'
+
+const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
+  { id: 'dangers', label: 'Dangers & goals' },
+  { id: 'scaling', label: 'Scaling' },
+  { id: 'next-steps', label: 'Next steps' },
+  { id: 'decision', label: 'Decision' },
+  { id: 'roster', label: 'Roster' },
+]
+
+/** The tab that goes with each step of the meeting: moving the agenda brings it forward for everyone. */
+const STEP_TAB: Partial<Record<AgendaStepId, Tab>> = {
+  introductions: 'roster',
+  analysis: 'dangers',
+  scaling: 'scaling',
+  'next-steps': 'next-steps',
+  decision: 'decision',
+}
+
+interface MeetingPanelProps {
+  session: MapSession
+  conference: ConferenceSnapshot
+  permissions: Permissions
+  participants: Participant[]
+  commands: ConferenceCommands
+  onClose(): void
+  onError(message: string): void
+}
+
+/** The meeting's own parts beside the board (a full-screen sheet on a phone), one tab per part. */
+export function MeetingPanel({
+  session,
+  conference,
+  permissions,
+  participants,
+  commands,
+  onClose,
+  onError,
+}: MeetingPanelProps) {
+  const [tab, setTab] = useState<Tab>(STEP_TAB[conference.step] ?? 'dangers')
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const tabRefs = useRef(new Map<Tab, HTMLButtonElement>())
+  const id = useId()
+  const stepIndex = AGENDA_STEPS.findIndex((step) => step.id === conference.step)
+
+  const shownStep = useRef(conference.step)
+  useEffect(() => {
+    if (shownStep.current === conference.step) return
+    shownStep.current = conference.step
+    const next = STEP_TAB[conference.step]
+    if (next) setTab(next)
+  }, [conference.step])
+
+  // Focus moves into the panel as it opens, and back to where it was (the Meeting button) as it closes.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    headingRef.current?.focus()
+    return () => before?.focus()
+  }, [])
+
+  const run = (action: () => void): boolean => {
+    try {
+      action()
+      return true
+    } catch (error) {
+      onError(error instanceof MapValidationError ? error.message : 'That change could not be made.')
+      return false
+    }
+  }
+
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (step === 0) return
+    event.preventDefault()
+    const index = TABS.findIndex((candidate) => candidate.id === tab)
+    const next = TABS[(index + step + TABS.length) % TABS.length]
+    if (next) {
+      setTab(next.id)
+      tabRefs.current.get(next.id)?.focus()
+    }
+  }
+
+  const agencies = [
+    ...new Set(
+      participants
+        .filter((person) => person.role === 'professional' && person.agency)
+        .map((person) => person.agency ?? ''),
+    ),
+  ]
+
+  return (
+    <aside
+      id="meeting-panel"
+      className="meeting-panel"
+      aria-labelledby={`${id}-title`}
+      data-testid="meeting-panel"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose()
+      }}
+    >
+      <div className="meeting-head">
+        <div>
+          <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+            Meeting
+          </h2>
+          <p className="meeting-step" data-testid="meeting-step">
+            Step {stepIndex + 1} of {AGENDA_STEPS.length} · {agendaStep(conference.step).label}
+          </p>
+        </div>
+        <button type="button" className="icon-button" aria-label="Close the meeting panel" onClick={onClose}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
+        </button>
+      </div>
+      <div className="meeting-tabs" role="tablist" aria-label="Parts of the meeting" onKeyDown={onTabKey}>
+        {TABS.map((candidate) => (
+          <button
+            key={candidate.id}
+            ref={(node) => {
+              if (node) tabRefs.current.set(candidate.id, node)
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${candidate.id}`}
+            aria-selected={tab === candidate.id}
+            aria-controls={`${id}-tabpanel`}
+            tabIndex={tab === candidate.id ? 0 : -1}
+            className="meeting-tab"
+            onClick={() => setTab(candidate.id)}
+            data-testid={`meeting-tab-${candidate.id}`}
+          >
+            {candidate.label}
+          </button>
+        ))}
+      </div>
+      <div
+        className="meeting-body"
+        role="tabpanel"
+        id={`${id}-tabpanel`}
+        aria-labelledby={`${id}-tab-${tab}`}
+        tabIndex={0}
+      >
+        {tab === 'dangers' && (
+          <DangersPanel conference={conference} permissions={permissions} commands={commands} run={run} />
+        )}
+        {tab === 'scaling' && (
+          <ScalingPanel
+            mapId={session.mapId}
+            token={session.token}
+            conference={conference}
+            permissions={permissions}
+            participants={participants}
+            onError={onError}
+          />
+        )}
+        {tab === 'next-steps' && (
+          <NextStepsPanel
+            nextSteps={conference.nextSteps}
+            permissions={permissions}
+            commands={commands}
+            run={run}
+          />
+        )}
+        {tab === 'decision' && (
+          <DecisionPanel
+            decision={conference.decision}
+            permissions={permissions}
+            commands={commands}
+            agencies={agencies}
+            run={run}
+          />
+        )}
+        {tab === 'roster' && (
+          <RosterPanel
+            participants={participants}
+            attendance={conference.attendance}
+            apologies={conference.apologies}
+            canEditApologies={permissions.canRunMeeting}
+            onSetApologies={(apologies) => run(() => commands.setApologies(apologies))}
+          />
+        )}
+      </div>
+    </aside>
+  )
+}
