@@ -79,9 +79,9 @@ describe('roles and locks, each person in their own browser', () => {
   it('shows who is here as the server knows them: name, role and agency', async () => {
     await expect.poll(() => chair.page.getByTestId('presence-button').innerText()).toContain('3')
     await chair.page.getByTestId('presence-button').click()
-    const roster = chair.page.getByTestId('roster')
+    const roster = chair.page.getByTestId('roster-panel')
     await expect
-      .poll(() => roster.getByTestId('roster-person').allInnerTexts())
+      .poll(() => roster.getByTestId('roster-present').allInnerTexts())
       .toEqual([
         expect.stringContaining('Alex Morgan (you)'),
         expect.stringContaining('Jo Smith'),
@@ -91,7 +91,7 @@ describe('roles and locks, each person in their own browser', () => {
       'Professional · Riverside Primary School',
     )
     expect(await roster.locator('[data-role="family"]').innerText()).toContain('Family')
-    await roster.getByRole('button', { name: 'Close' }).click()
+    await chair.page.getByRole('button', { name: 'Close the meeting panel' }).click()
   })
 
   it('the chair locks "Past harm" on the canvas; the professional is offered no way to add there', async () => {

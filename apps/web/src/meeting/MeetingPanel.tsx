@@ -12,7 +12,8 @@ import { NextStepsPanel } from './NextStepsPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 import { ScalingPanel } from './ScalingPanel.tsx'
 
-type Tab = 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster'
+export type MeetingTab = 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster'
+type Tab = MeetingTab
 
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: 'dangers', label: 'Dangers & goals' },
@@ -37,6 +38,8 @@ interface MeetingPanelProps {
   permissions: Permissions
   participants: Participant[]
   commands: ConferenceCommands
+  /** A tab someone asked for from outside the panel (the roster, from the avatars); `seq` repeats a request. */
+  tabRequest: { tab: MeetingTab; seq: number } | null
   onClose(): void
   onError(message: string): void
 }
@@ -48,10 +51,14 @@ export function MeetingPanel({
   permissions,
   participants,
   commands,
+  tabRequest,
   onClose,
   onError,
 }: MeetingPanelProps) {
-  const [tab, setTab] = useState<Tab>(STEP_TAB[conference.step] ?? 'dangers')
+  const [tab, setTab] = useState<Tab>(tabRequest?.tab ?? STEP_TAB[conference.step] ?? 'dangers')
+  useEffect(() => {
+    if (tabRequest) setTab(tabRequest.tab)
+  }, [tabRequest])
   const headingRef = useRef<HTMLHeadingElement>(null)
   const tabRefs = useRef(new Map<Tab, HTMLButtonElement>())
   const id = useId()

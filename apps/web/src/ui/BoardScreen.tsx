@@ -12,6 +12,7 @@ import { readClaims } from '../join/readableClaims.ts'
 import { AgendaBar } from '../meeting/AgendaBar.tsx'
 import { createConferenceCommands } from '../meeting/ConferenceCommands.ts'
 import { MeetingPanel } from '../meeting/MeetingPanel.tsx'
+import type { MeetingTab } from '../meeting/MeetingPanel.tsx'
 import { useConference } from '../meeting/useConference.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from './AddNoteDialog.tsx'
@@ -54,6 +55,11 @@ export function BoardScreen({
   const [inviteOpen, setInviteOpen] = useState(openInviteOnStart)
   const [addOpen, setAddOpen] = useState(false)
   const [meetingOpen, setMeetingOpen] = useState(false)
+  const [meetingTabRequest, setMeetingTabRequest] = useState<{ tab: MeetingTab; seq: number } | null>(null)
+  const openRoster = () => {
+    setMeetingTabRequest((last) => ({ tab: 'roster', seq: (last?.seq ?? 0) + 1 }))
+    setMeetingOpen(true)
+  }
   const conference = useConference(session.doc)
   const conferenceCommands = useMemo(
     () => createConferenceCommands(session.doc, participant),
@@ -129,7 +135,7 @@ export function BoardScreen({
           {snapshot.title || 'Untitled map'}
         </h1>
         <ConnectionIndicator state={connection} />
-        <PresenceList participants={participants} />
+        <PresenceList participants={participants} onOpen={openRoster} />
         {isChair && (
           <button
             type="button"
@@ -247,7 +253,10 @@ export function BoardScreen({
         commands={conferenceCommands}
         follow={session.follow}
         meetingOpen={meetingOpen}
-        onToggleMeeting={() => setMeetingOpen((open) => !open)}
+        onToggleMeeting={() => {
+          setMeetingTabRequest(null)
+          setMeetingOpen((open) => !open)
+        }}
         onError={onError}
       />
       <main className="workspace">
@@ -271,6 +280,7 @@ export function BoardScreen({
             permissions={permissions}
             participants={participants}
             commands={conferenceCommands}
+            tabRequest={meetingTabRequest}
             onClose={() => setMeetingOpen(false)}
             onError={onError}
           />
