@@ -26,6 +26,7 @@ import { tokensPlugin } from './plugins/tokens.ts'
 import { RESYNC_TIMEOUT_MS } from './rooms/Room.ts'
 import type { RulesFactory } from './rooms/UpdateGate.ts'
 import type { MapStore } from './storage/MapStore.ts'
+import { exportRoutes } from './routes/exports.ts'
 import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
 import { linkRoutes } from './routes/links.ts'
@@ -101,6 +102,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(joinRoutes)
   app.register(linkRoutes)
   app.register(scalingRoutes)
+  app.register(exportRoutes)
   app.register(syncRoutes)
   app.register(webRoutes, { distDir: config.webDistDir })
   return app

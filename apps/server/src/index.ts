@@ -18,3 +18,16 @@ export type {
 export { SqliteMapStore } from './storage/SqliteMapStore.ts'
 export { MemoryMapStore } from './storage/MemoryMapStore.ts'
 export type { FastifyInstance as MapboardApp } from 'fastify'
+export type {
+  ExportRecord,
+  ExportSummary,
+  ExportFormat,
+  ExportAudience,
+  ExportAuthor,
+} from './storage/MapStore.ts'
+// The record's renderers, pure functions of a snapshot (the benchmark times them).
+export { documentAt } from './export/documentAt.ts'
+export { recordSnapshot } from './export/RecordSnapshot.ts'
+export type { RecordSnapshot, RecordFacts } from './export/RecordSnapshot.ts'
+export { renderRecordPdf } from './export/renderRecordPdf.ts'
+export { renderMapPng } from './export/renderMapPng.ts'

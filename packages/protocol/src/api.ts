@@ -109,3 +109,29 @@ export interface ScalingSubmission {
 
 // `POST /api/maps/<id>/scaling/<roundId>/reveal` (chair only) → 200 `{ count }`: every submission goes into the
 // shared document at once. A second reveal is 409 ROUND_CLOSED.
+
+// Records. `GET /api/maps/<id>/export.pdf` and `/export.png` (Bearer participant token; chair and professionals,
+// family and observers only while the chair allows it with `meta.familyMayExport = true`) generate a new export
+// from the stored document and answer its bytes, with headers `X-Export-Id`, `X-Document-Version` and
+// `X-Document-Sha256`. Refused: 403 EXPORT_FORBIDDEN, 403 JOIN_REQUIRED (a bare link token).
+
+export type ExportFormat = 'pdf' | 'png'
+
+/** One kept export, as `GET /api/maps/<id>/exports` lists it (chair only); its bytes are at `.../exports/<id>`. */
+export interface ExportInfo {
+  id: string
+  format: ExportFormat
+  /** Whose view it shows: 'shared' is the map every participant, the family included, receives. */
+  audience: 'shared'
+  /** The store's sequence number of the last document update included. */
+  documentVersion: number
+  /** SHA-256 (hex) of `Y.encodeStateAsUpdate` of the document at that version, as printed in the record. */
+  documentSha256: string
+  /** SHA-256 (hex) of the export's bytes. */
+  sha256: string
+  byteLength: number
+  /** Who generated it, as they were then. */
+  generatedBy: Participant
+  /** Milliseconds since the epoch. */
+  generatedAt: number
+}

@@ -9,6 +9,8 @@ export type {
   CreateLinkRequest,
   EditRefusal,
   ErrorResponse,
+  ExportFormat,
+  ExportInfo,
   JoinRequest,
   JoinResponse,
   LinkInfo,

@@ -1,5 +1,7 @@
 import type {
   ClientIdRecord,
+  ExportRecord,
+  ExportSummary,
   LinkRecord,
   MapAppend,
   MapAppendResult,
@@ -29,6 +31,8 @@ interface MemoryTables {
   participants: Map<string, ParticipantRecord>
   /** By submissionKey. */
   scalingSubmissions: Map<string, ScalingSubmissionRecord>
+  /** By id, in the order they were kept. */
+  exports: Map<string, ExportRecord>
 }
 
 const submissionKey = (mapId: string, roundId: string, participantId: string): string =>
@@ -51,6 +55,7 @@ export class MemoryMapStore implements MapStore {
       links: new Map(),
       participants: new Map(),
       scalingSubmissions: new Map(),
+      exports: new Map(),
     }
   }
 
@@ -245,6 +250,27 @@ export class MemoryMapStore implements MapStore {
 
   async countScalingSubmissions(mapId: string, roundId: string): Promise<number> {
     return (await this.listScalingSubmissions(mapId, roundId)).length
+  }
+
+  async putExport(record: ExportRecord): Promise<void> {
+    this.#map(record.mapId)
+    const exports = this.#open().exports
+    if (exports.has(record.id)) throw new Error(`export ${record.id} exists`)
+    exports.set(record.id, { ...record, generatedBy: { ...record.generatedBy }, bytes: copy(record.bytes) })
+  }
+
+  async getExport(mapId: string, exportId: string): Promise<ExportRecord | undefined> {
+    const record = this.#open().exports.get(exportId)
+    if (record === undefined || record.mapId !== mapId) return undefined
+    return { ...record, generatedBy: { ...record.generatedBy }, bytes: copy(record.bytes) }
+  }
+
+  async listExports(mapId: string): Promise<ExportSummary[]> {
+    // A stable sort keeps the order they were kept in among equal times, as SQLite's rowid does.
+    return [...this.#open().exports.values()]
+      .filter((record) => record.mapId === mapId)
+      .sort((a, b) => a.generatedAt - b.generatedAt)
+      .map(({ bytes: _bytes, ...summary }) => ({ ...summary, generatedBy: { ...summary.generatedBy } }))
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3'
 import { isRole } from '@mapboard/protocol'
 import type {
   ClientIdRecord,
+  ExportRecord,
+  ExportSummary,
   LinkRecord,
   MapAppend,
   MapAppendResult,
@@ -73,6 +75,27 @@ const SCHEMA = `
     updated_at INTEGER NOT NULL,
     PRIMARY KEY (map_id, round_id, participant_id)
   ) STRICT, WITHOUT ROWID;
+  -- Generated records (PDF, PNG), kept as made: the triggers refuse any change or removal of a row.
+  CREATE TABLE IF NOT EXISTS exports (
+    id TEXT PRIMARY KEY,
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    format TEXT NOT NULL,
+    audience TEXT NOT NULL,
+    document_version INTEGER NOT NULL,
+    document_sha256 TEXT NOT NULL,
+    bytes_sha256 TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    generated_by_id TEXT NOT NULL,
+    generated_by_name TEXT NOT NULL,
+    generated_by_role TEXT NOT NULL,
+    generated_by_agency TEXT NOT NULL,
+    generated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS exports_by_map ON exports (map_id, generated_at);
+  CREATE TRIGGER IF NOT EXISTS exports_never_change BEFORE UPDATE ON exports
+    BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
+  CREATE TRIGGER IF NOT EXISTS exports_never_removed BEFORE DELETE ON exports
+    BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
 `
 
 interface MapRow {
@@ -107,6 +130,22 @@ interface SubmissionRow {
   score: number
   reason: string
   updated_at: number
+}
+
+interface ExportRow {
+  id: string
+  map_id: string
+  format: string
+  audience: string
+  document_version: number
+  document_sha256: string
+  bytes_sha256: string
+  byte_length: number
+  generated_by_id: string
+  generated_by_name: string
+  generated_by_role: string
+  generated_by_agency: string
+  generated_at: number
 }
 
 /**
@@ -172,6 +211,35 @@ function toSubmission(row: SubmissionRow): ScalingSubmissionRecord {
     updatedAt: row.updated_at,
   }
 }
+
+function toExportSummary(row: ExportRow): ExportSummary {
+  const role = row.generated_by_role
+  if (!isRole(role)) throw new Error(`export ${row.id} has an unknown role`)
+  if (row.format !== 'pdf' && row.format !== 'png') throw new Error(`export ${row.id} has an unknown format`)
+  if (row.audience !== 'shared') throw new Error(`export ${row.id} has an unknown audience`)
+  return {
+    id: row.id,
+    mapId: row.map_id,
+    format: row.format,
+    audience: row.audience,
+    documentVersion: row.document_version,
+    documentSha256: row.document_sha256,
+    bytesSha256: row.bytes_sha256,
+    byteLength: row.byte_length,
+    generatedBy: {
+      participantId: row.generated_by_id,
+      name: row.generated_by_name,
+      role,
+      agency: row.generated_by_agency,
+    },
+    generatedAt: row.generated_at,
+  }
+}
+
+// Every column but the bytes, and their length.
+const EXPORT_SUMMARY_COLUMNS = `id, map_id, format, audience, document_version, document_sha256, bytes_sha256,
+  length(bytes) AS byte_length, generated_by_id, generated_by_name, generated_by_role, generated_by_agency,
+  generated_at`
 
 /**
  * The default store: one SQLite file in WAL mode. `synchronous = FULL` makes every committed transaction survive
@@ -273,6 +341,33 @@ export class SqliteMapStore implements MapStore {
       ),
       countSubmissions: db.prepare<[string, string], { count: number }>(
         'SELECT count(*) AS count FROM scaling_submissions WHERE map_id = ? AND round_id = ?',
+      ),
+      insertExport: db.prepare<
+        [
+          string,
+          string,
+          string,
+          string,
+          number,
+          string,
+          string,
+          Uint8Array,
+          string,
+          string,
+          string,
+          string,
+          number,
+        ]
+      >(
+        `INSERT INTO exports (id, map_id, format, audience, document_version, document_sha256, bytes_sha256, bytes,
+           generated_by_id, generated_by_name, generated_by_role, generated_by_agency, generated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      getExport: db.prepare<[string, string], ExportRow & { bytes: Buffer }>(
+        `SELECT ${EXPORT_SUMMARY_COLUMNS}, bytes FROM exports WHERE map_id = ? AND id = ?`,
+      ),
+      listExports: db.prepare<[string], ExportRow>(
+        `SELECT ${EXPORT_SUMMARY_COLUMNS} FROM exports WHERE map_id = ? ORDER BY generated_at, rowid`,
       ),
     }
   }
@@ -472,6 +567,34 @@ export class SqliteMapStore implements MapStore {
 
   async countScalingSubmissions(mapId: string, roundId: string): Promise<number> {
     return this.#statements.countSubmissions.get(mapId, roundId)?.count ?? 0
+  }
+
+  async putExport(record: ExportRecord): Promise<void> {
+    const { generatedBy: by } = record
+    this.#statements.insertExport.run(
+      record.id,
+      record.mapId,
+      record.format,
+      record.audience,
+      record.documentVersion,
+      record.documentSha256,
+      record.bytesSha256,
+      record.bytes,
+      by.participantId,
+      by.name,
+      by.role,
+      by.agency,
+      record.generatedAt,
+    )
+  }
+
+  async getExport(mapId: string, exportId: string): Promise<ExportRecord | undefined> {
+    const row = this.#statements.getExport.get(mapId, exportId)
+    return row === undefined ? undefined : { ...toExportSummary(row), bytes: bytes(row.bytes) }
+  }
+
+  async listExports(mapId: string): Promise<ExportSummary[]> {
+    return this.#statements.listExports.all(mapId).map(toExportSummary)
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,13 @@
 // the PostgreSQL store will run exactly these tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { LinkRecord, MapRecord, MapStore, ScalingSubmissionRecord } from '../../src/storage/MapStore.ts'
+import type {
+  ExportRecord,
+  LinkRecord,
+  MapRecord,
+  MapStore,
+  ScalingSubmissionRecord,
+} from '../../src/storage/MapStore.ts'
 
 export interface StoreHarness {
   store: MapStore
@@ -45,6 +51,30 @@ const submission = (
   reason,
   updatedAt: 1_700_000_000_000 + score,
 })
+
+const exportRecord = (
+  mapId: string,
+  id: string,
+  generatedAt: number,
+  format: 'pdf' | 'png' = 'pdf',
+): ExportRecord => {
+  const bytes = new Uint8Array([37, 80, 68, 70, counter++ % 256, 0, 255])
+  return {
+    id,
+    mapId,
+    format,
+    audience: 'shared',
+    documentVersion: 12,
+    documentSha256: 'a'.repeat(64),
+    bytesSha256: 'b'.repeat(64),
+    byteLength: bytes.byteLength,
+    bytes,
+    generatedBy: { participantId: 'p-chair', name: 'Zoë Łukasz-Nowak', role: 'chair', agency: 'Reviewing' },
+    generatedAt,
+  }
+}
+
+const withoutBytes = ({ bytes: _bytes, ...summary }: ExportRecord) => summary
 
 /** A map document update that sets one key, made by a fresh client. */
 function setUpdate(doc: Y.Doc, key: string, value: string): Uint8Array {
@@ -356,6 +386,51 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness>
       store = await harness.reopen()
       expect(await store.listScalingSubmissions(map.id, 'round-1')).toEqual([kept])
       expect(await store.countScalingSubmissions(map.id, 'round-1')).toBe(1)
+    })
+
+    it('[STORE-18] exports: kept with their bytes, listed without them, oldest first, per map', async () => {
+      const map = mapRecord()
+      const other = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await store.createMap(other, new Uint8Array([0, 0]))
+      const later = exportRecord(map.id, 'export-later', 2_000, 'png')
+      const first = exportRecord(map.id, 'export-first', 1_000)
+      const elsewhere = exportRecord(other.id, 'export-elsewhere', 1_500)
+      await store.putExport(later)
+      await store.putExport(first)
+      await store.putExport(elsewhere)
+
+      expect(await store.getExport(map.id, 'export-first')).toEqual(first)
+      expect(await store.getExport(map.id, 'export-later')).toEqual(later)
+      // Another map's export is not found through this map.
+      expect(await store.getExport(map.id, 'export-elsewhere')).toBeUndefined()
+      expect(await store.getExport(map.id, 'no-such-export')).toBeUndefined()
+      expect(await store.listExports(map.id)).toEqual([withoutBytes(first), withoutBytes(later)])
+      expect(await store.listExports('no-such-map')).toEqual([])
+    })
+
+    it('[STORE-19] an export is never replaced, and needs an existing map', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      const kept = exportRecord(map.id, 'export-1', 1_000)
+      await store.putExport(kept)
+      await expect(store.putExport({ ...exportRecord(map.id, 'export-1', 5_000) })).rejects.toThrow()
+      expect(await store.getExport(map.id, 'export-1')).toEqual(kept)
+      await expect(store.putExport(exportRecord('no-such-map', 'export-2', 1_000))).rejects.toThrow()
+      // What the store hands out is a copy: changing it changes nothing kept.
+      const copy = await store.getExport(map.id, 'export-1')
+      copy?.bytes.fill(0)
+      expect(await store.getExport(map.id, 'export-1')).toEqual(kept)
+    })
+
+    it('[STORE-20] exports survive a reopen', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      const kept = exportRecord(map.id, 'export-1', 1_000)
+      await store.putExport(kept)
+      store = await harness.reopen()
+      expect(await store.getExport(map.id, 'export-1')).toEqual(kept)
+      expect(await store.listExports(map.id)).toEqual([withoutBytes(kept)])
     })
   })
 }

@@ -1,0 +1,30 @@
+// A map's document exactly as the store holds it, and what identifies that state in the record.
+import { createHash } from 'node:crypto'
+import * as Y from 'yjs'
+import type { StoredDocument } from '../storage/MapStore.ts'
+
+export interface DocumentAt {
+  doc: Y.Doc
+  /**
+   * The document version: the store's sequence number of the last update it includes (`StoredDocument.lastSeq`;
+   * 0 for a map nobody has written to since it was made). It only grows, one per stored update.
+   */
+  version: number
+  /**
+   * SHA-256 (hex) of `Y.encodeStateAsUpdate(doc)`: the whole state at that version, deleted content included.
+   * Anyone with the store can rebuild the document the same way and compare (compaction does not change it).
+   */
+  sha256: string
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** Rebuilds the document from the stored snapshot and tail, the way a room loads it. */
+export function documentAt(stored: StoredDocument): DocumentAt {
+  const doc = new Y.Doc()
+  const parts = stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]
+  if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts))
+  return { doc, version: stored.lastSeq, sha256: sha256Hex(Y.encodeStateAsUpdate(doc)) }
+}

@@ -1,0 +1,53 @@
+// The whole map as a PNG at print quality: twice the board's size on a white background, so every note's text
+// reads on paper. Pure: a snapshot in, bytes out.
+import { createCanvas } from '@napi-rs/canvas'
+import { layout } from '@mapboard/map-model'
+import type { MapLayout } from '@mapboard/map-model'
+import { canvasSurface } from './canvasSurface.ts'
+import { drawMap } from './drawMap.ts'
+import { PAPER } from './mapPalette.ts'
+import type { RecordSnapshot } from './RecordSnapshot.ts'
+
+/** Print quality: 2 pixels per board unit (a 180-unit note is 360 pixels wide). */
+export const PNG_PIXEL_RATIO = 2
+/** Skia's limit on a side, with room to spare. */
+const MAX_SIDE = 30_000
+/**
+ * At most this many pixels (4 bytes each in memory while drawing): a map of thousands of notes is drawn at a
+ * lower ratio rather than taking gigabytes of memory. The written record in the PDF has every word regardless.
+ */
+const MAX_PIXELS = 60_000_000
+
+/** The ratio a board of this size is drawn at: PNG_PIXEL_RATIO unless that would be too big. */
+export function pngPixelRatio(board: Pick<MapLayout, 'width' | 'height'>): number {
+  const bySide = MAX_SIDE / Math.max(board.width, board.height)
+  const byArea = Math.sqrt(MAX_PIXELS / (board.width * board.height))
+  return Math.min(PNG_PIXEL_RATIO, bySide, byArea)
+}
+
+export interface RenderedPng {
+  bytes: Uint8Array
+  width: number
+  height: number
+  pixelRatio: number
+}
+
+export async function renderMapPng(snapshot: RecordSnapshot): Promise<RenderedPng> {
+  const board = layout(snapshot.map)
+  const pixelRatio = pngPixelRatio(board)
+  const width = Math.round(board.width * pixelRatio)
+  const height = Math.round(board.height * pixelRatio)
+  const canvas = createCanvas(width, height)
+  const context = canvas.getContext('2d')
+  context.fillStyle = PAPER
+  context.fillRect(0, 0, width, height)
+  context.scale(pixelRatio, pixelRatio)
+  drawMap(canvasSurface(context), board, snapshot.map.notes)
+  const bytes = await canvas.encode('png')
+  return {
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    width,
+    height,
+    pixelRatio,
+  }
+}

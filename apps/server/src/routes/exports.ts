@@ -1,0 +1,167 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { ROLES } from '@mapboard/protocol'
+import type { ExportInfo, ParticipantClaims, Role } from '@mapboard/protocol'
+import { ExportRefusedError, exportRecord } from '../export/exportRecord.ts'
+import { HttpError } from '../http/errors.ts'
+import { requestAuth } from '../plugins/auth.ts'
+import { RoomUnavailableError } from '../rooms/Room.ts'
+import type { ExportFormat, ExportRecord, ExportSummary } from '../storage/MapStore.ts'
+
+interface ExportParams {
+  mapId: string
+  exportId: string
+}
+
+const CONTENT_TYPE: Record<ExportFormat, string> = { pdf: 'application/pdf', png: 'image/png' }
+
+const exportInfoSchema = {
+  type: 'object',
+  required: [
+    'id',
+    'format',
+    'audience',
+    'documentVersion',
+    'documentSha256',
+    'sha256',
+    'byteLength',
+    'generatedBy',
+    'generatedAt',
+  ],
+  properties: {
+    id: { type: 'string' },
+    format: { type: 'string', enum: ['pdf', 'png'] },
+    audience: { type: 'string', enum: ['shared'] },
+    documentVersion: { type: 'integer' },
+    documentSha256: { type: 'string' },
+    sha256: { type: 'string' },
+    byteLength: { type: 'integer' },
+    generatedBy: {
+      type: 'object',
+      required: ['id', 'name', 'role', 'agency'],
+      properties: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string', enum: [...ROLES] },
+        agency: { type: 'string' },
+      },
+    },
+    generatedAt: { type: 'integer' },
+  },
+} as const
+
+function exportInfo(summary: ExportSummary): ExportInfo {
+  const { participantId, name, role, agency } = summary.generatedBy
+  return {
+    id: summary.id,
+    format: summary.format,
+    audience: summary.audience,
+    documentVersion: summary.documentVersion,
+    documentSha256: summary.documentSha256,
+    sha256: summary.bytesSha256,
+    byteLength: summary.byteLength,
+    generatedBy: { id: participantId, name, role, agency },
+    generatedAt: summary.generatedAt,
+  }
+}
+
+/** The joined participant behind a request: a record names who generated it, so a bare link cannot. */
+function exporter(request: FastifyRequest): { participant: ParticipantClaims; role: Role } {
+  const { claims } = requestAuth(request)
+  if (claims.participant === undefined) {
+    throw new HttpError(403, 'JOIN_REQUIRED', 'Join the map with your name before you export it')
+  }
+  return { participant: claims.participant, role: claims.role }
+}
+
+function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
+  const kind = record.format === 'pdf' ? 'record' : 'map'
+  const filename = `mapboard-${kind}-${record.mapId}-v${record.documentVersion}-${record.id}.${record.format}`
+  return reply
+    .header('content-type', CONTENT_TYPE[record.format])
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'private, no-store')
+    .header('x-export-id', record.id)
+    .header('x-document-version', String(record.documentVersion))
+    .header('x-document-sha256', record.documentSha256)
+    .send(Buffer.from(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength))
+}
+
+/**
+ * The record (docs/decisions/0018-record-export.md). Each `GET .../export.pdf|png` generates a new export from
+ * the stored document and keeps it unchanged; the chair lists them and downloads any again, byte for byte.
+ *
+ * - `GET /api/maps/<id>/export.pdf`, `GET /api/maps/<id>/export.png` — chair and professionals; family and
+ *   observers while `meta.familyMayExport` is true → 200 bytes (403 EXPORT_FORBIDDEN, 403 JOIN_REQUIRED).
+ * - `GET /api/maps/<id>/exports` (chair) → 200 `ExportInfo[]`, oldest first.
+ * - `GET /api/maps/<id>/exports/<exportId>` (the chair, or whoever generated it) → 200 the same bytes
+ *   (404 EXPORT_NOT_FOUND).
+ */
+export const exportRoutes: FastifyPluginAsync = async (app) => {
+  const anyone = app.requireToken()
+  const chairOnly = app.requireToken(['chair'])
+
+  const generate =
+    (format: ExportFormat) =>
+    async (request: FastifyRequest<{ Params: { mapId: string } }>, reply: FastifyReply) => {
+      const { mapId } = request.params
+      const { participant, role } = exporter(request)
+      let record: ExportRecord
+      try {
+        record = await exportRecord(app.store, app.rooms, {
+          mapId,
+          format,
+          by: { participantId: participant.id, name: participant.name, role, agency: participant.agency },
+        })
+      } catch (error) {
+        if (error instanceof ExportRefusedError) {
+          throw new HttpError(
+            403,
+            'EXPORT_FORBIDDEN',
+            'The chair has not allowed family members and observers to export this map',
+          )
+        }
+        if (error instanceof RoomUnavailableError) {
+          throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
+        }
+        throw error
+      }
+      request.log.info(
+        { mapId, export: record.id, format, version: record.documentVersion, bytes: record.byteLength },
+        'export generated',
+      )
+      return sendExport(reply, record)
+    }
+
+  app.get<{ Params: { mapId: string } }>(
+    '/api/maps/:mapId/export.pdf',
+    { preValidation: anyone },
+    generate('pdf'),
+  )
+  app.get<{ Params: { mapId: string } }>(
+    '/api/maps/:mapId/export.png',
+    { preValidation: anyone },
+    generate('png'),
+  )
+
+  app.get<{ Params: { mapId: string }; Reply: ExportInfo[] }>(
+    '/api/maps/:mapId/exports',
+    { schema: { response: { 200: { type: 'array', items: exportInfoSchema } } }, preValidation: chairOnly },
+    async (request) => (await app.store.listExports(request.params.mapId)).map(exportInfo),
+  )
+
+  app.get<{ Params: ExportParams }>(
+    '/api/maps/:mapId/exports/:exportId',
+    { preValidation: anyone },
+    async (request, reply) => {
+      const { mapId, exportId } = request.params
+      const { claims } = requestAuth(request)
+      const record = await app.store.getExport(mapId, exportId)
+      const mine = record !== undefined && record.generatedBy.participantId === claims.participant?.id
+      if (record === undefined || (claims.role !== 'chair' && !mine)) {
+        // Not told apart: someone who may not download an export does not learn that it exists.
+        throw new HttpError(404, 'EXPORT_NOT_FOUND', 'This map has no such export')
+      }
+      return sendExport(reply, record)
+    },
+  )
+}
