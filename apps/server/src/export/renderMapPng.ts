@@ -4,6 +4,7 @@ import { createCanvas } from '@napi-rs/canvas'
 import { layout } from '@mapboard/map-model'
 import type { MapLayout } from '@mapboard/map-model'
 import { canvasSurface } from './canvasSurface.ts'
+import { encodeRgbaPng } from './encodePng.ts'
 import { drawMap } from './drawMap.ts'
 import { PAPER } from './mapPalette.ts'
 import type { RecordSnapshot } from './RecordSnapshot.ts'
@@ -43,9 +44,9 @@ export async function renderMapPng(snapshot: RecordSnapshot): Promise<RenderedPn
   context.fillRect(0, 0, width, height)
   context.scale(pixelRatio, pixelRatio)
   drawMap(canvasSurface(context), board, snapshot.map.notes)
-  const bytes = await canvas.encode('png')
+  const bytes = await encodeRgbaPng(width, height, canvas.data())
   return {
-    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    bytes,
     width,
     height,
     pixelRatio,
