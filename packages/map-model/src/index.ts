@@ -99,6 +99,7 @@ export { addNextStep, updateNextStep, removeNextStep, isOverdue } from './confer
 export type { NextStepInput, NextStepPatch } from './conference/nextSteps.ts'
 export { recordDecision } from './conference/decision.ts'
 export { setApologies } from './conference/apologies.ts'
+export { setFamilyMayExport, familyMayExport } from './conference/exportPolicy.ts'
 export { writeScalingRound, writeAttendance } from './conference/serverWrites.ts'
 export { readConference, observeConference } from './conference/readConference.ts'
 export {

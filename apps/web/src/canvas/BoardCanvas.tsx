@@ -8,6 +8,8 @@ import type { BoardCommands, NewNote, NoteEdit } from '../board/BoardCommands.ts
 import type { Permissions } from '../board/Permissions.ts'
 import { fitView } from '../meeting/FollowChair.ts'
 import type { FollowChair } from '../meeting/FollowChair.ts'
+import { myViewFileName } from '../record/fileNames.ts'
+import { saveFile } from '../record/saveFile.ts'
 import { FOCUS } from '../ui/palette.ts'
 import { Camera, contains, expand, intersects } from './Camera.ts'
 import type { Rect as BoardRect, View } from './Camera.ts'
@@ -20,6 +22,7 @@ import type { NoteDetail, NoteHandlers } from './NoteShape.tsx'
 import { SectionShape } from './SectionShape.tsx'
 import type { SectionHandlers } from './SectionShape.tsx'
 import { ZoomControls } from './ZoomControls.tsx'
+import { myViewPicture } from './myView.ts'
 import { SIMPLE_BELOW_SCALE, columnView, isNarrow, nearestColumn } from './openingView.ts'
 import { nextSlotRect, slotRect } from './slots.ts'
 import { useFontsReady } from './useFontsReady.ts'
@@ -43,6 +46,8 @@ interface BoardCanvasProps {
   permissions: Permissions
   commands: BoardCommands
   onError(message: string): void
+  /** A calm message that something worked (a saved picture). */
+  onNotice?(message: string): void
   /** Increment to open the editor for a new note in a section from outside (toolbar). */
   addRequest?: { zone: ZoneId; nonce: number } | null
   /** Publishes the chair's view, or follows it; panning or zooming by hand leaves follow mode. */
@@ -62,6 +67,7 @@ export function BoardCanvas({
   permissions,
   commands,
   onError,
+  onNotice,
   addRequest,
   followChair,
 }: BoardCanvasProps) {
@@ -77,6 +83,7 @@ export function BoardCanvas({
   const [cullRect, setCullRect] = useState<BoardRect | null>(null)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [draggingId, setDraggingId] = useState<string | null>(null)
+  const [savingView, setSavingView] = useState(false)
   const fontsReady = useFontsReady()
   const layout = useStableLayout(snapshot)
   /**
@@ -485,6 +492,24 @@ export function BoardCanvas({
           ? null
           : `${zoneLabel(editingZone)} has just been locked by the chair, so this note cannot be changed now.`
 
+  /** "My view": this screen as a picture, stamped as this person's view and not the record. */
+  const saveMyView = async (): Promise<void> => {
+    const stage = stageRef.current
+    if (stage === null) return
+    setSavingView(true)
+    try {
+      const at = new Date()
+      const blob = await myViewPicture(stage, { title: snapshot.title, name: permissions.me.name, at })
+      const fileName = myViewFileName(snapshot.title, at)
+      saveFile(blob, fileName)
+      onNotice?.('Your view is saved as a picture. It shows your screen, not the record.')
+    } catch {
+      onError('Your view could not be saved as a picture just now.')
+    } finally {
+      setSavingView(false)
+    }
+  }
+
   return (
     <div
       ref={containerRef}
@@ -603,6 +628,8 @@ export function BoardCanvas({
         onZoomIn={() => zoomBy(ZOOM_STEP)}
         onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
         onFit={fitByUser}
+        onSaveView={() => void saveMyView()}
+        savingView={savingView}
       />
     </div>
   )

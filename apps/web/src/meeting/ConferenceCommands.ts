@@ -6,6 +6,7 @@ import {
   removeDangerStatement,
   removeNextStep,
   setApologies,
+  setFamilyMayExport,
   setFamilyView,
   setSafetyGoal,
   setStep,
@@ -47,6 +48,8 @@ export interface ConferenceCommands {
   removeNextStep(id: string): void
   recordDecision(decision: Omit<Decision, 'recordedAt'>): void
   setApologies(apologies: Apology[]): void
+  /** Lets the family and observers download the record too (the chair's switch). */
+  setFamilyMayExport(allowed: boolean): void
 }
 
 export function createConferenceCommands(doc: Y.Doc, me: Participant): ConferenceCommands {
@@ -63,5 +66,6 @@ export function createConferenceCommands(doc: Y.Doc, me: Participant): Conferenc
     removeNextStep: (id) => removeNextStep(doc, id),
     recordDecision: (decision) => recordDecision(doc, decision),
     setApologies: (apologies) => setApologies(doc, apologies),
+    setFamilyMayExport: (allowed) => setFamilyMayExport(doc, allowed),
   }
 }

@@ -9,10 +9,11 @@ import type { ConferenceCommands } from './ConferenceCommands.ts'
 import { DangersPanel } from './DangersPanel.tsx'
 import { DecisionPanel } from './DecisionPanel.tsx'
 import { NextStepsPanel } from './NextStepsPanel.tsx'
+import { RecordPanel } from '../record/RecordPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 import { ScalingPanel } from './ScalingPanel.tsx'
 
-export type MeetingTab = 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster'
+export type MeetingTab = 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster' | 'record'
 type Tab = MeetingTab
 
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
@@ -21,6 +22,7 @@ const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: 'next-steps', label: 'Next steps' },
   { id: 'decision', label: 'Decision' },
   { id: 'roster', label: 'Roster' },
+  { id: 'record', label: 'Record' },
 ]
 
 /** The tab that goes with each step of the meeting: moving the agenda brings it forward for everyone. */
@@ -30,10 +32,13 @@ const STEP_TAB: Partial<Record<AgendaStepId, Tab>> = {
   scaling: 'scaling',
   'next-steps': 'next-steps',
   decision: 'decision',
+  close: 'record',
 }
 
 interface MeetingPanelProps {
   session: MapSession
+  /** The map's title, for the names of downloaded files. */
+  title: string
   conference: ConferenceSnapshot
   permissions: Permissions
   participants: Participant[]
@@ -47,6 +52,7 @@ interface MeetingPanelProps {
 /** The meeting's own parts beside the board (a full-screen sheet on a phone), one tab per part. */
 export function MeetingPanel({
   session,
+  title,
   conference,
   permissions,
   participants,
@@ -199,6 +205,15 @@ export function MeetingPanel({
             apologies={conference.apologies}
             canEditApologies={permissions.canRunMeeting}
             onSetApologies={(apologies) => run(() => commands.setApologies(apologies))}
+          />
+        )}
+        {tab === 'record' && (
+          <RecordPanel
+            session={session}
+            title={title}
+            permissions={permissions}
+            commands={commands}
+            run={run}
           />
         )}
       </div>

@@ -21,3 +21,10 @@ export function formatDay(iso: string): string {
 export function formatTime(ms: number): string {
   return new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
 }
+
+/** "14:05, 3 Nov 2026" for a moment in ms. */
+export function formatMoment(ms: number): string {
+  const date = new Date(ms)
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+  return `${formatTime(ms)}, ${day}`
+}

@@ -266,6 +266,7 @@ export function BoardScreen({
             permissions={permissions}
             commands={commands}
             onError={onError}
+            onNotice={onError}
             addRequest={addRequest}
             followChair={session.follow}
           />
@@ -276,6 +277,7 @@ export function BoardScreen({
         {meetingOpen && (
           <MeetingPanel
             session={session}
+            title={snapshot.title}
             conference={conference}
             permissions={permissions}
             participants={participants}

@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ExportFormat, ExportInfo } from '@mapboard/protocol'
+import type { MapSession } from '../board/MapSession.ts'
+import type { Permissions } from '../board/Permissions.ts'
+import type { ConferenceCommands } from '../meeting/ConferenceCommands.ts'
+import { ExportList } from './ExportList.tsx'
+import { exportErrorMessage, fetchExport, generateExport, listExports } from './recordApi.ts'
+import type { ExportFile } from './recordApi.ts'
+import { saveFile } from './saveFile.ts'
+import { useFamilyMayExport } from './useFamilyMayExport.ts'
+
+interface RecordPanelProps {
+  session: MapSession
+  title: string
+  permissions: Permissions
+  commands: ConferenceCommands
+  run(action: () => void): boolean
+}
+
+type Busy = { kind: 'new'; format: ExportFormat } | { kind: 'again' }
+
+const BUSY_TEXT: Record<ExportFormat, string> = {
+  pdf: 'Generating the record…',
+  png: 'Generating the map picture…',
+}
+
+/**
+ * The record of the meeting, made by the server from the stored map: download it as a PDF (or the map as a
+ * picture), and for the chair, who else may and what has been downloaded so far. Every download is kept, so the
+ * chair can show later exactly what someone took away.
+ */
+export function RecordPanel({ session, title, permissions, commands, run }: RecordPanelProps) {
+  const { mapId, token, doc } = session
+  const familyMay = useFamilyMayExport(doc)
+  const role = permissions.me.role
+  const isChair = permissions.isChair
+  const mayDownload = role === 'chair' || role === 'professional' || familyMay
+  const [busy, setBusy] = useState<Busy | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  const [exports, setExports] = useState<ExportInfo[] | null>(null)
+  const [listError, setListError] = useState<string | null>(null)
+  const mounted = useRef(true)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+
+  const refreshList = useCallback(async () => {
+    if (!isChair) return
+    try {
+      const list = await listExports(mapId, token)
+      if (!mounted.current) return
+      setExports(list)
+      setListError(null)
+    } catch {
+      if (mounted.current) setListError('The list of earlier downloads could not be loaded just now.')
+    }
+  }, [isChair, mapId, token])
+
+  useEffect(() => {
+    void refreshList()
+  }, [refreshList])
+
+  const download = async (next: Busy, load: () => Promise<ExportFile>): Promise<void> => {
+    setBusy(next)
+    setError(null)
+    setSaved(null)
+    try {
+      const file = await load()
+      // Saved even if the panel has closed meanwhile: the person asked for the file.
+      saveFile(file.blob, file.fileName)
+      if (!mounted.current) return
+      setSaved(file.fileName)
+      void refreshList()
+    } catch (failure) {
+      if (mounted.current) setError(exportErrorMessage(failure))
+    } finally {
+      if (mounted.current) setBusy(null)
+    }
+  }
+
+  const downloadNew = (format: ExportFormat): void =>
+    void download({ kind: 'new', format }, () => generateExport(mapId, token, format, title))
+  const downloadAgain = (info: ExportInfo): void =>
+    void download({ kind: 'again' }, () => fetchExport(mapId, token, info, title))
+
+  return (
+    <div className="meeting-section" data-testid="record-panel">
+      <p className="meeting-lead">
+        The record is made from the map as it is saved now: the sections, danger statements and safety goals,
+        scaling, next steps, the decision and who was here, with the map’s version and a fingerprint (SHA-256)
+        that shows it has not been changed since.
+      </p>
+      {mayDownload ? (
+        <div className="meeting-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy !== null}
+            onClick={() => downloadNew('pdf')}
+            data-testid="record-download-pdf"
+          >
+            <DownloadIcon />
+            Download the record (PDF)
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => downloadNew('png')}
+            data-testid="record-download-png"
+          >
+            <DownloadIcon />
+            Download the map (PNG)
+          </button>
+        </div>
+      ) : (
+        <p className="record-kept" data-testid="record-kept-by-chair">
+          The chair keeps the record of this meeting. If you would like a copy, ask the chair: they can let
+          family members and observers download it here.
+        </p>
+      )}
+      <div role="status" aria-live="polite" className="record-status">
+        {busy !== null && (
+          <p className="record-busy" data-testid="record-busy">
+            <span className="spinner" aria-hidden="true" />
+            {busy.kind === 'new' ? BUSY_TEXT[busy.format] : 'Fetching the earlier download…'}
+          </p>
+        )}
+        {busy === null && saved !== null && (
+          <p className="record-saved" data-testid="record-saved">
+            Saved as <span className="record-file">{saved}</span>
+          </p>
+        )}
+      </div>
+      {error !== null && (
+        <p className="form-error" role="alert" data-testid="record-error">
+          {error}
+        </p>
+      )}
+      {isChair && (
+        <>
+          <label className="check-field">
+            <input
+              type="checkbox"
+              checked={familyMay}
+              onChange={(event) => {
+                const allowed = event.target.checked
+                run(() => commands.setFamilyMayExport(allowed))
+              }}
+              data-testid="record-family-may-export"
+            />
+            Family and observers may download the record
+          </label>
+          <h4 className="meeting-form-title">Downloaded so far</h4>
+          <ExportList
+            exports={exports}
+            loadError={listError}
+            busy={busy !== null}
+            onDownload={downloadAgain}
+          />
+        </>
+      )}
+    </div>
+  )
+}
+
+function DownloadIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="button-icon">
+      <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+    </svg>
+  )
+}

@@ -1,0 +1,94 @@
+import type { ExportFormat, ExportInfo } from '@mapboard/protocol'
+import { ApiError, apiRequest } from '../api/apiRequest.ts'
+import { fileRequest } from '../api/fileRequest.ts'
+import { dispositionFileName, exportFileName } from './fileNames.ts'
+
+// The record over `/api/maps/<id>/export.pdf|png` and `/exports`: the server makes each export from the stored
+// document and keeps it, so the file downloaded is the one the chair can list and fetch again, byte for byte.
+
+/** A downloaded export and the facts the server sent with it. */
+export interface ExportFile {
+  blob: Blob
+  fileName: string
+  exportId: string | null
+  documentVersion: string | null
+}
+
+const mapPath = (mapId: string): string => `/api/maps/${encodeURIComponent(mapId)}`
+
+/** Generates (and keeps) a new export of the map as it is stored now. */
+export async function generateExport(
+  mapId: string,
+  token: string,
+  format: ExportFormat,
+  title: string,
+): Promise<ExportFile> {
+  const { blob, headers } = await fileRequest(`${mapPath(mapId)}/export.${format}`, token)
+  return toExportFile(blob, headers, format, title)
+}
+
+/** An earlier export, the same bytes as when it was made. */
+export async function fetchExport(
+  mapId: string,
+  token: string,
+  info: Pick<ExportInfo, 'id' | 'format' | 'documentVersion'>,
+  title: string,
+): Promise<ExportFile> {
+  const { blob, headers } = await fileRequest(
+    `${mapPath(mapId)}/exports/${encodeURIComponent(info.id)}`,
+    token,
+  )
+  return toExportFile(blob, headers, info.format, title, String(info.documentVersion))
+}
+
+/** The chair's list of kept exports, oldest first. */
+export async function listExports(mapId: string, token: string): Promise<ExportInfo[]> {
+  const body = await apiRequest(`${mapPath(mapId)}/exports`, { token })
+  if (!Array.isArray(body)) throw new ApiError('The server gave an unexpected answer.', 200, '')
+  return body.filter(isExportInfo)
+}
+
+/** What went wrong, in words for the person who pressed the button. */
+export function exportErrorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'EXPORT_FORBIDDEN')
+      return 'The chair has not allowed family members and observers to download the record.'
+    if (error.code === 'EXPORT_NOT_FOUND') return 'That earlier download is no longer available.'
+    if (error.code === 'ROOM_UNAVAILABLE')
+      return 'The map is not available just now. Please try again shortly.'
+    if (error.status === 0) return error.message
+  }
+  return 'The record could not be made just now. Please try again.'
+}
+
+function toExportFile(
+  blob: Blob,
+  headers: Headers,
+  format: ExportFormat,
+  title: string,
+  knownVersion?: string,
+): ExportFile {
+  const documentVersion = headers.get('x-document-version') ?? knownVersion ?? null
+  return {
+    blob,
+    fileName:
+      dispositionFileName(headers.get('content-disposition')) ??
+      exportFileName(format, title, documentVersion),
+    exportId: headers.get('x-export-id'),
+    documentVersion,
+  }
+}
+
+function isExportInfo(value: unknown): value is ExportInfo {
+  if (typeof value !== 'object' || value === null) return false
+  const info = value as Record<string, unknown>
+  return (
+    typeof info['id'] === 'string' &&
+    (info['format'] === 'pdf' || info['format'] === 'png') &&
+    typeof info['documentVersion'] === 'number' &&
+    typeof info['documentSha256'] === 'string' &&
+    typeof info['generatedAt'] === 'number' &&
+    typeof info['generatedBy'] === 'object' &&
+    info['generatedBy'] !== null
+  )
+}
