@@ -82,8 +82,9 @@ it('an update reaches other clients only after it is stored', async () => {
   try {
     addNote(a.doc, { zone: 'past-harm', text: 'held back', ...noteAuthor(tokenFromLink(map.links.chair)) })
     await waitFor(() => server.app.rooms.getLoaded(map.id)?.doc.getMap('notes').size === 1)
-    // A client that joins now must not be given it either.
+    // A client that joins now must not be given it either — but is answered at once, from what is stored.
     c = connect(server, map.id, map.links.viewer)
+    await c.synced
     // Nothing may arrive while the write is held; there is no event to wait for, so give it time.
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(store.appends).toBe(0)

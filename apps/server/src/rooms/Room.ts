@@ -50,6 +50,13 @@ export interface RoomOptions {
   resyncTimeoutMs?: number
 }
 
+/** A fresh joiner's answer: the stored document as of `frame`, and the batches stored since (Room.#joinerAnswer). */
+interface JoinerAnswer {
+  state: Uint8Array
+  frame: Uint8Array
+  since: Uint8Array[]
+}
+
 /** y-websocket sets one awareness client id per provider; a little slack, never an open door. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 1
 /** Bytes of one client's awareness state (name, colour, cursor, selection…). */
@@ -70,6 +77,10 @@ export const RESYNC_TIMEOUT_MS = 30_000
  */
 const MAX_ASKS_PER_WINDOW = 3
 const RESYNC_WINDOW_MS = 60_000
+/** How long attendance changes wait to be written together (see #queueAttendance). */
+const ATTENDANCE_DELAY_MS = 250
+/** Stored batches kept to fold into the joiners' stored state before that state is encoded afresh instead. */
+const MAX_BATCHES_AFTER_JOINER_STATE = 64
 /** What a viewer is told, once, when it sends an update anyway. */
 const VIEWER_REFUSAL: EditRefusal = {
   rule: 'VIEW-1',
@@ -133,7 +144,15 @@ export class Room {
   readonly #asks = new WeakMap<Connection, RefusalWindow>()
   readonly #refusals = new WeakMap<Connection, RefusalWindow>()
   readonly #viewersTold = new WeakSet<Connection>()
+  /**
+   * Connections that have sent updates. Their fresh-join answers wait for what is being stored, so that an answer
+   * always reflects everything its own connection sent before asking (frames on a connection are handled in order).
+   */
+  readonly #sentUpdates = new WeakSet<Connection>()
   readonly #attendance: Attendance
+  /** Attendance entries waiting to be written, by participant id (the latest of each). */
+  readonly #attendanceQueue = new Map<string, AttendanceEntry>()
+  #attendanceTimer: NodeJS.Timeout | undefined
   #pending: PendingUpdate[] = []
   #flushScheduled = false
   #inFlight = 0
@@ -143,10 +162,13 @@ export class Room {
   #closing = false
   #broken = false
   /**
-   * The SyncStep2 that answers a fresh joiner (empty state vector): the whole document, encoded once per version
-   * of it. Cleared on every change to the document, so it never holds more than the document does.
+   * What answers a fresh joiner (empty state vector) at once: the whole *stored* document (encoded when nothing
+   * applied was unstored) and the batches stored since, folded into it at the next fresh join. A joiner answered
+   * from it has everything stored and gets every later batch as a broadcast, and never sees anything unstored —
+   * so a join storm is answered without waiting for the joiners' own attendance to be written, and the ~15 ms
+   * encoding of a 2,000-note map is not repeated per joiner.
    */
-  #fullStateAnswer: Uint8Array | null = null
+  #joinerAnswer: JoinerAnswer | null = null
 
   static async load(options: RoomOptions): Promise<Room> {
     const stored = await options.store.load(options.mapId)
@@ -155,7 +177,7 @@ export class Room {
     // Before anyone joins: the id the server's reverts are written under is the server's, and stored as such.
     await clientIds.claimServerId(room.doc)
     // Only now, under the server's own client id: presence a crash left behind ends as the room loads.
-    for (const entry of room.#attendance.takeStale()) room.#writeAttendance(entry)
+    for (const entry of room.#attendance.takeStale()) room.#queueAttendance(entry)
     return room
   }
 
@@ -209,7 +231,7 @@ export class Room {
     }
     this.#connections.add(connection)
     const arrived = this.#attendance.arrive(connection.identity)
-    if (arrived !== null) this.#writeAttendance(arrived)
+    if (arrived !== null) this.#queueAttendance(arrived)
     connection.onClose(this.#leave)
     // Our SyncStep1 asks a writer for what it has and we lack (edits made while it was offline). A viewer's
     // answer would be dropped, so it is not asked.
@@ -255,6 +277,7 @@ export class Room {
     if (this.#closing) return
     this.#closing = true
     for (const connection of [...this.#connections]) connection.close(code)
+    this.#writeAttendance()
     await this.settle()
     if (!this.#broken && this.#tailLength > 0) await this.#compact()
     this.#gate.destroy()
@@ -268,18 +291,41 @@ export class Room {
     const ids = [...connection.awarenessClientIds]
     for (const id of ids) this.#awarenessOwners.delete(id)
     if (!this.#closing) awarenessProtocol.removeAwarenessStates(this.awareness, ids, 'disconnect')
-    // Written before the room can be told it is empty: closing or unloading settles it first, so it is stored.
+    // Written before the room can be told it is empty (the queue is written at once when nobody is left):
+    // closing or unloading settles it first, so it is stored.
     const left = this.#attendance.leave(connection.identity)
-    if (left !== null) this.#writeAttendance(left)
+    if (left !== null) this.#queueAttendance(left)
     this.#logger.debug({ mapId: this.mapId, connection: connection.id }, 'client left')
     if (this.#connections.size === 0 && !this.#closing) this.onEmpty?.()
   }
 
-  /** Nothing is written into a room that can no longer store it (settle would wait for it forever). */
-  #writeAttendance(entry: AttendanceEntry): void {
+  /**
+   * Attendance changes are written together, ATTENDANCE_DELAY_MS after the first: thirty people joining at once
+   * make one write and one broadcast, not thirty. Written at once when the room empties or closes.
+   */
+  #queueAttendance(entry: AttendanceEntry): void {
     if (this.#broken) return
+    this.#attendanceQueue.set(entry.participantId, entry)
+    if (this.#closing || this.#connections.size === 0) {
+      this.#writeAttendance()
+      return
+    }
+    if (this.#attendanceTimer !== undefined) return
+    this.#attendanceTimer = setTimeout(() => this.#writeAttendance(), ATTENDANCE_DELAY_MS)
+    this.#attendanceTimer.unref()
+  }
+
+  /** Nothing is written into a room that can no longer store it (settle would wait for it forever). */
+  #writeAttendance(): void {
+    clearTimeout(this.#attendanceTimer)
+    this.#attendanceTimer = undefined
+    const entries = [...this.#attendanceQueue.values()]
+    this.#attendanceQueue.clear()
+    if (this.#broken || entries.length === 0) return
     try {
-      writeAttendance(this.doc, entry, SERVER_ORIGIN)
+      this.doc.transact(() => {
+        for (const entry of entries) writeAttendance(this.doc, entry, SERVER_ORIGIN)
+      }, SERVER_ORIGIN)
     } catch (error) {
       // The roster is worth less than the meeting: nobody is kept out because their entry would not write.
       this.#logger.error({ mapId: this.mapId, err: error }, 'could not record attendance')
@@ -338,11 +384,14 @@ export class Room {
     } catch {
       throw new MalformedMessageError('unreadable state vector')
     }
+    if (fresh && this.#joinerAnswer !== null && !this.#broken && !this.#sentUpdates.has(connection)) {
+      this.#sendJoinerAnswer(connection, this.#joinerAnswer)
+      return
+    }
     const answer = () => {
       if (connection.closed || this.#broken) return
-      connection.send(
-        fresh ? this.#answerFreshJoiner() : encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)),
-      )
+      if (!fresh) connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+      else this.#sendJoinerAnswer(connection, (this.#joinerAnswer ??= this.#encodeJoinerAnswer()))
     }
     // Answer only from stored state: wait for updates applied but not yet written.
     if (this.#pending.length === 0 && this.#inFlight === 0) {
@@ -360,13 +409,23 @@ export class Room {
       })
   }
 
-  /** The SyncStep2 for a client that has nothing yet; called only when the document holds nothing unstored. */
-  #answerFreshJoiner(): Uint8Array {
-    this.#fullStateAnswer ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
-    return this.#fullStateAnswer
+  /** The whole document for joiners; called only when the document holds nothing unstored. */
+  #encodeJoinerAnswer(): JoinerAnswer {
+    const state = Y.encodeStateAsUpdate(this.doc)
+    return { state, frame: encodeSyncStep2(state), since: [] }
+  }
+
+  #sendJoinerAnswer(connection: Connection, answer: JoinerAnswer): void {
+    if (answer.since.length > 0) {
+      answer.state = Y.mergeUpdates([answer.state, ...answer.since])
+      answer.frame = encodeSyncStep2(answer.state)
+      answer.since = []
+    }
+    connection.send(answer.frame)
   }
 
   #receiveUpdate(connection: Connection, update: Uint8Array, kind: UpdateKind): void {
+    this.#sentUpdates.add(connection)
     // Viewers never write, so dropping what they send opens no gap in anybody's clock.
     if (!connection.canWrite) {
       this.#logger.debug({ mapId: this.mapId, connection: connection.id }, 'dropped an update from a viewer')
@@ -434,7 +493,6 @@ export class Room {
     } finally {
       // Never left in the document, whatever happens next: it would reach others in SyncStep2.
       missing = takePendingContent(this.doc)
-      if (missing !== null) this.#fullStateAnswer = null
     }
     if (missing !== null) this.#askAgain(connection, missing, kind)
     else if (kind === 'sync-step-2') this.#checkAnswer(connection)
@@ -600,7 +658,6 @@ export class Room {
   }
 
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.#fullStateAnswer = null
     this.#pending.push({ update, origin })
     if (this.#flushScheduled) return
     this.#flushScheduled = true
@@ -642,6 +699,11 @@ export class Room {
     this.#tailLength += updates.length
     const merged = updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates)
     const message = encodeUpdate(merged)
+    // Joiners from now on get this batch folded into the stored state they are answered with; past a few dozen
+    // batches the state is encoded afresh at the next join instead.
+    const joiners = this.#joinerAnswer
+    if (joiners !== null && joiners.since.length < MAX_BATCHES_AFTER_JOINER_STATE) joiners.since.push(merged)
+    else this.#joinerAnswer = null
     for (const connection of this.#connections) {
       // An author gets back only what it did not write itself (e.g. the gate's revert of its change).
       if (!batch.every((entry) => entry.origin === connection)) connection.send(message)

@@ -46,6 +46,9 @@ function syncPayload(frame: Uint8Array, step: number): Uint8Array | undefined {
 /** The Yjs update carried by a SyncStep2 frame, or undefined for any other frame. */
 export const syncStep2Payload = (frame: Uint8Array): Uint8Array | undefined => syncPayload(frame, 1)
 
+/** The Yjs update carried by an Update frame, or undefined for any other frame. */
+export const updatePayload = (frame: Uint8Array): Uint8Array | undefined => syncPayload(frame, 2)
+
 /** The state vector carried by a SyncStep1 frame (the server asking what it lacks), or undefined. */
 export const syncStep1Payload = (frame: Uint8Array): Uint8Array | undefined => syncPayload(frame, 0)
 
