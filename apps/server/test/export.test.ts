@@ -131,6 +131,8 @@ it('exports a realistic conference as a PDF record and a PNG map, from the store
   expect(text).toContain(`My aunt ${ACCENTED_NAME} says`)
   expect(text).toContain('Dr Ewa Kowalczyk (Professional, Riverside Surgery)')
   expect(text).toContain('OVERDUE')
+  // The map page's judgement band shows the revealed round, lowest number first, as the board does.
+  expect(text).toMatch(/Revealed: [^·]+ 3 · [^·]+ 4 · /)
   expect(text).toContain(stored.sha256)
   for (const label of ['Past harm', 'Future danger', 'Complicating factors', 'Existing strengths']) {
     expect(text).toContain(label)

@@ -116,3 +116,5 @@ export {
 } from './conference/validateConference.ts'
 export { CONFERENCE_ROOT_NAMES } from './schema.ts'
 export type { ConferenceRootName } from './schema.ts'
+export { judgementScale, judgementSummary } from './conference/judgementScale.ts'
+export type { JudgementScale } from './conference/judgementScale.ts'

@@ -1,20 +1,23 @@
 // The map as the board draws it — columns, section titles, sticky notes, the judgement band — onto any
 // MapSurface, at the positions map-model's layout() gives. Geometry and sizes follow the web canvas
 // (apps/web/src/canvas): the record's picture is the board's picture.
-import { SCALING_QUESTION } from '@mapboard/map-model'
+import { SCALING_QUESTION, judgementSummary } from '@mapboard/map-model'
 import type {
   ColumnBox,
   JudgementBox,
+  JudgementScale,
   MapLayout,
   NoteBox,
   NoteSnapshot,
   SectionBox,
 } from '@mapboard/map-model'
 import type { FontWeight } from './fonts.ts'
-import type { MapSurface } from './MapSurface.ts'
+import type { MapSurface, TextStyle } from './MapSurface.ts'
 import { COLUMN_TINT, INK, INK_MUTED, KIND_BADGE, LOCKED, NOTE_FILL, PAPER, RULE } from './mapPalette.ts'
 import { clipLine, fitText, wrapText } from './wrapText.ts'
 
+/** A number someone gave in the latest revealed round (the board's blue). */
+const SCALE_GIVEN = '#1d4e89'
 const NOTE_PADDING = 10
 /** Room at the top of a note for the kind badge, and at the bottom for the source line (as on the board). */
 const NOTE_TOP = 34
@@ -24,8 +27,16 @@ const NOTE_LINE_HEIGHT = 1.22
 /** Cap height of Noto Sans is about 0.71 em, ascent about 1.07 em: where a baseline goes for a line box. */
 const ASCENT = 0.93
 
-/** Draws the whole board; the caller has filled the background. */
-export function drawMap(surface: MapSurface, layout: MapLayout, notes: readonly NoteSnapshot[]): void {
+/**
+ * Draws the whole board; the caller has filled the background. `scale` is the latest revealed round about the map
+ * overall (map-model's judgementScale), drawn on the judgement band as the board does.
+ */
+export function drawMap(
+  surface: MapSurface,
+  layout: MapLayout,
+  notes: readonly NoteSnapshot[],
+  scale: JudgementScale | null,
+): void {
   const byId = new Map(notes.map((note) => [note.id, note]))
   for (const column of layout.columns) drawColumn(surface, column, layout)
   for (const section of layout.sections) drawSection(surface, section)
@@ -33,7 +44,7 @@ export function drawMap(surface: MapSurface, layout: MapLayout, notes: readonly 
     const note = byId.get(box.id)
     if (note !== undefined) drawNote(surface, box, note)
   }
-  drawJudgement(surface, layout.judgement)
+  drawJudgement(surface, layout.judgement, scale)
 }
 
 function drawColumn(surface: MapSurface, column: ColumnBox, layout: MapLayout): void {
@@ -138,7 +149,7 @@ function drawNote(surface: MapSurface, box: NoteBox, note: NoteSnapshot): void {
   )
 }
 
-function drawJudgement(surface: MapSurface, box: JudgementBox): void {
+function drawJudgement(surface: MapSurface, box: JudgementBox, scale: JudgementScale | null): void {
   surface.roundRect(box.x, box.y, box.width, box.height, 10, { fill: PAPER, stroke: RULE })
   surface.text(box.label, box.x + 14, box.y + 26, { size: 15, weight: 'semibold', colour: INK })
   const weight: FontWeight = 'regular'
@@ -152,16 +163,32 @@ function drawJudgement(surface: MapSurface, box: JudgementBox): void {
       colour: INK_MUTED,
     })
   })
-  // The 0–10 scale in its one true direction: 0 on the left, 10 on the right.
+  // The 0–10 scale in its one true direction: 0 on the left, 10 on the right; numbers given stand out.
+  const cellY = box.y + box.height - 48
   for (let value = 0; value <= 10; value++) {
     const cellX = box.x + 14 + value * 44
-    const cellY = box.y + box.height - 48
-    surface.roundRect(cellX, cellY, 36, 32, 6, { fill: '#f1f4f8', stroke: RULE })
-    const label = String(value)
-    surface.text(label, cellX + (36 - surface.measure(label, 'regular', 14)) / 2, cellY + 21, {
-      size: 14,
-      weight: 'regular',
-      colour: INK,
+    const given = scale?.byScore[value]?.length ?? 0
+    surface.roundRect(cellX, cellY, 36, 32, 6, {
+      fill: given > 0 ? SCALE_GIVEN : '#f1f4f8',
+      stroke: given > 0 ? SCALE_GIVEN : RULE,
     })
+    const label = given > 1 ? `${value}×${given}` : String(value)
+    const style: TextStyle =
+      given > 0
+        ? { size: given > 1 ? 11 : 14, weight: 'semibold', colour: PAPER }
+        : { size: 14, weight: 'regular', colour: INK }
+    surface.text(
+      label,
+      cellX + (36 - surface.measure(label, style.weight, style.size)) / 2,
+      cellY + 21,
+      style,
+    )
+  }
+  if (scale !== null) {
+    const x = box.x + 14 + 11 * 44 + 12
+    const summary = clipLine(`Revealed: ${judgementSummary(scale)}`, box.x + box.width - 14 - x, (text) =>
+      surface.measure(text, 'regular', 13),
+    )
+    surface.text(summary, x, cellY + 21, { size: 13, weight: 'regular', colour: INK })
   }
 }

@@ -1,7 +1,7 @@
 // The whole map as a PNG at print quality: twice the board's size on a white background, so every note's text
 // reads on paper. Pure: a snapshot in, bytes out.
 import { createCanvas } from '@napi-rs/canvas'
-import { layout } from '@mapboard/map-model'
+import { judgementScale, layout } from '@mapboard/map-model'
 import type { MapLayout } from '@mapboard/map-model'
 import { canvasSurface } from './canvasSurface.ts'
 import { encodeRgbaPng } from './encodePng.ts'
@@ -43,7 +43,7 @@ export async function renderMapPng(snapshot: RecordSnapshot): Promise<RenderedPn
   context.fillStyle = PAPER
   context.fillRect(0, 0, width, height)
   context.scale(pixelRatio, pixelRatio)
-  drawMap(canvasSurface(context), board, snapshot.map.notes)
+  drawMap(canvasSurface(context), board, snapshot.map.notes, judgementScale(snapshot.conference.rounds))
   const bytes = await encodeRgbaPng(width, height, canvas.data())
   return {
     bytes,

@@ -2,7 +2,7 @@
 // integrity page (document version, SHA-256, who generated it and when). Every page carries a footer. All text
 // is real text in the embedded font. Pure: a snapshot in, bytes out.
 import PDFDocument from 'pdfkit'
-import { layout } from '@mapboard/map-model'
+import { judgementScale, layout } from '@mapboard/map-model'
 import { drawMap } from './drawMap.ts'
 import { INK, INK_MUTED, PAPER } from './mapPalette.ts'
 import { pdfFontName, registerPdfFonts } from './pdfFonts.ts'
@@ -75,7 +75,7 @@ function writeMapPage(pdf: PDFKit.PDFDocument, record: RecordSnapshot): void {
   pdf.translate(left + (width - board.width * scale) / 2, top)
   pdf.scale(scale)
   pdf.rect(0, 0, board.width, board.height).fill(PAPER)
-  drawMap(pdfSurface(pdf), board, record.map.notes)
+  drawMap(pdfSurface(pdf), board, record.map.notes, judgementScale(record.conference.rounds))
   pdf.restore()
 }
 

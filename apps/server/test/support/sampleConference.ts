@@ -591,6 +591,26 @@ export async function buildSampleConference(s: TestServer): Promise<SampleConfer
   )
   expect(revealed.status).toBe(200)
 
+  // And a round about the map overall, which the judgement band of the picture shows.
+  const overall = await api(s.url, 'POST', `/api/maps/${map.id}/scaling`, people.chair.token, {
+    subject: 'overall',
+    chairScales: false,
+  })
+  expect(overall.status, JSON.stringify(overall.body)).toBe(201)
+  const overallId = (overall.body as { roundId: string }).roundId
+  const overallAnswers: Array<[Who, number, string]> = [
+    ['sw', 3, 'Overall the risks are still high until the programme starts.'],
+    ['teacher', 4, 'Overall school sees steady progress.'],
+    ['mum', 7, 'Overall we are doing much better as a family.'],
+  ]
+  for (const [who, score, reason] of overallAnswers) {
+    const path = `/api/maps/${map.id}/scaling/${overallId}/submission`
+    const answer = await api(s.url, 'PUT', path, people[who].token, { score, reason })
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+  }
+  const path = `/api/maps/${map.id}/scaling/${overallId}/reveal`
+  expect((await api(s.url, 'POST', path, people.chair.token)).status).toBe(200)
+
   const decisionReasons =
     'The worries about domestic abuse and neglect of the children’s health and schooling are serious and recent; ' +
     'the parents are engaging, and a plan gives them a clear chance to show the changes.'
@@ -633,7 +653,7 @@ export async function buildSampleConference(s: TestServer): Promise<SampleConfer
     viewer,
     mum: people.mum,
     noteTexts: ITEMS.map((item) => item[3]),
-    scalingReasons: answers.map((answer) => answer[2]),
+    scalingReasons: [...answers, ...overallAnswers].map((answer) => answer[2]),
     decisionReasons,
     clients: [...clients.values(), viewing],
   }

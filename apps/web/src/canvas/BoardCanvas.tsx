@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react'
 import Konva from 'konva'
 import { Layer, Rect, Stage } from 'react-konva'
 import { MapValidationError, defaultNoteColour, indexAt, sectionAt, zoneLabel } from '@mapboard/map-model'
-import type { MapSnapshot, NoteBox, ZoneId } from '@mapboard/map-model'
+import type { JudgementScale, MapSnapshot, NoteBox, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands, NewNote, NoteEdit } from '../board/BoardCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
 import { fitView } from '../meeting/FollowChair.ts'
@@ -42,6 +42,8 @@ type Editing = { mode: 'edit'; id: string } | { mode: 'new'; zone: ZoneId }
 
 interface BoardCanvasProps {
   snapshot: MapSnapshot
+  /** The latest revealed round about the map overall, drawn on the judgement band; null before one. */
+  judgement: JudgementScale | null
   /** What this participant is offered: adding, changing, moving, locking. */
   permissions: Permissions
   commands: BoardCommands
@@ -64,6 +66,7 @@ interface BoardCanvasProps {
  */
 export function BoardCanvas({
   snapshot,
+  judgement,
   permissions,
   commands,
   onError,
@@ -535,7 +538,7 @@ export function BoardCanvas({
             {layout.columns.map((column) => (
               <ColumnShape key={column.id} column={column} headerHeight={columnHeaderHeight} />
             ))}
-            <JudgementShape box={layout.judgement} />
+            <JudgementShape box={layout.judgement} scale={judgement} />
           </Layer>
           <Layer>
             {layout.sections.map((section) => (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { ZONE_IDS } from '@mapboard/map-model'
+import { ZONE_IDS, judgementScale } from '@mapboard/map-model'
 import type { ZoneId } from '@mapboard/map-model'
 import type { MapSession } from '../board/MapSession.ts'
 import { Permissions } from '../board/Permissions.ts'
@@ -61,6 +61,8 @@ export function BoardScreen({
     setMeetingOpen(true)
   }
   const conference = useConference(session.doc)
+  // A new object only when the rounds change, so the board's band is not redrawn for other conference edits.
+  const judgement = useMemo(() => judgementScale(conference.rounds), [conference.rounds])
   const conferenceCommands = useMemo(
     () => createConferenceCommands(session.doc, participant),
     [session.doc, participant],
@@ -263,6 +265,7 @@ export function BoardScreen({
         <div className="canvas-pane">
           <BoardCanvas
             snapshot={snapshot}
+            judgement={judgement}
             permissions={permissions}
             commands={commands}
             onError={onError}
