@@ -97,6 +97,9 @@ function judge(
       if (change.fields.some((field) => AUTHOR_FIELDS.includes(field as never))) {
         return refuse('OWN-1', 'Nobody can change who wrote a note.')
       }
+      if (change.fields.includes('createdAt')) {
+        return refuse('OWN-4', 'Nobody can change when a note was added.')
+      }
       if (chair) return ALLOWED
       if (!owns(actor, change.before)) return refuse('OWN-2', 'You can only change your own notes.')
       const from = change.before.zone

@@ -47,6 +47,9 @@ export const RULES = {
   'OWN-3':
     "Every conference entry's `recordedBy` is the writer's own participant id, name and agency: an edit signs " +
     'the entry anew.',
+  'OWN-4':
+    "A note's creation time (`createdAt`) never changes once the note exists: the record and any later " +
+    '"new information" check rely on when an item was first added.',
   'SHAPE-3':
     'Every conference value as written is valid (the commands’ own validation, values exactly as a command ' +
     'writes them, plain JSON): `meta.step` a known step, `meta.decision` a valid decision, `meta.apologies` valid ' +

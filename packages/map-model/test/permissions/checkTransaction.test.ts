@@ -116,6 +116,20 @@ describe('[OWN-1] author fields are those of whoever adds the note, and never ch
     }
   })
 
+  test.each([chair, pro])('[OWN-4] nobody ($role) changes when an existing note was added', (actor) => {
+    const server = scene()
+    const verdict = server.judge(actor, (doc) => noteMap(doc, 'pro-note').set('createdAt', 1_000))
+    expect(verdict).toEqual({
+      allowed: false,
+      rule: 'OWN-4',
+      message: 'Nobody can change when a note was added.',
+    })
+    // Its other fields stay the author's (and the chair's) to change.
+    expect(server.judge(actor, (doc) => noteMap(doc, 'pro-note').set('text', 'Reworded'))).toEqual({
+      allowed: true,
+    })
+  })
+
   test('[OWN-1] undoing a delete restores the note with its author, for the chair and for the author', () => {
     const server = scene()
     const client = server.replica()
