@@ -118,3 +118,12 @@ export { CONFERENCE_ROOT_NAMES } from './schema.ts'
 export type { ConferenceRootName } from './schema.ts'
 export { judgementScale, judgementSummary } from './conference/judgementScale.ts'
 export type { JudgementScale } from './conference/judgementScale.ts'
+export {
+  INK,
+  INK_MUTED,
+  NOTE_FILL,
+  KIND_BADGE,
+  COLUMN_TINT,
+  LOCKED_SECTION,
+  SCALE_GIVEN,
+} from './mapPalette.ts'

@@ -13,11 +13,19 @@ import type {
 } from '@mapboard/map-model'
 import type { FontWeight } from './fonts.ts'
 import type { MapSurface, TextStyle } from './MapSurface.ts'
-import { COLUMN_TINT, INK, INK_MUTED, KIND_BADGE, LOCKED, NOTE_FILL, PAPER, RULE } from './mapPalette.ts'
+import {
+  COLUMN_TINT,
+  INK,
+  INK_MUTED,
+  KIND_BADGE,
+  LOCKED,
+  NOTE_FILL,
+  PAPER,
+  RULE,
+  SCALE_GIVEN,
+} from './mapPalette.ts'
 import { clipLine, fitText, wrapText } from './wrapText.ts'
 
-/** A number someone gave in the latest revealed round (the board's blue). */
-const SCALE_GIVEN = '#1d4e89'
 const NOTE_PADDING = 10
 /** Room at the top of a note for the kind badge, and at the bottom for the source line (as on the board). */
 const NOTE_TOP = 34

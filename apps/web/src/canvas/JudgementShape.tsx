@@ -2,11 +2,8 @@ import { memo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type { JudgementBox, JudgementScale } from '@mapboard/map-model'
 import { SCALING_QUESTION, judgementSummary } from '@mapboard/map-model'
-import { INK, INK_MUTED } from '../ui/palette.ts'
+import { INK, INK_MUTED, SCALE_GIVEN } from '../ui/palette.ts'
 import { FONT_FAMILY } from './noteText.ts'
-
-/** A number someone gave in the latest revealed round (the board's blue). */
-const SCALE_GIVEN = '#1d4e89'
 
 /** Where the answers of a revealed round go: to the right of the 0–10 scale. */
 const SUMMARY_X = 14 + 11 * 44 + 12

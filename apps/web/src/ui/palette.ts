@@ -1,20 +1,13 @@
-import type { ColumnId, NoteColour, NoteKind } from '@mapboard/map-model'
+import { LOCKED_SECTION } from '@mapboard/map-model'
+import type { NoteColour } from '@mapboard/map-model'
 
-/** Colours shared by the canvas and the DOM views. Text on every fill meets WCAG AA contrast. */
-export const INK = '#1b2230'
-export const INK_MUTED = '#4a5468'
+// The map's own colours (notes, kinds, columns, ink) live in map-model, shared with the record's picture.
+export { COLUMN_TINT, INK, INK_MUTED, KIND_BADGE, NOTE_FILL, SCALE_GIVEN } from '@mapboard/map-model'
+
+/** Colours of the DOM views and the canvas around the map. Text on every fill meets WCAG AA contrast. */
 export const SURFACE = '#ffffff'
 export const BOARD_BACKGROUND = '#eef1f5'
 export const FOCUS = '#2857c5'
-
-export const NOTE_FILL: Record<NoteColour, { fill: string; edge: string }> = {
-  yellow: { fill: '#fff3b0', edge: '#d9b93c' },
-  pink: { fill: '#ffdfe4', edge: '#dc8e9c' },
-  blue: { fill: '#dbe9ff', edge: '#86a9dc' },
-  green: { fill: '#d9f2df', edge: '#7fbf92' },
-  orange: { fill: '#ffe3c7', edge: '#dd9d5f' },
-  purple: { fill: '#ebe0ff', edge: '#a990dc' },
-}
 
 export const COLOUR_LABEL: Record<NoteColour, string> = {
   yellow: 'Yellow',
@@ -25,24 +18,5 @@ export const COLOUR_LABEL: Record<NoteColour, string> = {
   purple: 'Purple',
 }
 
-/** Kind badges carry their name in text, so colour is never the only signal. */
-export const KIND_BADGE: Record<NoteKind, { label: string; fill: string; text: string }> = {
-  fact: { label: 'Fact', fill: '#1f3a5f', text: '#ffffff' },
-  observation: { label: 'Observation', fill: '#0d6656', text: '#ffffff' },
-  allegation: { label: 'Allegation', fill: '#8a3f00', text: '#ffffff' },
-  opinion: { label: 'Opinion', fill: '#5b3a8c', text: '#ffffff' },
-}
-
-export const COLUMN_TINT: Record<ColumnId, { header: string; accent: string; body: string }> = {
-  worries: { header: '#fbe4e4', accent: '#a4262c', body: '#fdf5f5' },
-  'working-well': { header: '#dff1e5', accent: '#1b6e3a', body: '#f4faf6' },
-  'needs-to-happen': { header: '#e1ebf8', accent: '#1f5aa6', body: '#f4f7fc' },
-}
-
 /** A locked section: muted and hatched for everyone, with a dark "Locked" badge (text on it meets AA). */
-export const LOCKED = {
-  fill: '#f2f3f6',
-  edge: '#a9b1bf',
-  hatch: 'rgba(74, 84, 104, 0.13)',
-  badge: '#4a5468',
-} as const
+export const LOCKED = { ...LOCKED_SECTION, hatch: 'rgba(74, 84, 104, 0.13)' } as const
