@@ -5,10 +5,8 @@
 //
 //   --runs N     runs per size and format (default 5)     --quick     2 runs, 50 and 500 notes only
 //   --no-write   print only
-import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import * as prettier from 'prettier'
 import * as Y from 'yjs'
 import {
   ZONE_IDS,
@@ -21,7 +19,7 @@ import {
 import { documentAt, recordSnapshot, renderMapPng, renderRecordPdf } from '@mapboard/server'
 import type { RecordSnapshot } from '@mapboard/server'
 import { loadAverage, machineInfo } from './report/environment.ts'
-import { replaceSection } from './report/replaceSection.ts'
+import { writeSection } from './report/replaceSection.ts'
 
 const { values } = parseArgs({
   options: {
@@ -147,17 +145,6 @@ const section = [
 
 process.stdout.write(`${section}\n`)
 if (!values['no-write']) {
-  let document = ''
-  try {
-    document = await readFile(DOC, 'utf8')
-  } catch {
-    document = '# Benchmarks\n'
-  }
-  const options = (await prettier.resolveConfig(DOC)) ?? {}
-  const text = await prettier.format(replaceSection(document, 'export', section), {
-    ...options,
-    filepath: DOC,
-  })
-  await writeFile(DOC, text)
+  await writeSection(DOC, 'export', section)
   process.stdout.write(`wrote ${DOC}\n`)
 }

@@ -6,16 +6,14 @@
 //
 //   --edits N      edits per server (default 2000)     --interval MS   one edit every MS ms (default 5)
 //   --seed N       the plan's seed (default 20251126)  --no-write      print only
-import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import * as prettier from 'prettier'
 import { gatePlan } from './gateCostPlan.ts'
 import { gateSection } from './gateCostReport.ts'
 import { startGateSide } from './gateCostRun.ts'
 import type { GateSide } from './gateCostRun.ts'
 import { loadAverage } from './report/environment.ts'
-import { replaceSection } from './report/replaceSection.ts'
+import { writeSection } from './report/replaceSection.ts'
 
 // Each y-websocket provider listens for the process's exit; twelve of them are expected here.
 process.setMaxListeners(50)
@@ -64,19 +62,7 @@ try {
   })
   process.stdout.write(`${section}\n`)
   if (!values['no-write']) {
-    let document = ''
-    try {
-      document = await readFile(DOC, 'utf8')
-    } catch {
-      document = '# Benchmarks\n'
-    }
-    // In the repository's prettier style, so `pnpm format:check` passes on what the bench wrote.
-    const options = (await prettier.resolveConfig(DOC)) ?? {}
-    const text = await prettier.format(replaceSection(document, 'gate', section), {
-      ...options,
-      filepath: DOC,
-    })
-    await writeFile(DOC, text)
+    await writeSection(DOC, 'gate', section)
     process.stdout.write(`wrote ${DOC}\n`)
   }
 } finally {

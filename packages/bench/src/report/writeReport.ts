@@ -1,7 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as prettier from 'prettier'
 import type { ServerId } from '../servers/serverKinds.ts'
 import { serverKind } from '../servers/serverKinds.ts'
 import type { BenchSettings } from '../settings.ts'
@@ -12,7 +11,7 @@ import { machineInfo, packageVersions } from './environment.ts'
 import type { MachineInfo } from './environment.ts'
 import { latencyChart } from './latencyChart.ts'
 import type { ChartPanel } from './latencyChart.ts'
-import { replaceSection } from './replaceSection.ts'
+import { inRepositoryStyle, writeSection } from './replaceSection.ts'
 import { serversSection } from './serversSection.ts'
 
 export interface ReportContext {
@@ -46,13 +45,6 @@ function chartPanels(aggregate: Aggregate, servers: ServerId[]): ChartPanel[] {
   ].filter((p) => p.rows.length > 0)
 }
 
-/** The repository's prettier style, so `pnpm format:check` passes on what the bench wrote. */
-async function formatted(path: string, text: string): Promise<string> {
-  const options = (await prettier.resolveConfig(path)) ?? {}
-  return prettier.format(text, { ...options, filepath: path })
-}
-
-/** Writes the servers section of docs/benchmarks.md, docs/benchmarks/latency.svg and the raw results. */
 /** When and where results were measured. */
 export interface Measurement {
   /** YYYY-MM-DD */
@@ -66,6 +58,7 @@ export function thisMeasurement(): Measurement {
   return { date: new Date().toISOString().slice(0, 10), machine: machineInfo(), versions: packageVersions() }
 }
 
+/** Writes the servers section of docs/benchmarks.md, docs/benchmarks/latency.svg and the raw results. */
 export async function writeReport(
   records: CaseRecord[],
   context: ReportContext,
@@ -86,19 +79,13 @@ export async function writeReport(
     date,
     loadAverages: records.flatMap((record) => (record.loadAverage === undefined ? [] : [record.loadAverage])),
   })
-  let document = HEADER
-  try {
-    document = await readFile(markdownPath, 'utf8')
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error
-  }
-  await writeFile(markdownPath, await formatted(markdownPath, replaceSection(document, 'servers', section)))
+  await writeSection(markdownPath, 'servers', section, HEADER)
 
   const caption = `${date} · ${machine.cpuModel}, ${machine.cores} cores · Node ${machine.node} · ${context.settings.quick ? 'quick run' : `median of ${context.settings.runs} runs`}`
   await writeFile(chartPath, latencyChart(chartPanels(aggregate, context.servers), caption))
   await writeFile(
     rawPath,
-    await formatted(rawPath, JSON.stringify({ date, machine, versions, context, records })),
+    await inRepositoryStyle(rawPath, JSON.stringify({ date, machine, versions, context, records })),
   )
   return [markdownPath, chartPath, rawPath].map((path) => relative(process.cwd(), path))
 }
