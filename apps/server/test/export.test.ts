@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadImage, createCanvas } from '@napi-rs/canvas'
-import { layout, readMap } from '@mapboard/map-model'
+import { familyMayExport, layout, readMap, setFamilyMayExport } from '@mapboard/map-model'
 import type { ExportInfo } from '@mapboard/protocol'
 import { connectClient, joinAs, startServer, waitFor } from '@mapboard/test-kit'
 import type { TestClient, TestServer } from '@mapboard/test-kit'
@@ -188,8 +188,8 @@ it('keeps every export unchanged, lists them for the chair and refuses those wit
   expect(text).toContain(`by ${ACCENTED_NAME} (Chair, Reviewing)`)
 
   // The chair lets the family and observers export.
-  chairClient.doc.getMap('meta').set('familyMayExport', true)
-  await waitFor(() => s.app.rooms.getLoaded(map.id)?.doc.getMap('meta').get('familyMayExport') === true, 5000)
+  setFamilyMayExport(chairClient.doc, true)
+  await waitFor(() => familyMayExport(s.app.rooms.getLoaded(map.id)?.doc ?? new Y.Doc()), 5000)
   const byViewer = await download(s, `/api/maps/${map.id}/export.png`, viewer.token)
   expect(byViewer.status).toBe(200)
   expect(byViewer.headers.get('x-document-version')).not.toBe(first.headers.get('x-document-version'))

@@ -41,6 +41,13 @@ function send(from: { outbox: Uint8Array[] }, role: string): boolean {
   return gate.apply(update, author(role)).reverted
 }
 
+/** Sends as `send` does; also returns what the server broadcast for it (the original and any revert). */
+function sendHeard(from: { outbox: Uint8Array[] }, role: string): { reverted: boolean; heard: Uint8Array[] } {
+  const before = broadcast.length
+  const reverted = send(from, role)
+  return { reverted, heard: broadcast.slice(before) }
+}
+
 it('keeps a lock the chair set while a refused lock of the same key by someone else was reverted', () => {
   // The refused write sits to the right of the chair's (higher client id), so it wins the key until reverted.
   const chair = client(1)
@@ -85,9 +92,8 @@ it('keeps a lock the chair set after its earlier lock was passed on and then unl
   // The family locks (refused and withdrawn); the chair, not having heard, locks too: its lock lost only to the
   // withdrawn one, so the server passes it on as an item of its own.
   family.doc.getMap('locks').set('analysis', true)
-  const familyUpdates = broadcast.length
-  expect(send(family, 'family')).toBe(true)
-  const heardByChair = broadcast.slice(familyUpdates)
+  const familyLock = sendHeard(family, 'family')
+  expect(familyLock.reverted).toBe(true)
   locks.set('analysis', true)
   expect(send(chair, 'chair')).toBe(false)
   // Still not having heard, the chair unlocks: the delete reaches the server's item.
@@ -96,7 +102,7 @@ it('keeps a lock the chair set after its earlier lock was passed on and then unl
   expect(server.getMap('locks').has('analysis')).toBe(false)
   // The chair now hears the family's lock and its revert (not yet the pass-on) and locks again. The new lock
   // sits beside the server's deleted item and loses to it; it must still stand.
-  for (const update of heardByChair) Y.applyUpdate(chair.doc, update, 'server')
+  for (const update of familyLock.heard) Y.applyUpdate(chair.doc, update, 'server')
   expect(locks.has('analysis')).toBe(false)
   locks.set('analysis', true)
   expect(send(chair, 'chair')).toBe(false)
@@ -108,15 +114,14 @@ it("applies an unlock of a lock that lost to the server's own pass-on, sent befo
   const family = client(32)
   const locks = chair.doc.getMap('locks')
   family.doc.getMap('locks').set('analysis', true)
-  const familyUpdates = broadcast.length
-  expect(send(family, 'family')).toBe(true)
-  const heardByChair = broadcast.slice(familyUpdates)
+  const familyLock = sendHeard(family, 'family')
+  expect(familyLock.reverted).toBe(true)
   // The chair's lock lost only to the family's withdrawn one: the server passes it on as an item of its own.
   locks.set('analysis', true)
   expect(send(chair, 'chair')).toBe(false)
   // The chair hears the family's lock and its revert (not the pass-on) and, seeing no lock, locks again: the new
   // lock loses to the server's item, whose value it already has.
-  for (const update of heardByChair) Y.applyUpdate(chair.doc, update, 'server')
+  for (const update of familyLock.heard) Y.applyUpdate(chair.doc, update, 'server')
   expect(locks.has('analysis')).toBe(false)
   locks.set('analysis', true)
   expect(send(chair, 'chair')).toBe(false)

@@ -8,6 +8,7 @@ import type { TestServer } from '@mapboard/test-kit'
 import type { Browser, Page } from 'playwright-core'
 import type { Role } from '@mapboard/protocol'
 import {
+  closeMeeting,
   ARTIFACTS_DIR,
   CHAIR,
   DESKTOP,
@@ -66,12 +67,6 @@ describe('a conference end to end: chair, social worker and parent', () => {
     if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click()
     await page.getByTestId('meeting-panel').waitFor()
     if (tab !== undefined) await page.getByTestId(`meeting-tab-${tab}`).click()
-  }
-
-  async function closeMeeting(page: Page): Promise<void> {
-    if ((await page.getByTestId('meeting-panel').count()) === 0) return
-    await page.getByRole('button', { name: 'Close the meeting panel' }).click()
-    await page.getByTestId('meeting-panel').waitFor({ state: 'detached' })
   }
 
   const stepText = (page: Page) => page.getByTestId('agenda-current').innerText()

@@ -473,3 +473,10 @@ export async function controlsOffScreen(page: Page): Promise<string[]> {
       .map(({ name, box }) => `${name} ${Math.round(box.left)}–${Math.round(box.right)}`),
   )
 }
+
+/** Closes the meeting panel (or the phone's meeting sheet) if it is open. */
+export async function closeMeeting(page: Page): Promise<void> {
+  if ((await page.getByTestId('meeting-panel').count()) === 0) return
+  await page.getByRole('button', { name: 'Close the meeting panel' }).click()
+  await page.getByTestId('meeting-panel').waitFor({ state: 'detached' })
+}

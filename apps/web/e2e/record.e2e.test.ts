@@ -8,6 +8,7 @@ import { startServer } from '@mapboard/test-kit'
 import type { TestServer } from '@mapboard/test-kit'
 import type { Browser, Download, Page } from 'playwright-core'
 import {
+  closeMeeting,
   ARTIFACTS_DIR,
   CHAIR,
   DESKTOP,
@@ -57,12 +58,6 @@ async function openRecord(page: Page): Promise<void> {
   await page.getByTestId('meeting-panel').waitFor()
   await page.getByTestId('meeting-tab-record').click()
   await page.getByTestId('record-panel').waitFor()
-}
-
-async function closeMeeting(page: Page): Promise<void> {
-  if ((await page.getByTestId('meeting-panel').count()) === 0) return
-  await page.getByRole('button', { name: 'Close the meeting panel' }).click()
-  await page.getByTestId('meeting-panel').waitFor({ state: 'detached' })
 }
 
 /** The RGB of one pixel of a PNG, read by the browser itself. */
