@@ -23,6 +23,7 @@ import { configPlugin } from './plugins/config.ts'
 import { roomsPlugin } from './plugins/rooms.ts'
 import { storagePlugin } from './plugins/storage.ts'
 import { tokensPlugin } from './plugins/tokens.ts'
+import { DEFAULT_INTAKE_LIMITS } from './rooms/FrameBudget.ts'
 import { RESYNC_TIMEOUT_MS } from './rooms/Room.ts'
 import type { RulesFactory } from './rooms/UpdateGate.ts'
 import type { MapStore } from './storage/MapStore.ts'
@@ -59,6 +60,7 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     compactionThreshold: options.compactionThreshold ?? DEFAULT_COMPACTION_THRESHOLD,
     keepaliveIntervalMs: options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS,
     resyncTimeoutMs: options.resyncTimeoutMs ?? RESYNC_TIMEOUT_MS,
+    intakeLimits: options.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
     linkTtlMs: options.linkTtlMs ?? DEFAULT_LINK_TTL_MS,
     webDistDir: resolve(options.webDistDir ?? DEFAULT_WEB_DIST_DIR),
   }

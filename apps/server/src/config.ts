@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { IntakeLimits } from './rooms/FrameBudget.ts'
 
 /** Everything the server can be told. `buildApp` fills in defaults for what its caller leaves out. */
 export interface ServerConfig {
@@ -23,6 +24,8 @@ export interface ServerConfig {
    * again, before it is closed with 4501 (rooms/Room.ts). Not read from the environment.
    */
   resyncTimeoutMs: number
+  /** How fast one connection, and one participant, may send frames (rooms/FrameBudget.ts). Not read from the environment. */
+  intakeLimits: IntakeLimits
   /** Lifetime of a new join link. */
   linkTtlMs: number
   /** The built web app (vite's `dist`). */
@@ -45,7 +48,7 @@ export class ConfigError extends Error {
 export function configFromEnv(
   env: NodeJS.ProcessEnv,
   cwd: string = process.cwd(),
-): Omit<ServerConfig, 'keepaliveIntervalMs' | 'resyncTimeoutMs'> {
+): Omit<ServerConfig, 'keepaliveIntervalMs' | 'resyncTimeoutMs' | 'intakeLimits'> {
   return {
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65535),

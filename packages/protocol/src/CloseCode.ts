@@ -15,7 +15,10 @@ export const CloseCode = {
   ClientIdTaken: 4409,
   /** A frame was larger than the server accepts. */
   MessageTooLarge: 4413,
-  /** The connection kept sending edits the rules refuse, or its participant kept needing resyncs; it stays closed. */
+  /**
+   * The connection kept sending edits the rules refuse, or kept sending faster than its budget allows (reason
+   * "sending too fast"), or its participant kept needing resyncs; it stays closed.
+   */
   TooManyRefusals: 4429,
   /** The server is shutting down; reconnect shortly. */
   ServerShutdown: 4500,

@@ -16,7 +16,8 @@ declare module 'fastify' {
  */
 export const roomsPlugin = fp<{ rules?: RulesFactory | false }>(
   async (app, { rules = permissionRules }) => {
-    const { unloadGraceMs, compactionThreshold, keepaliveIntervalMs, resyncTimeoutMs } = app.config
+    const { unloadGraceMs, compactionThreshold, keepaliveIntervalMs, resyncTimeoutMs, intakeLimits } =
+      app.config
     const logger = app.log.child({ component: 'rooms' })
     const options = {
       store: app.store,
@@ -25,6 +26,7 @@ export const roomsPlugin = fp<{ rules?: RulesFactory | false }>(
       compactionThreshold,
       keepaliveIntervalMs,
       resyncTimeoutMs,
+      intakeLimits,
     }
     if (rules === false) logger.warn('permission rules are off: every writer’s update is applied unchecked')
     const rooms = new RoomRegistry(rules === false ? options : { ...options, rules })

@@ -1,5 +1,7 @@
 import { CloseCode, closeCodeReason } from '@mapboard/protocol'
 import type { ParticipantClaims, Role } from '@mapboard/protocol'
+import { DEFAULT_INTAKE_LIMITS, FrameBudget, frameKindByType } from './FrameBudget.ts'
+import type { Allowance, FrameKind, IntakeLimits } from './FrameBudget.ts'
 import { KEEPALIVE_MESSAGE } from './syncMessages.ts'
 import type { SocketLike } from './SocketLike.ts'
 
@@ -16,9 +18,34 @@ export interface ConnectionIdentity {
 }
 
 type FrameHandler = (connection: Connection, frame: Uint8Array) => void
+/** What a frame costs against the budget (FrameBudget.ts); the room knows which awareness frames are echoes. */
+type FrameClassifier = (connection: Connection, frame: Uint8Array) => FrameKind
 
-/** Frames a client may send before its room has loaded; more than this is not a real client. */
-const MAX_QUEUED_FRAMES = 256
+/** Frames waiting past this many, the socket is no longer read until they are handled (backpressure). */
+const PAUSE_AT_FRAMES = 64
+/**
+ * Frames or bytes waiting past these, the sender is closed with 4429. A paused socket still delivers what ws had
+ * already read (a few tens of KiB); a real client never has this much in flight.
+ */
+const MAX_QUEUED_FRAMES = 4096
+const MAX_QUEUED_BYTES = 8 * 1024 * 1024
+/** Frames handled in one event-loop turn before yielding to other sockets, and the time that may take. */
+const SLICE_FRAMES = 16
+const SLICE_MS = 10
+/**
+ * A sender held back again within this long of the last hold is still the same flood: a person's burst is followed
+ * by a pause, a modified client's is followed by the next one.
+ */
+const RECOVERY_MS = 1000
+/** How long a socket that is not being read gets to take our close frame before it is dropped. */
+const CLOSE_GRACE_MS = 1000
+/** What a connection closed for sending too fast is told (the close code is 4429). */
+export const TOO_FAST_REASON = 'sending too fast'
+
+export interface ConnectionOptions {
+  /** How fast this connection may send (FrameBudget.ts). Default DEFAULT_INTAKE_LIMITS. */
+  limits?: IntakeLimits
+}
 
 let nextConnectionId = 1
 
@@ -34,19 +61,40 @@ export class Connection {
   readonly awarenessClientIds = new Set<number>()
 
   readonly #socket: SocketLike
-  /** Frames waiting for the room to load, or for the room to resume this connection after a pause. */
+  readonly #limits: IntakeLimits
+  readonly #budget: FrameBudget
+  /**
+   * Frames not handled yet: waiting for the room to load, for the room to resume this connection after a pause,
+   * for the connection's turn (SLICE_FRAMES) or for its budget.
+   */
   #queue: Uint8Array[] = []
+  #queuedBytes = 0
   #handler: FrameHandler | null = null
+  #classify: FrameClassifier = (_connection, frame) => frameKindByType(frame)
+  /** Held by the room (`pause`). */
   #paused = false
+  /** The socket is not being read (`#throttle` or a long queue). */
+  #socketPaused = false
+  /** A drain is due later: the next slice, or when the budget allows the next frame. */
+  #drainTimer: NodeJS.Timeout | undefined
+  #drainImmediate: NodeJS.Immediate | undefined
+  /**
+   * Since when the budget has held this connection's frames back, with never more than RECOVERY_MS between one
+   * hold and the next; undefined: not held lately.
+   */
+  #throttledSince: number | undefined
+  #lastThrottledAt = 0
   #closed = false
   #closeListeners: Array<(connection: Connection) => void> = []
   /** A pong or a frame arrived since the last ping. */
   #alive = true
   #lastSentAt = Date.now()
 
-  constructor(socket: SocketLike, identity: ConnectionIdentity) {
+  constructor(socket: SocketLike, identity: ConnectionIdentity, options: ConnectionOptions = {}) {
     this.#socket = socket
     this.identity = identity
+    this.#limits = options.limits ?? DEFAULT_INTAKE_LIMITS
+    this.#budget = new FrameBudget(this.#limits)
     this.id = `c${nextConnectionId++}`
   }
 
@@ -63,19 +111,26 @@ export class Connection {
     return this.#closed
   }
 
-  /** The transport calls this for every binary frame. */
+  /**
+   * The transport calls this for every binary frame. Frames are handled in order, at most SLICE_FRAMES per turn and
+   * within the connection's budget; past that they wait, and a long wait stops the socket being read.
+   */
   receive(frame: Uint8Array): void {
     if (this.#closed) return
     this.#alive = true
-    if (this.#handler !== null && !this.#paused && this.#queue.length === 0) {
-      this.#handler(this, frame)
-      return
-    }
-    if (this.#queue.length >= MAX_QUEUED_FRAMES) {
-      this.close(CloseCode.BadMessage)
-      return
-    }
     this.#queue.push(frame)
+    this.#queuedBytes += frame.length
+    if (this.#queue.length > MAX_QUEUED_FRAMES || this.#queuedBytes > MAX_QUEUED_BYTES) {
+      this.close(CloseCode.TooManyRefusals, TOO_FAST_REASON)
+      return
+    }
+    if (this.#queue.length >= PAUSE_AT_FRAMES) this.#pauseSocket()
+    this.#drain()
+  }
+
+  /** Counts this connection's frames against its participant's allowance too (the room's, for all their connections). */
+  shareAllowance(participant: Allowance): void {
+    this.#budget.share(participant)
   }
 
   /**
@@ -101,20 +156,83 @@ export class Connection {
     this.#markClosed()
   }
 
-  /** Starts delivering frames to `handler`, first the ones queued while the room loaded. */
-  attach(handler: FrameHandler): void {
+  /**
+   * Starts delivering frames to `handler`, first the ones queued while the room loaded; `classify` says what each
+   * costs against the budget.
+   */
+  attach(handler: FrameHandler, classify?: FrameClassifier): void {
     this.#handler = handler
+    if (classify !== undefined) this.#classify = classify
     this.#drain()
   }
 
   #drain(): void {
     const handler = this.#handler
-    if (handler === null) return
+    if (handler === null || this.#drainTimer !== undefined || this.#drainImmediate !== undefined) return
+    const started = Date.now()
+    let handled = 0
     while (!this.#closed && !this.#paused) {
-      const frame = this.#queue.shift()
-      if (frame === undefined) return
+      const frame = this.#queue[0]
+      if (frame === undefined) {
+        this.#caughtUp()
+        return
+      }
+      const now = Date.now()
+      if (handled >= SLICE_FRAMES || now - started >= SLICE_MS) {
+        // Other sockets' frames, and the room's writes, get their turn first.
+        this.#drainImmediate = setImmediate(() => {
+          this.#drainImmediate = undefined
+          this.#drain()
+        })
+        return
+      }
+      const kind = this.#classify(this, frame)
+      const wait = this.#budget.wait(kind, frame.length, now)
+      if (wait > 0) {
+        this.#throttle(wait, now)
+        return
+      }
+      this.#budget.take(kind, frame.length, now)
+      this.#queue.shift()
+      this.#queuedBytes -= frame.length
+      handled++
       handler(this, frame)
     }
+  }
+
+  /**
+   * The next frame is over budget: stop reading the socket and come back when it is within. A sender that stays
+   * over for maxThrottledMs is not a person typing fast, and is closed.
+   */
+  #throttle(wait: number, now: number): void {
+    if (this.#throttledSince === undefined || now - this.#lastThrottledAt > RECOVERY_MS)
+      this.#throttledSince = now
+    this.#lastThrottledAt = now
+    if (now - this.#throttledSince >= this.#limits.maxThrottledMs) {
+      this.close(CloseCode.TooManyRefusals, TOO_FAST_REASON)
+      return
+    }
+    this.#pauseSocket()
+    this.#drainTimer = setTimeout(
+      () => {
+        this.#drainTimer = undefined
+        this.#drain()
+      },
+      Math.min(wait, this.#limits.maxThrottledMs),
+    )
+  }
+
+  /** Everything received has been handled: read the socket again. */
+  #caughtUp(): void {
+    if (!this.#socketPaused) return
+    this.#socketPaused = false
+    this.#socket.resume()
+  }
+
+  #pauseSocket(): void {
+    if (this.#socketPaused) return
+    this.#socketPaused = true
+    this.#socket.pause()
   }
 
   onClose(listener: (connection: Connection) => void): void {
@@ -128,11 +246,17 @@ export class Connection {
     this.#socket.send(message)
   }
 
-  /** Closes with one of our close codes. The connection counts as gone at once: nothing more is sent to it. */
-  close(code: CloseCode): void {
+  /**
+   * Closes with one of our close codes (and its usual reason, unless given another). The connection counts as gone
+   * at once: nothing more is sent to it.
+   */
+  close(code: CloseCode, reason: string = closeCodeReason(code)): void {
     if (this.#closed) return
     this.#markClosed()
-    this.#socket.close(code, closeCodeReason(code))
+    this.#socket.close(code, reason)
+    // A socket we stopped reading would never read the peer's answering close frame, behind whatever it sent
+    // before; the peer has ours (and its code) once it arrives, so the socket is dropped shortly after.
+    if (this.#socketPaused) setTimeout(() => this.#socket.terminate(), CLOSE_GRACE_MS).unref()
   }
 
   /**
@@ -156,6 +280,11 @@ export class Connection {
     if (this.#closed) return
     this.#closed = true
     this.#queue = []
+    this.#queuedBytes = 0
+    clearTimeout(this.#drainTimer)
+    clearImmediate(this.#drainImmediate)
+    this.#drainTimer = undefined
+    this.#drainImmediate = undefined
     const listeners = this.#closeListeners
     this.#closeListeners = []
     for (const listener of listeners) listener(this)

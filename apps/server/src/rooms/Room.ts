@@ -13,6 +13,8 @@ import { decodeAndCheckUpdate } from './checkUpdate.ts'
 import type { DecodedUpdate } from './checkUpdate.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
 import type { Connection } from './Connection.ts'
+import { Allowance, DEFAULT_INTAKE_LIMITS, frameKindByType } from './FrameBudget.ts'
+import type { FrameKind, IntakeLimits } from './FrameBudget.ts'
 import { addMissing, hasContent, takePendingContent } from './pendingContent.ts'
 import type { MissingContent } from './pendingContent.ts'
 import { RefusalWindow } from './RefusalWindow.ts'
@@ -48,6 +50,8 @@ export interface RoomOptions {
    * RESYNC_TIMEOUT_MS.
    */
   resyncTimeoutMs?: number
+  /** How fast a participant's connections together may send (FrameBudget.ts). Default DEFAULT_INTAKE_LIMITS. */
+  intakeLimits?: IntakeLimits
 }
 
 /** A fresh joiner's answer: the stored document as of `frame`, and the batches stored since (Room.#joinerAnswer). */
@@ -136,6 +140,9 @@ export class Room {
   readonly #awarenessOwners = new Map<number, Connection>()
   readonly #clientIds: ClientIdOwners
   readonly #resyncTimeoutMs: number
+  readonly #intakeLimits: IntakeLimits
+  /** Each participant's allowance, shared by all of their connections (FrameBudget.ts). */
+  readonly #allowances = new Map<string, Allowance>()
   /** Resyncs per participant id: connections closed because the content their updates built on never came. */
   readonly #resyncs = new Map<string, number>()
   /** Connections asked again for content their updates built on, until it arrives. */
@@ -189,6 +196,7 @@ export class Room {
     this.#logger = options.logger
     this.#compactionThreshold = options.compactionThreshold
     this.#resyncTimeoutMs = options.resyncTimeoutMs ?? RESYNC_TIMEOUT_MS
+    this.#intakeLimits = options.intakeLimits ?? DEFAULT_INTAKE_LIMITS
     this.#lastSeq = stored.lastSeq
     this.#tailLength = stored.updates.length
 
@@ -230,6 +238,7 @@ export class Room {
       return
     }
     this.#connections.add(connection)
+    connection.shareAllowance(this.#allowanceOf(connection.identity.participant.id))
     const arrived = this.#attendance.arrive(connection.identity)
     if (arrived !== null) this.#queueAttendance(arrived)
     connection.onClose(this.#leave)
@@ -244,7 +253,16 @@ export class Room {
       { mapId: this.mapId, connection: connection.id, role: connection.role },
       'client joined',
     )
-    connection.attach(this.#receive)
+    connection.attach(this.#receive, this.#frameKind)
+  }
+
+  #allowanceOf(participantId: string): Allowance {
+    let allowance = this.#allowances.get(participantId)
+    if (allowance === undefined) {
+      allowance = new Allowance(this.#intakeLimits, this.#intakeLimits.participantFactor)
+      this.#allowances.set(participantId, allowance)
+    }
+    return allowance
   }
 
   /** Resolves once every update applied so far is stored and broadcast. */
@@ -597,6 +615,31 @@ export class Room {
     connection.close(code)
   }
 
+  /**
+   * An awareness frame naming only clients that other connections own is a stock client repeating what it heard:
+   * an echo, charged bytes only (FrameBudget.ts). Read without parsing any state; anything unreadable is charged in
+   * full and refused when handled.
+   */
+  readonly #frameKind = (connection: Connection, frame: Uint8Array): FrameKind => {
+    const kind = frameKindByType(frame)
+    if (kind !== 'awareness') return kind
+    try {
+      const outer = decoding.createDecoder(frame)
+      decoding.readVarUint(outer)
+      const decoder = decoding.createDecoder(decoding.readVarUint8Array(outer))
+      const count = decoding.readVarUint(decoder)
+      for (let i = 0; i < count; i++) {
+        const owner = this.#awarenessOwners.get(decoding.readVarUint(decoder))
+        if (owner === undefined || owner === connection) return 'awareness'
+        decoding.readVarUint(decoder) // clock
+        decoding.readVarUint8Array(decoder) // the state's JSON, skipped
+      }
+      return count === 0 ? 'awareness' : 'echo'
+    } catch {
+      return 'awareness'
+    }
+  }
+
   #receiveAwareness(connection: Connection, update: Uint8Array): void {
     const decoder = decoding.createDecoder(update)
     const encoder = encoding.createEncoder()
@@ -606,6 +649,9 @@ export class Room {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
       const json = decoding.readVarString(decoder)
+      // Someone else's state, echoed back: not this connection's to set, and not worth parsing.
+      const owner = this.#awarenessOwners.get(clientId)
+      if (owner !== undefined && owner !== connection) continue
       let state: unknown
       try {
         state = JSON.parse(json)

@@ -2,6 +2,7 @@ import { CloseCode } from '@mapboard/protocol'
 import { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { MapStore } from '../storage/MapStore.ts'
 import type { Connection } from './Connection.ts'
+import type { IntakeLimits } from './FrameBudget.ts'
 import { Room, RoomUnavailableError } from './Room.ts'
 import type { RoomLogger } from './SocketLike.ts'
 import type { RulesFactory } from './UpdateGate.ts'
@@ -15,6 +16,8 @@ export interface RoomRegistryOptions {
   keepaliveIntervalMs: number
   /** See RoomOptions; Room's default when unset. */
   resyncTimeoutMs?: number
+  /** See RoomOptions. */
+  intakeLimits?: IntakeLimits
   rules?: RulesFactory
 }
 
@@ -177,7 +180,7 @@ export class RoomRegistry {
 
   async #load(mapId: string): Promise<Room> {
     await this.#unloading.get(mapId)
-    const { store, logger, compactionThreshold, resyncTimeoutMs, rules } = this.#options
+    const { store, logger, compactionThreshold, resyncTimeoutMs, intakeLimits, rules } = this.#options
     const room = await Room.load({
       mapId,
       store,
@@ -185,6 +188,7 @@ export class RoomRegistry {
       logger,
       compactionThreshold,
       ...(resyncTimeoutMs === undefined ? {} : { resyncTimeoutMs }),
+      ...(intakeLimits === undefined ? {} : { intakeLimits }),
       ...(rules === undefined ? {} : { rules }),
     })
     room.onEmpty = () => this.#scheduleUnload(mapId, room)

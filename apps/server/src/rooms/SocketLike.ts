@@ -8,6 +8,9 @@ export interface SocketLike {
   /** Drops the connection without a close handshake (the peer stopped answering). */
   terminate(): void
   ping(): void
+  /** Stops reading from the peer (backpressure): what it sends waits in its own buffers. */
+  pause(): void
+  resume(): void
 }
 
 /** The minimum of a pino logger the rooms use; fastify's logger fits. */

@@ -125,6 +125,8 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
         close: (code, reason) => socket.close(code, reason),
         terminate: () => socket.terminate(),
         ping: () => socket.ping(),
+        pause: () => socket.pause(),
+        resume: () => socket.resume(),
       },
       {
         mapId: claims.mapId,
@@ -132,6 +134,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
         linkId: claims.linkId,
         participant: claims.participant ?? { id: `link-${claims.linkId}`, name: '', agency: '' },
       },
+      { limits: app.config.intakeLimits },
     )
     // Listeners go on now, before the room has loaded; the connection queues what arrives meanwhile.
     socket.on('message', (data, isBinary) => {

@@ -19,7 +19,7 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
   },
   [CloseCode.TooManyRefusals]: {
     title: 'The map stopped taking changes from this device',
-    body: 'Too many of its changes were refused. Reload the page to see the map as it is and carry on.',
+    body: 'It sent changes faster than anyone can make them, or too many of its changes were refused. Reload the page to see the map as it is and carry on.',
   },
   [CloseCode.MessageTooLarge]: {
     title: 'A change was too large to send',
