@@ -84,7 +84,36 @@ it('the tokens of join links and the admin token never appear in the log', async
 
 it('redactUrl hides token values whatever their position or case', () => {
   expect(redactUrl('/sync/abc?token=x.y')).toBe('/sync/abc?token=[redacted]')
-  expect(redactUrl('/sync/abc?a=1&TOKEN=x.y&b=2')).toBe('/sync/abc?a=1&TOKEN=[redacted]&b=2')
-  expect(redactUrl('/sync/abc?%74oken=x.y')).toBe('/sync/abc?%74oken=[redacted]')
+  expect(redactUrl('/sync/abc?a=1&TOKEN=x.y&b=2')).toBe(
+    '/sync/abc?a=[redacted]&TOKEN=[redacted]&b=[redacted]',
+  )
+  expect(redactUrl('/sync/abc?%74oken=x.y')).toBe('/sync/abc?token=[redacted]')
   expect(redactUrl('/healthz')).toBe('/healthz')
+  // Only known plain parameters keep their values.
+  expect(redactUrl('/api/maps/abc/audit?format=csv')).toBe('/api/maps/abc/audit?format=csv')
+})
+
+it.each([
+  [
+    'a token inside another parameter’s value',
+    '/sync/abc?x=1?token=PAYLOAD.SIGNATURE',
+    '/sync/abc?x=[redacted]',
+  ],
+  [
+    'a name that decodes to more than “token”',
+    '/sync/abc?token%00=PAYLOAD.SIGNATURE',
+    '/sync/abc?[redacted]=[redacted]',
+  ],
+  ['a name with a plus', '/sync/abc?to+ken=PAYLOAD.SIGNATURE', '/sync/abc?[redacted]=[redacted]'],
+  [
+    'a token as a name',
+    '/sync/abc?PAYLOADPAYLOADPAYLOADPAYLOAD.SIGNATURE',
+    '/sync/abc?[redacted]=[redacted]',
+  ],
+  ['a query that does not decode', '/sync/abc?token=PAYLOAD.SIGNATURE&%E0%A4%A', '/sync/abc?[redacted]'],
+  ['a fragment', '/sync/abc#token=PAYLOAD.SIGNATURE', '/sync/abc#[redacted]'],
+  ['a long value of a known parameter', `/audit?format=${'PAYLOAD'.repeat(6)}`, '/audit?format=[redacted]'],
+])('redactUrl leaves no token in %s', (_case, url, logged) => {
+  expect(redactUrl(url)).toBe(logged)
+  expect(redactUrl(url)).not.toMatch(/PAYLOAD|SIGNATURE/)
 })
