@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import WebSocket from 'ws'
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
 import {
@@ -80,6 +81,42 @@ it('the tokens of join links and the admin token never appear in the log', async
   }
   expect(text).not.toContain(adminToken)
   expect(text.toLowerCase()).not.toContain('authorization')
+})
+
+it('no token reaches the log however the query is malformed', async () => {
+  const logs = captureLogs()
+  server = await startServer({ logger: { level: 'trace', stream: logs.stream } })
+  const map = await server.createMap('Logged map')
+  const token = tokenFromLink(map.links.family)
+  const queries = [
+    `x=1?token=${token}`,
+    `token%00=${token}`,
+    `%74oken=${token}`,
+    `to+ken=${token}`,
+    `token=${token}&token=${token}`,
+    `token=${token}&%E0%A4%A`,
+    `${token}=1`,
+    `t=${token}`,
+  ]
+  for (const query of queries) {
+    const path = `/sync/${map.id}?${query}`
+    const socket = new WebSocket(`${server.wsUrl.replace('/sync', '')}${path}`)
+    socket.on('error', () => {})
+    await new Promise<void>((resolve) => {
+      socket.once('open', () => resolve())
+      socket.once('unexpected-response', () => resolve())
+      socket.once('close', () => resolve())
+    })
+    socket.terminate()
+    await fetch(`${server.url}${path}`)
+    await fetch(`${server.url}/api/maps/${map.id}/links?${query}`)
+  }
+  await server.close()
+  const text = logs.text()
+  expect(text).toContain(`/sync/${map.id}?[redacted]`)
+  const [payload = '', signature = ''] = token.split('.')
+  expect(text).not.toContain(payload)
+  expect(text).not.toContain(signature)
 })
 
 it('redactUrl hides token values whatever their position or case', () => {
