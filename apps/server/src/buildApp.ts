@@ -63,6 +63,7 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     openCreation: options.openCreation ?? false,
     allowedOrigins: (options.allowedOrigins ?? []).map((value) => origin(value, 'allowedOrigins')),
     allowedHosts: (options.allowedHosts ?? []).map((value) => value.toLowerCase()),
+    trustProxy: options.trustProxy,
     limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
     unloadGraceMs: options.unloadGraceMs ?? DEFAULT_UNLOAD_GRACE_MS,
     compactionThreshold: options.compactionThreshold ?? DEFAULT_COMPACTION_THRESHOLD,
@@ -80,6 +81,8 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
     logger: loggerOptions(options.logger),
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // Only the configured proxies may say who the client is; by default X-Forwarded-* is ignored.
+    ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     ajv: {
       customOptions: {
         // A title of 42 is a client bug to report, not a string to make up.

@@ -31,6 +31,11 @@ export interface ServerConfig {
    * host names (`MAPBOARD_ALLOWED_HOSTS`); otherwise link-making requests are refused (routes/requestOrigin.ts).
    */
   allowedHosts: readonly string[]
+  /**
+   * Proxies whose `X-Forwarded-For` names the client (`MAPBOARD_TRUST_PROXY`: addresses, CIDR ranges or
+   * `loopback`, comma-separated), so that limits per address count clients, not the proxy. Unset: none.
+   */
+  trustProxy: string | undefined
   /** The HTTP limits (http/RequestLimits.ts). Not read from the environment. */
   limits: RequestLimits
   /** A room stays loaded this long after its last client left. */
@@ -79,6 +84,7 @@ export function configFromEnv(
       origin(value, 'MAPBOARD_ALLOWED_ORIGINS'),
     ),
     allowedHosts: list(env.MAPBOARD_ALLOWED_HOSTS).map(allowedHost),
+    trustProxy: nonEmpty(env.MAPBOARD_TRUST_PROXY),
     unloadGraceMs: integer(env, 'MAPBOARD_UNLOAD_GRACE_MS', DEFAULT_UNLOAD_GRACE_MS, 0, 24 * 60 * 60 * 1000),
     compactionThreshold: integer(
       env,

@@ -13,6 +13,7 @@ describe('configFromEnv', () => {
       openCreation: false,
       allowedOrigins: [],
       allowedHosts: [],
+      trustProxy: undefined,
       unloadGraceMs: 30_000,
       compactionThreshold: 300,
       linkTtlMs: 30 * 24 * 60 * 60 * 1000,

@@ -53,9 +53,10 @@ async function call(
   path: string,
   token?: string,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<Answer> {
   if (server === undefined) throw new Error('no server')
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...extraHeaders }
   if (token !== undefined) headers.authorization = `Bearer ${token}`
   if (body !== undefined) headers['content-type'] = 'application/json'
   const response = await fetch(`${server.url}${path}`, {
@@ -99,6 +100,22 @@ describe('map creation', () => {
     const limit = DEFAULT_REQUEST_LIMITS.mapCreationPerIp
     await repeat(limit.max, 201, (i) => createMap(`Map ${i}`))
     expectLimited(await createMap('One too many'), limit)
+  })
+
+  it('ignores X-Forwarded-For unless the proxy is trusted', async () => {
+    const limit = DEFAULT_REQUEST_LIMITS.mapCreationPerIp
+    const from = (address: string, title: string) =>
+      call('POST', '/api/maps', undefined, { title }, { 'x-forwarded-for': address })
+    server = await startServer()
+    // A client that names a new address each time is still one address.
+    await repeat(limit.max, 201, (i) => from(`10.0.0.${i + 1}`, `Map ${i}`))
+    expectLimited(await from('10.0.1.1', 'One too many'), limit)
+    await server.close()
+
+    server = await startServer({ trustProxy: '127.0.0.1' })
+    await repeat(limit.max, 201, (i) => from('10.0.0.1', `Map ${i}`))
+    expectLimited(await from('10.0.0.1', 'One too many'), limit)
+    expect((await from('10.0.0.2', 'Someone else')).status).toBe(201)
   })
 })
 
