@@ -9,17 +9,20 @@ import {
   DEFAULT_HOST,
   DEFAULT_LINK_TTL_MS,
   DEFAULT_PORT,
+  DEFAULT_REQUEST_LIMITS,
   DEFAULT_UNLOAD_GRACE_MS,
   DEFAULT_WEB_DIST_DIR,
   origin,
 } from './config.ts'
 import type { ServerConfig } from './config.ts'
 import { installErrorHandlers } from './http/errors.ts'
+import type { RequestLimits } from './http/RequestLimits.ts'
 import { loggerOptions } from './http/logging.ts'
 import type { LoggerOption } from './http/logging.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { authPlugin } from './plugins/auth.ts'
 import { configPlugin } from './plugins/config.ts'
+import { limitsPlugin } from './plugins/limits.ts'
 import { roomsPlugin } from './plugins/rooms.ts'
 import { storagePlugin } from './plugins/storage.ts'
 import { tokensPlugin } from './plugins/tokens.ts'
@@ -36,7 +39,9 @@ import { scalingRoutes } from './routes/scaling.ts'
 import { refuseStrayUpgrades, syncRoutes, websocketOptions } from './routes/sync.ts'
 import { webRoutes } from './routes/web.ts'
 
-export interface BuildAppOptions extends Partial<ServerConfig> {
+export interface BuildAppOptions extends Omit<Partial<ServerConfig>, 'limits'> {
+  /** Replaces the named HTTP limits; the others keep their defaults (http/RequestLimits.ts). */
+  limits?: Partial<RequestLimits>
   /** `true` logs JSON at info to stdout; an options object (level, stream…) configures pino. Default: off. */
   logger?: LoggerOption
   /**
@@ -56,6 +61,11 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     publicOrigin: origin(options.publicOrigin),
     secret: options.secret,
     adminToken: options.adminToken === '' ? undefined : options.adminToken,
+    openCreation: options.openCreation ?? false,
+    allowedOrigins: (options.allowedOrigins ?? []).map((value) => origin(value, 'allowedOrigins')),
+    allowedHosts: (options.allowedHosts ?? []).map((value) => value.toLowerCase()),
+    trustProxy: options.trustProxy,
+    limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
     unloadGraceMs: options.unloadGraceMs ?? DEFAULT_UNLOAD_GRACE_MS,
     compactionThreshold: options.compactionThreshold ?? DEFAULT_COMPACTION_THRESHOLD,
     keepaliveIntervalMs: options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS,
@@ -73,6 +83,8 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
     logger: loggerOptions(options.logger),
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // Only the configured proxies may say who the client is; by default X-Forwarded-* is ignored.
+    ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     ajv: {
       customOptions: {
         // A title of 42 is a client bug to report, not a string to make up.
@@ -94,6 +106,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(storagePlugin, options.store === undefined ? {} : { store: options.store })
   app.register(tokensPlugin)
   app.register(authPlugin)
+  app.register(limitsPlugin)
   app.register(roomsPlugin, options.rules === undefined ? {} : { rules: options.rules })
   app.register(helmet, securityHeaders(config.publicOrigin))
   app.register(websocket, websocketOptions)

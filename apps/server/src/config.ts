@@ -1,5 +1,8 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_REQUEST_LIMITS } from './http/RequestLimits.ts'
+import type { RequestLimits } from './http/RequestLimits.ts'
+import { isLoopbackHost } from './http/loopback.ts'
 import type { IntakeLimits } from './rooms/FrameBudget.ts'
 
 /** Everything the server can be told. `buildApp` fills in defaults for what its caller leaves out. */
@@ -14,6 +17,28 @@ export interface ServerConfig {
   secret: string | undefined
   /** When set, `POST /api/maps` needs `Authorization: Bearer <adminToken>`. */
   adminToken: string | undefined
+  /**
+   * Open creation (no admin token) on a `host` other than loopback is meant, not an accident
+   * (`MAPBOARD_OPEN_CREATION=1`; see `checkOpenCreation`).
+   */
+  openCreation: boolean
+  /**
+   * Origins, besides `publicOrigin`, whose pages may open `/sync` sockets (`MAPBOARD_ALLOWED_ORIGINS`). Without a
+   * public origin, same-origin and loopback pages may too (http/upgradeOrigin.ts).
+   */
+  allowedOrigins: readonly string[]
+  /**
+   * Without a public origin, links are built from the request's `Host` only when it is loopback or one of these
+   * host names (`MAPBOARD_ALLOWED_HOSTS`); otherwise link-making requests are refused (routes/requestOrigin.ts).
+   */
+  allowedHosts: readonly string[]
+  /**
+   * Proxies whose `X-Forwarded-For` names the client (`MAPBOARD_TRUST_PROXY`: addresses, CIDR ranges or
+   * `loopback`, comma-separated), so that limits per address count clients, not the proxy. Unset: none.
+   */
+  trustProxy: string | undefined
+  /** The HTTP limits (http/RequestLimits.ts). Not read from the environment. */
+  limits: RequestLimits
   /** A room stays loaded this long after its last client left. */
   unloadGraceMs: number
   /** Updates in a map's log before it is folded into a snapshot. */
@@ -37,6 +62,7 @@ export const DEFAULT_PORT = 3000
 export const DEFAULT_UNLOAD_GRACE_MS = 30_000
 export const DEFAULT_COMPACTION_THRESHOLD = 300
 export const DEFAULT_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000
+export { DEFAULT_REQUEST_LIMITS }
 /** `apps/web/dist`, found from this file so the server can be started from any directory. */
 export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -48,14 +74,20 @@ export class ConfigError extends Error {
 export function configFromEnv(
   env: NodeJS.ProcessEnv,
   cwd: string = process.cwd(),
-): Omit<ServerConfig, 'keepaliveIntervalMs' | 'resyncTimeoutMs' | 'intakeLimits'> {
-  return {
+): Omit<ServerConfig, 'keepaliveIntervalMs' | 'resyncTimeoutMs' | 'limits' | 'intakeLimits'> {
+  const config = {
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65535),
     dataDir: resolve(cwd, nonEmpty(env.MAPBOARD_DATA_DIR) ?? './data'),
     publicOrigin: origin(nonEmpty(env.MAPBOARD_PUBLIC_ORIGIN)),
     secret: nonEmpty(env.MAPBOARD_SECRET),
     adminToken: nonEmpty(env.MAPBOARD_ADMIN_TOKEN),
+    openCreation: flag(env, 'MAPBOARD_OPEN_CREATION'),
+    allowedOrigins: list(env.MAPBOARD_ALLOWED_ORIGINS).map((value) =>
+      origin(value, 'MAPBOARD_ALLOWED_ORIGINS'),
+    ),
+    allowedHosts: list(env.MAPBOARD_ALLOWED_HOSTS).map(allowedHost),
+    trustProxy: nonEmpty(env.MAPBOARD_TRUST_PROXY),
     unloadGraceMs: integer(env, 'MAPBOARD_UNLOAD_GRACE_MS', DEFAULT_UNLOAD_GRACE_MS, 0, 24 * 60 * 60 * 1000),
     compactionThreshold: integer(
       env,
@@ -67,6 +99,47 @@ export function configFromEnv(
     linkTtlMs: integer(env, 'MAPBOARD_LINK_TTL_DAYS', 30, 1, 3650) * 24 * 60 * 60 * 1000,
     webDistDir: resolve(cwd, nonEmpty(env.MAPBOARD_WEB_DIST) ?? DEFAULT_WEB_DIST_DIR),
   }
+  checkOpenCreation(config)
+  return config
+}
+
+/**
+ * Refuses to start a server anyone on the network could fill with maps by mistake: without an admin token,
+ * creation is open, which is fine on loopback (local use) and elsewhere only when asked for explicitly.
+ */
+export function checkOpenCreation(config: Pick<ServerConfig, 'host' | 'adminToken' | 'openCreation'>): void {
+  if (config.adminToken !== undefined || config.openCreation || isLoopbackHost(config.host)) return
+  throw new ConfigError(
+    `MAPBOARD_ADMIN_TOKEN is not set, so anyone who can reach HOST=${config.host} could create maps. ` +
+      'Set MAPBOARD_ADMIN_TOKEN to a long random secret (creating a map then needs ' +
+      '"Authorization: Bearer <that secret>"), or set MAPBOARD_OPEN_CREATION=1 if open creation is meant, ' +
+      'or listen on 127.0.0.1 only (HOST=127.0.0.1).',
+  )
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = nonEmpty(env[name])
+  if (raw === undefined || raw === '0' || raw.toLowerCase() === 'false') return false
+  if (raw === '1' || raw.toLowerCase() === 'true') return true
+  throw new ConfigError(`${name} must be 1 or 0, not "${raw}"`)
+}
+
+/** A comma-separated list, blanks dropped. */
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+/** A host name or IP literal, optionally with a port, as a `Host` header would carry it; lower case. */
+function allowedHost(value: string): string {
+  if (!/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(value)) {
+    throw new ConfigError(
+      `MAPBOARD_ALLOWED_HOSTS takes host names like maps.example.org or maps.example.org:8080, not "${value}"`,
+    )
+  }
+  return value.toLowerCase()
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -84,18 +157,21 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 }
 
 /** Normalises `https://host:port/` to `https://host:port`; refuses anything that is not an http(s) origin. */
-export function origin(value: string | undefined): string | undefined {
+export function origin(value: string, name?: string): string
+export function origin(value: string | undefined, name?: string): string | undefined
+export function origin(value: string | undefined, name = 'MAPBOARD_PUBLIC_ORIGIN'): string | undefined {
   if (value === undefined) return undefined
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new ConfigError(`MAPBOARD_PUBLIC_ORIGIN is not a URL: "${value}"`)
+    throw new ConfigError(`${name} is not a URL: "${value}"`)
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== value.replace(/\/$/, '')) {
-    throw new ConfigError(
-      `MAPBOARD_PUBLIC_ORIGIN must be an origin like https://mapboard.example.org, not "${value}"`,
-    )
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.origin !== value.replace(/\/$/, '').toLowerCase()
+  ) {
+    throw new ConfigError(`${name} must be an origin like https://mapboard.example.org, not "${value}"`)
   }
   return url.origin
 }

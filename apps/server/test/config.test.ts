@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, DEFAULT_WEB_DIST_DIR, configFromEnv } from '../src/config.ts'
+import { ConfigError, DEFAULT_WEB_DIST_DIR, checkOpenCreation, configFromEnv } from '../src/config.ts'
 
 describe('configFromEnv', () => {
   it('has the documented defaults', () => {
@@ -10,6 +10,10 @@ describe('configFromEnv', () => {
       publicOrigin: undefined,
       secret: undefined,
       adminToken: undefined,
+      openCreation: false,
+      allowedOrigins: [],
+      allowedHosts: [],
+      trustProxy: undefined,
       unloadGraceMs: 30_000,
       compactionThreshold: 300,
       linkTtlMs: 30 * 24 * 60 * 60 * 1000,
@@ -27,6 +31,8 @@ describe('configFromEnv', () => {
         MAPBOARD_ADMIN_TOKEN: ' admin ',
         MAPBOARD_PUBLIC_ORIGIN: 'https://maps.example.org/',
         MAPBOARD_LINK_TTL_DAYS: '7',
+        MAPBOARD_ALLOWED_ORIGINS: 'https://a.example.org/, https://B.example.org:8443',
+        MAPBOARD_ALLOWED_HOSTS: 'Maps.Council.internal,10.0.0.5:3000',
       },
       '/srv',
     )
@@ -37,6 +43,8 @@ describe('configFromEnv', () => {
       adminToken: 'admin',
       publicOrigin: 'https://maps.example.org',
       linkTtlMs: 7 * 86_400_000,
+      allowedOrigins: ['https://a.example.org', 'https://b.example.org:8443'],
+      allowedHosts: ['maps.council.internal', '10.0.0.5:3000'],
     })
   })
 
@@ -46,7 +54,48 @@ describe('configFromEnv', () => {
     ['MAPBOARD_COMPACTION_THRESHOLD', '0'],
     ['MAPBOARD_PUBLIC_ORIGIN', 'maps.example.org'],
     ['MAPBOARD_PUBLIC_ORIGIN', 'https://maps.example.org/path'],
+    ['MAPBOARD_ALLOWED_ORIGINS', 'https://a.example.org,maps.example.org'],
+    ['MAPBOARD_ALLOWED_HOSTS', 'https://maps.example.org'],
+    ['MAPBOARD_OPEN_CREATION', 'yes'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => configFromEnv({ [name]: value }, '/srv')).toThrow(ConfigError)
+  })
+})
+
+describe('checkOpenCreation', () => {
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])(
+    'lets open creation start on the loopback host %s',
+    (host) => {
+      expect(() => checkOpenCreation({ host, adminToken: undefined, openCreation: false })).not.toThrow()
+    },
+  )
+
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'mapboard.example.org', '128.0.0.1'])(
+    'refuses open creation on %s, saying how to fix it',
+    (host) => {
+      const start = () => checkOpenCreation({ host, adminToken: undefined, openCreation: false })
+      expect(start).toThrow(ConfigError)
+      expect(start).toThrow(
+        `MAPBOARD_ADMIN_TOKEN is not set, so anyone who can reach HOST=${host} could create maps. ` +
+          'Set MAPBOARD_ADMIN_TOKEN to a long random secret (creating a map then needs ' +
+          '"Authorization: Bearer <that secret>"), or set MAPBOARD_OPEN_CREATION=1 if open creation is meant, ' +
+          'or listen on 127.0.0.1 only (HOST=127.0.0.1).',
+      )
+    },
+  )
+
+  it('starts on any host with an admin token, or with open creation asked for', () => {
+    expect(() =>
+      checkOpenCreation({ host: '0.0.0.0', adminToken: 'secret', openCreation: false }),
+    ).not.toThrow()
+    expect(() =>
+      checkOpenCreation({ host: '0.0.0.0', adminToken: undefined, openCreation: true }),
+    ).not.toThrow()
+  })
+
+  it('is applied when the environment is read', () => {
+    expect(() => configFromEnv({ HOST: '0.0.0.0' }, '/srv')).toThrow(/MAPBOARD_OPEN_CREATION=1/)
+    expect(configFromEnv({ HOST: '0.0.0.0', MAPBOARD_OPEN_CREATION: '1' }, '/srv').openCreation).toBe(true)
+    expect(configFromEnv({ HOST: '0.0.0.0', MAPBOARD_ADMIN_TOKEN: 'secret' }, '/srv').host).toBe('0.0.0.0')
   })
 })

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream'
+import WebSocket from 'ws'
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
 import {
@@ -82,9 +83,74 @@ it('the tokens of join links and the admin token never appear in the log', async
   expect(text.toLowerCase()).not.toContain('authorization')
 })
 
+it('no token reaches the log however the query is malformed', async () => {
+  const logs = captureLogs()
+  server = await startServer({ logger: { level: 'trace', stream: logs.stream } })
+  const map = await server.createMap('Logged map')
+  const token = tokenFromLink(map.links.family)
+  const queries = [
+    `x=1?token=${token}`,
+    `token%00=${token}`,
+    `%74oken=${token}`,
+    `to+ken=${token}`,
+    `token=${token}&token=${token}`,
+    `token=${token}&%E0%A4%A`,
+    `${token}=1`,
+    `t=${token}`,
+  ]
+  for (const query of queries) {
+    const path = `/sync/${map.id}?${query}`
+    const socket = new WebSocket(`${server.wsUrl.replace('/sync', '')}${path}`)
+    socket.on('error', () => {})
+    await new Promise<void>((resolve) => {
+      socket.once('open', () => resolve())
+      socket.once('unexpected-response', () => resolve())
+      socket.once('close', () => resolve())
+    })
+    socket.terminate()
+    await fetch(`${server.url}${path}`)
+    await fetch(`${server.url}/api/maps/${map.id}/links?${query}`)
+  }
+  await server.close()
+  const text = logs.text()
+  expect(text).toContain(`/sync/${map.id}?[redacted]`)
+  const [payload = '', signature = ''] = token.split('.')
+  expect(text).not.toContain(payload)
+  expect(text).not.toContain(signature)
+})
+
 it('redactUrl hides token values whatever their position or case', () => {
   expect(redactUrl('/sync/abc?token=x.y')).toBe('/sync/abc?token=[redacted]')
-  expect(redactUrl('/sync/abc?a=1&TOKEN=x.y&b=2')).toBe('/sync/abc?a=1&TOKEN=[redacted]&b=2')
-  expect(redactUrl('/sync/abc?%74oken=x.y')).toBe('/sync/abc?%74oken=[redacted]')
+  expect(redactUrl('/sync/abc?a=1&TOKEN=x.y&b=2')).toBe(
+    '/sync/abc?a=[redacted]&TOKEN=[redacted]&b=[redacted]',
+  )
+  expect(redactUrl('/sync/abc?%74oken=x.y')).toBe('/sync/abc?token=[redacted]')
   expect(redactUrl('/healthz')).toBe('/healthz')
+  // Only known plain parameters keep their values.
+  expect(redactUrl('/api/maps/abc/audit?format=csv')).toBe('/api/maps/abc/audit?format=csv')
+})
+
+it.each([
+  [
+    'a token inside another parameter’s value',
+    '/sync/abc?x=1?token=PAYLOAD.SIGNATURE',
+    '/sync/abc?x=[redacted]',
+  ],
+  [
+    'a name that decodes to more than “token”',
+    '/sync/abc?token%00=PAYLOAD.SIGNATURE',
+    '/sync/abc?[redacted]=[redacted]',
+  ],
+  ['a name with a plus', '/sync/abc?to+ken=PAYLOAD.SIGNATURE', '/sync/abc?[redacted]=[redacted]'],
+  [
+    'a token as a name',
+    '/sync/abc?PAYLOADPAYLOADPAYLOADPAYLOAD.SIGNATURE',
+    '/sync/abc?[redacted]=[redacted]',
+  ],
+  ['a query that does not decode', '/sync/abc?token=PAYLOAD.SIGNATURE&%E0%A4%A', '/sync/abc?[redacted]'],
+  ['a fragment', '/sync/abc#token=PAYLOAD.SIGNATURE', '/sync/abc#[redacted]'],
+  ['a long value of a known parameter', `/audit?format=${'PAYLOAD'.repeat(6)}`, '/audit?format=[redacted]'],
+])('redactUrl leaves no token in %s', (_case, url, logged) => {
+  expect(redactUrl(url)).toBe(logged)
+  expect(redactUrl(url)).not.toMatch(/PAYLOAD|SIGNATURE/)
 })

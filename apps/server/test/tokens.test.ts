@@ -43,6 +43,22 @@ describe('TokenSigner', () => {
     },
   )
 
+  it('refuses a signature spelt differently from the one issued, though it decodes to the same bytes', () => {
+    const signer = new TokenSigner(SECRET)
+    const token = signer.sign(claims)
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const last = alphabet.indexOf(token.slice(-1))
+    // 32 bytes take 43 characters, whose last carries 2 unused bits: three other spellings of the same bytes.
+    for (const unused of [1, 2, 3]) {
+      const respelt = `${token.slice(0, -1)}${alphabet[last ^ unused] ?? ''}`
+      expect(Buffer.from(respelt.split('.')[1] ?? '', 'base64url')).toEqual(
+        Buffer.from(token.split('.')[1] ?? '', 'base64url'),
+      )
+      expect(signer.verify(respelt, NOW)).toEqual({ ok: false, problem: 'bad-signature' })
+    }
+    expect(signer.verify(token, NOW).ok).toBe(true)
+  })
+
   it('uses the documented format: base64url(JSON).base64url(HMAC-SHA256)', () => {
     const token = new TokenSigner(SECRET).sign(claims)
     const [payload = '', signature = ''] = token.split('.')

@@ -1,26 +1,40 @@
 import type { FastifyServerOptions } from 'fastify'
 
-/** Query parameters whose values never reach a log. */
-const SECRET_PARAMS = ['token']
+/** Query parameters whose values may reach a log, if short and plain: known ones that are never secret. */
+const PLAIN_PARAMS: ReadonlySet<string> = new Set(['format'])
+const PLAIN_NAME = /^[A-Za-z0-9_.-]{1,32}$/
+const PLAIN_VALUE = /^[A-Za-z0-9_.,-]{0,32}$/
+const REDACTED = '[redacted]'
 
-/** `/sync/abc?token=xyz` → `/sync/abc?token=[redacted]`. */
+/**
+ * A request URL as it may be logged: `/sync/abc?token=xyz` → `/sync/abc?token=[redacted]`. The query is parsed
+ * (as the server parses it, `+` and percent escapes decoded), and every value is redacted except those of
+ * `PLAIN_PARAMS`; a name is shown only when it is a short plain word. So no token reaches the log whatever the
+ * query looks like: `?x=1?token=…` (the token inside x's value), `?token%00=…`, `?%74oken=…`, a token as a name.
+ * A query with broken escapes, and anything after a `#`, is redacted whole.
+ */
 export function redactUrl(url: string): string {
-  const query = url.indexOf('?')
-  if (query === -1) return url
-  const params = url
-    .slice(query + 1)
-    .split('&')
-    .map((pair) => {
-      const name = pair.split('=', 1)[0] ?? ''
-      let decoded = name
-      try {
-        decoded = decodeURIComponent(name)
-      } catch {
-        // Undecodable names are compared as they are.
-      }
-      return SECRET_PARAMS.includes(decoded.toLowerCase()) ? `${name}=[redacted]` : pair
-    })
-  return `${url.slice(0, query)}?${params.join('&')}`
+  const hash = url.indexOf('#')
+  const target = hash === -1 ? url : url.slice(0, hash)
+  const tail = hash === -1 ? '' : `#${REDACTED}`
+  const query = target.indexOf('?')
+  if (query === -1) return target + tail
+  const path = target.slice(0, query)
+  const search = target.slice(query + 1)
+  if (search === '') return `${path}?${tail}`
+  try {
+    // URLSearchParams leaves a broken escape as it is; a strict decode tells the query is not well formed.
+    decodeURIComponent(search.replace(/\+/g, ' '))
+  } catch {
+    return `${path}?${REDACTED}${tail}`
+  }
+  const shown = [...new URLSearchParams(search)].map(([name, value]) => {
+    const plainName = PLAIN_NAME.test(name) && !/token/i.test(name) ? name : undefined
+    const plainValue = plainName !== undefined && PLAIN_PARAMS.has(plainName) && PLAIN_VALUE.test(value)
+    const shownName = PLAIN_NAME.test(name) ? name : REDACTED
+    return `${shownName}=${plainValue ? value : REDACTED}`
+  })
+  return `${path}?${shown.join('&')}${tail}`
 }
 
 interface LoggedRequest {

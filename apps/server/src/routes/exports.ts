@@ -99,12 +99,30 @@ function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
 export const exportRoutes: FastifyPluginAsync = async (app) => {
   const anyone = app.requireToken()
   const chairOnly = app.requireToken(['chair'])
+  // Each export is kept for good and costs real work: per person, and per map for everyone but the chair, so
+  // nobody can use up the chair's record.
+  const limits = [
+    app.limit('exportPerParticipant', (request) => request.auth?.claims.participant?.id),
+    app.limit('exportPerMap', (request) =>
+      request.auth?.claims.role === 'chair' ? undefined : request.auth?.claims.mapId,
+    ),
+  ]
+  /** Maps with an export being generated now: one at a time per map. */
+  const generating = new Set<string>()
 
   const generate =
     (format: ExportFormat) =>
     async (request: FastifyRequest<{ Params: { mapId: string } }>, reply: FastifyReply) => {
       const { mapId } = request.params
       const { participant, role } = exporter(request)
+      if (generating.has(mapId)) {
+        throw new HttpError(
+          409,
+          'EXPORT_IN_PROGRESS',
+          'An export of this map is being made just now; please try again when it is ready',
+        )
+      }
+      generating.add(mapId)
       let record: ExportRecord
       try {
         record = await exportRecord(app.store, app.rooms, {
@@ -124,6 +142,8 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
           throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
         }
         throw error
+      } finally {
+        generating.delete(mapId)
       }
       request.log.info(
         { mapId, export: record.id, format, version: record.documentVersion, bytes: record.byteLength },
@@ -134,12 +154,12 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { mapId: string } }>(
     '/api/maps/:mapId/export.pdf',
-    { preValidation: anyone },
+    { preValidation: anyone, preHandler: limits },
     generate('pdf'),
   )
   app.get<{ Params: { mapId: string } }>(
     '/api/maps/:mapId/export.png',
-    { preValidation: anyone },
+    { preValidation: anyone, preHandler: limits },
     generate('png'),
   )
 

@@ -4,6 +4,7 @@ import { ROLES } from '@mapboard/protocol'
 import type { JoinRequest, JoinResponse, Role } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
+import { addressKey } from '../plugins/limits.ts'
 
 /** Longest name or agency, in characters, after trimming. */
 export const MAX_NAME_LENGTH = 80
@@ -69,9 +70,13 @@ function newParticipantId(): string {
  * changes the name (and agency) but keeps the participant id.
  */
 export const joinRoutes: FastifyPluginAsync = async (app) => {
+  // Loosely per address (a whole conference may share one), tightly per link, which only its holders can use.
+  const perAddress = app.limit('joinPerIp', addressKey)
+  const perLink = app.limit('joinPerLink', (request) => request.auth?.claims.linkId)
+
   app.post<{ Params: { mapId: string }; Body: JoinRequest; Reply: JoinResponse }>(
     '/api/maps/:mapId/join',
-    { schema: joinSchema, preValidation: app.requireToken() },
+    { schema: joinSchema, onRequest: perAddress, preValidation: app.requireToken(), preHandler: perLink },
     async (request) => {
       const { claims } = requestAuth(request)
       const { mapId, role, linkId, exp } = claims

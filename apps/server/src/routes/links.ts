@@ -46,7 +46,7 @@ const createLinkSchema = {
  */
 export const linkRoutes: FastifyPluginAsync = async (app) => {
   const chairOnly = app.requireToken(['chair'])
-  const { publicOrigin } = app.config
+  const perMap = app.limit('linkCreationPerMap', (request) => request.auth?.claims.mapId)
 
   const info = (origin: string, link: LinkRecord): LinkInfo => ({
     id: link.id,
@@ -61,7 +61,7 @@ export const linkRoutes: FastifyPluginAsync = async (app) => {
     '/api/maps/:mapId/links',
     { schema: { response: { 200: { type: 'array', items: linkInfoSchema } } }, preValidation: chairOnly },
     async (request) => {
-      const origin = requestOrigin(request, publicOrigin)
+      const origin = requestOrigin(request, app.config)
       const links = await app.store.listLinks(request.params.mapId)
       return links.map((link) => info(origin, link))
     },
@@ -69,9 +69,10 @@ export const linkRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { mapId: string }; Body: CreateLinkRequest; Reply: LinkInfo }>(
     '/api/maps/:mapId/links',
-    { schema: createLinkSchema, preValidation: chairOnly },
+    { schema: createLinkSchema, preValidation: chairOnly, preHandler: perMap },
     async (request, reply) => {
       const { mapId } = request.params
+      const origin = requestOrigin(request, app.config)
       const createdAt = Date.now()
       const hours = request.body.expiresInHours ?? DEFAULT_LINK_HOURS
       const link: LinkRecord = {
@@ -84,7 +85,7 @@ export const linkRoutes: FastifyPluginAsync = async (app) => {
       }
       await app.store.createLink(link)
       request.log.info({ mapId, link: link.id, role: link.role }, 'link created')
-      return reply.code(201).send(info(requestOrigin(request, publicOrigin), link))
+      return reply.code(201).send(info(origin, link))
     },
   )
 

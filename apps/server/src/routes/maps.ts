@@ -5,6 +5,7 @@ import { initMap, readMap } from '@mapboard/map-model'
 import { ROLES } from '@mapboard/protocol'
 import type { CreateMapRequest, CreateMapResponse, Role } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
+import { addressKey } from '../plugins/limits.ts'
 import type { LinkRecord } from '../storage/MapStore.ts'
 import { linkUrl, newLinkId } from '../tokens/inviteLink.ts'
 import { requestOrigin } from './requestOrigin.ts'
@@ -54,7 +55,8 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export const mapRoutes: FastifyPluginAsync = async (app) => {
-  const { adminToken, linkTtlMs, publicOrigin } = app.config
+  const { adminToken, linkTtlMs } = app.config
+  const perAddress = app.limit('mapCreationPerIp', addressKey)
 
   const requireAdmin = async (request: FastifyRequest): Promise<void> => {
     if (adminToken === undefined) return
@@ -67,8 +69,10 @@ export const mapRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: CreateMapRequest; Reply: CreateMapResponse }>(
     '/api/maps',
-    { schema: createMapSchema, preHandler: requireAdmin },
+    { schema: createMapSchema, onRequest: perAddress, preHandler: requireAdmin },
     async (request, reply) => {
+      // Before anything is stored: a request whose links could not be given out makes no map.
+      const origin = requestOrigin(request, app.config)
       const id = newMapId()
       const createdAt = Date.now()
       const doc = new Y.Doc()
@@ -86,7 +90,6 @@ export const mapRoutes: FastifyPluginAsync = async (app) => {
       await app.store.createMap({ id, title, createdAt }, Y.encodeStateAsUpdate(doc), links)
       doc.destroy()
 
-      const origin = requestOrigin(request, publicOrigin)
       const urls = byRole((role) => {
         const link = links.find((candidate) => candidate.role === role)
         if (link === undefined) throw new Error(`no ${role} link`)

@@ -166,6 +166,10 @@ function results(submissions: readonly ScalingSubmissionRecord[]): ScaleResult[]
 export const scalingRoutes: FastifyPluginAsync = async (app) => {
   const chairOnly = app.requireToken(['chair'])
   const scalers = app.requireToken(SCALING_ROLES)
+  const perParticipant = app.limit(
+    'scalingAnswerPerParticipant',
+    (request) => request.auth?.claims.participant?.id,
+  )
 
   const inRoom = async <T>(mapId: string, use: (room: Room) => Promise<T>): Promise<T> => {
     try {
@@ -212,7 +216,7 @@ export const scalingRoutes: FastifyPluginAsync = async (app) => {
 
   app.put<{ Params: RoundParams; Body: ScalingSubmissionRequest; Reply: ScalingSubmission }>(
     '/api/maps/:mapId/scaling/:roundId/submission',
-    { schema: submitSchema, preValidation: scalers },
+    { schema: submitSchema, preValidation: scalers, preHandler: perParticipant },
     async (request) => {
       const { mapId, roundId } = request.params
       const { participant, role } = scaler(request)

@@ -4,6 +4,7 @@ import type { WebsocketPluginOptions } from '@fastify/websocket'
 import WebSocket from 'ws'
 import { CloseCode, MAX_MESSAGE_BYTES, closeCodeReason } from '@mapboard/protocol'
 import { sendError } from '../http/errors.ts'
+import { upgradeOriginAllowed } from '../http/upgradeOrigin.ts'
 import { Connection } from '../rooms/Connection.ts'
 import { authorizeLink } from '../tokens/authorizeLink.ts'
 
@@ -11,7 +12,8 @@ export const SYNC_ROUTE = '/sync/:mapId'
 
 interface SyncRoute {
   Params: { mapId: string }
-  Querystring: { token?: string }
+  // A parameter given twice arrives as an array.
+  Querystring: { token?: string | string[] }
 }
 
 const MAP_ID = /^[A-Za-z0-9_-]{1,64}$/
@@ -100,11 +102,21 @@ export const refuseStrayUpgrades = fp(
 export const syncRoutes: FastifyPluginAsync = async (app) => {
   const authorize = async (request: FastifyRequest<SyncRoute>, reply: FastifyReply): Promise<void> => {
     const { mapId } = request.params
+    if (!upgradeOriginAllowed(request.headers.origin, request.headers.host, app.config)) {
+      request.log.info({ mapId }, 'refused a sync connection from another origin')
+      await sendError(reply, 403, 'ORIGIN_FORBIDDEN', 'Pages on this origin may not open Mapboard maps')
+      return
+    }
     if (!MAP_ID.test(mapId)) {
       await sendError(reply, 404, 'MAP_NOT_FOUND', 'There is no such map')
       return
     }
-    const result = await authorizeLink(app.store, app.tokens, mapId, request.query.token)
+    const { token } = request.query
+    if (Array.isArray(token)) {
+      await sendError(reply, 400, 'INVALID_REQUEST', 'Give the token once')
+      return
+    }
+    const result = await authorizeLink(app.store, app.tokens, mapId, token)
     if (!result.ok) {
       request.log.info({ mapId, code: result.code }, 'refused a sync connection')
       await sendError(reply, result.statusCode, result.code, result.message)

@@ -54,8 +54,14 @@ export class TokenSigner {
     if (!BASE64URL.test(payload) || !BASE64URL.test(signature)) return { ok: false, problem: 'malformed' }
     const expected = this.#mac(payload)
     const given = Buffer.from(signature, 'base64url')
-    // Length first: timingSafeEqual throws on unequal lengths, and the length of an HMAC is no secret.
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    // Length first: timingSafeEqual throws on unequal lengths, and the length of an HMAC is no secret. The
+    // spelling is checked too: the last character of 43 carries 2 unused bits, so four spellings decode to the
+    // same bytes, and only the one we write is the token (a tampered "copy" must not verify).
+    if (
+      given.length !== expected.length ||
+      !timingSafeEqual(given, expected) ||
+      given.toString('base64url') !== signature
+    ) {
       return { ok: false, problem: 'bad-signature' }
     }
     const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'))
