@@ -61,7 +61,8 @@ export async function loadStoredDocument(
   const stored = await store.load(mapId)
   const started = performance.now()
   const { doc, setAside } = rebuildDocument(stored)
-  if (setAside.length === 0) return { doc, lastSeq: stored.lastSeq, tailLength: stored.updates.length, setAside }
+  if (setAside.length === 0)
+    return { doc, lastSeq: stored.lastSeq, tailLength: stored.updates.length, setAside }
   logger.error(
     {
       mapId,
@@ -222,7 +223,11 @@ function insertsTooDeep(doc: Y.Doc, transaction: Y.Transaction): boolean {
     for (let index = Y.findIndexSS(structs, start); index < structs.length; index++) {
       const struct = structs[index]
       if (struct === undefined || struct.id.clock >= end) break
-      if (struct instanceof Y.Item && struct.content instanceof Y.ContentType && depth(struct) > MAX_TYPE_DEPTH) {
+      if (
+        struct instanceof Y.Item &&
+        struct.content instanceof Y.ContentType &&
+        depth(struct) > MAX_TYPE_DEPTH
+      ) {
         return true
       }
     }

@@ -167,7 +167,13 @@ export class MemoryMapStore implements MapStore {
     const { entries, snapshot, throughSeq, restoredAt } = restoration
     checkRestoration(mapId, restoration, map.lastSeq, map.snapshotSeq)
     for (const entry of entries) {
-      map.quarantine.push({ ...entry, data: copy(entry.data), mapId, restoredAt, restoredVersion: throughSeq })
+      map.quarantine.push({
+        ...entry,
+        data: copy(entry.data),
+        mapId,
+        restoredAt,
+        restoredVersion: throughSeq,
+      })
     }
     map.snapshot = copy(snapshot)
     map.snapshotSeq = throughSeq
@@ -175,7 +181,10 @@ export class MemoryMapStore implements MapStore {
   }
 
   async listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
-    return (this.#open().maps.get(mapId)?.quarantine ?? []).map((entry) => ({ ...entry, data: copy(entry.data) }))
+    return (this.#open().maps.get(mapId)?.quarantine ?? []).map((entry) => ({
+      ...entry,
+      data: copy(entry.data),
+    }))
   }
 
   async createLink(link: LinkRecord): Promise<void> {

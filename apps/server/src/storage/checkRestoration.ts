@@ -13,6 +13,7 @@ export function checkRestoration(
     throw new Error(`cannot restore ${mapId} through ${throughSeq}: its snapshot is newer`)
   }
   for (const entry of entries) {
-    if (entry.seq > throughSeq) throw new Error(`cannot quarantine ${mapId} seq ${entry.seq}: past the restoration`)
+    if (entry.seq > throughSeq)
+      throw new Error(`cannot quarantine ${mapId} seq ${entry.seq}: past the restoration`)
   }
 }
