@@ -17,11 +17,12 @@ export function RestorationNotice({
   synced: boolean
 }) {
   const [restoration, setRestoration] = useState<MapRestoration | null>(null)
-  const [asked, setAsked] = useState(false)
+  // Asked once, the first time the board is in sync (the map has loaded, so a restoration is already made).
+  const [everSynced, setEverSynced] = useState(false)
+  if (synced && !everSynced) setEverSynced(true)
 
   useEffect(() => {
-    if (!synced || asked) return
-    setAsked(true)
+    if (!everSynced) return
     let cancelled = false
     listRestorations(mapId, token)
       .then((all) => {
@@ -34,7 +35,7 @@ export function RestorationNotice({
     return () => {
       cancelled = true
     }
-  }, [mapId, token, synced, asked])
+  }, [mapId, token, everSynced])
 
   if (restoration === null) return null
   return (
