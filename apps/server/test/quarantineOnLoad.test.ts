@@ -55,6 +55,9 @@ async function storedDoc(s: TestServer, mapId: string): Promise<Y.Doc> {
   return rebuildDocument(await s.app.store.load(mapId)).doc
 }
 
+/** Building the poisoned updates takes seconds (the undo recurses 20,000 deep); on a busy machine, more. */
+const POISON_TIMEOUT_MS = 60_000
+
 let poison: { nested: Uint8Array; revert: Uint8Array } | undefined
 
 /**
@@ -154,85 +157,89 @@ async function exportStatus(
   return response.status
 }
 
-it('a map nested 20,000 deep and its revert in the store: the map loads, the two are quarantined, the chair is told', async () => {
-  const logs = captureLogs()
-  const { server: s, map, chair, family, professional } = await mapWithNotes(logs.stream)
-  const base = await storedDoc(s, map.id)
-  const { nested, revert } = nestedMapAndRevert()
-  // A later update that builds only on what was there before: it applies cleanly and is kept.
-  const later = noteUpdate(base, 'Dad started a parenting course', chair)
-  const lastSeq = await s.app.store.appendUpdates(map.id, [nested, revert, later])
-  const poisoned = [lastSeq - 2, lastSeq - 1]
-  // As it was before this fix, the stored document does not load.
-  const stored = await s.app.store.load(map.id)
-  expect(() => {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.mergeUpdates([stored.snapshot ?? new Uint8Array([0, 0]), ...stored.updates]))
-  }).toThrow(/call stack/)
-  await s.restart()
+it(
+  'a map nested 20,000 deep and its revert in the store: the map loads, the two are quarantined, the chair is told',
+  async () => {
+    const logs = captureLogs()
+    const { server: s, map, chair, family, professional } = await mapWithNotes(logs.stream)
+    const base = await storedDoc(s, map.id)
+    const { nested, revert } = nestedMapAndRevert()
+    // A later update that builds only on what was there before: it applies cleanly and is kept.
+    const later = noteUpdate(base, 'Dad started a parenting course', chair)
+    const lastSeq = await s.app.store.appendUpdates(map.id, [nested, revert, later])
+    const poisoned = [lastSeq - 2, lastSeq - 1]
+    // As it was before this fix, the stored document does not load.
+    const stored = await s.app.store.load(map.id)
+    expect(() => {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, Y.mergeUpdates([stored.snapshot ?? new Uint8Array([0, 0]), ...stored.updates]))
+    }).toThrow(/call stack/)
+    await s.restart()
 
-  // A real client gets every note stored before the poisoned updates, and the one stored after them.
-  const reader = connect(s, map.id, family)
-  await reader.synced
-  expect(texts(reader.doc)).toEqual([
-    'Bruise seen in June',
-    'Dad started a parenting course',
-    'Grandmother visits daily',
-  ])
-  expect(reader.doc.getMap('notes').has('deep')).toBe(false)
+    // A real client gets every note stored before the poisoned updates, and the one stored after them.
+    const reader = connect(s, map.id, family)
+    await reader.synced
+    expect(texts(reader.doc)).toEqual([
+      'Bruise seen in June',
+      'Dad started a parenting course',
+      'Grandmother visits daily',
+    ])
+    expect(reader.doc.getMap('notes').has('deep')).toBe(false)
 
-  // The poisoned updates are in quarantine, byte for byte; the log is folded into a snapshot that loads as it is.
-  const quarantine = await s.app.store.listQuarantine(map.id)
-  expect(quarantine.map((entry) => [entry.seq, entry.kind])).toEqual([
-    [poisoned[0], 'update'],
-    [poisoned[1], 'update'],
-  ])
-  expect(quarantine[0]?.data).toEqual(nested)
-  expect(quarantine[1]?.data).toEqual(revert)
-  expect(quarantine[0]?.reason).toMatch(`more than ${MAX_TYPE_DEPTH} deep`)
-  expect(quarantine.every((entry) => entry.restoredVersion === lastSeq)).toBe(true)
-  const after = await s.app.store.load(map.id)
-  expect(after.updates).toEqual([])
-  expect(after.lastSeq).toBe(lastSeq)
-  expect(after.snapshot !== null && snapshotLoads(after.snapshot)).toBe(true)
+    // The poisoned updates are in quarantine, byte for byte; the log is folded into a snapshot that loads as it is.
+    const quarantine = await s.app.store.listQuarantine(map.id)
+    expect(quarantine.map((entry) => [entry.seq, entry.kind])).toEqual([
+      [poisoned[0], 'update'],
+      [poisoned[1], 'update'],
+    ])
+    expect(quarantine[0]?.data).toEqual(nested)
+    expect(quarantine[1]?.data).toEqual(revert)
+    expect(quarantine[0]?.reason).toMatch(`more than ${MAX_TYPE_DEPTH} deep`)
+    expect(quarantine.every((entry) => entry.restoredVersion === lastSeq)).toBe(true)
+    const after = await s.app.store.load(map.id)
+    expect(after.updates).toEqual([])
+    expect(after.lastSeq).toBe(lastSeq)
+    expect(after.snapshot !== null && snapshotLoads(after.snapshot)).toBe(true)
 
-  // The error names the map and the seqs.
-  const logged = logs.lines().find((line) => line.mapId === map.id && line.level === 50)
-  expect(logged).toMatchObject({ seqs: poisoned })
+    // The error names the map and the seqs.
+    const logged = logs.lines().find((line) => line.mapId === map.id && line.level === 50)
+    expect(logged).toMatchObject({ seqs: poisoned })
 
-  // Only the chair is told which version the map was restored to.
-  const told = await restorationsFor(s, map.id, chair.token)
-  expect(told.status).toBe(200)
-  expect(told.body).toEqual([
-    { restoredAt: expect.any(Number), version: lastSeq, setAside: 2, versions: poisoned },
-  ] satisfies MapRestoration[])
-  for (const other of [family.token, professional.token, tokenFromLink(map.links.viewer)]) {
-    expect((await restorationsFor(s, map.id, other)).status).toBe(403)
-  }
+    // Only the chair is told which version the map was restored to.
+    const told = await restorationsFor(s, map.id, chair.token)
+    expect(told.status).toBe(200)
+    expect(told.body).toEqual([
+      { restoredAt: expect.any(Number), version: lastSeq, setAside: 2, versions: poisoned },
+    ] satisfies MapRestoration[])
+    for (const other of [family.token, professional.token, tokenFromLink(map.links.viewer)]) {
+      expect((await restorationsFor(s, map.id, other)).status).toBe(403)
+    }
 
-  // The record can be exported.
-  expect(await exportStatus(s, map.id, 'pdf', chair.token)).toBe(200)
-  expect(await exportStatus(s, map.id, 'png', chair.token)).toBe(200)
+    // The record can be exported.
+    expect(await exportStatus(s, map.id, 'pdf', chair.token)).toBe(200)
+    expect(await exportStatus(s, map.id, 'png', chair.token)).toBe(200)
 
-  // New edits are accepted, and survive another restart; nothing more is set aside.
-  const writer = connect(s, map.id, chair)
-  await writer.synced
-  addNote(writer.doc, { zone: 'next-steps', text: 'Review in six weeks', ...noteAuthor(chair) })
-  await waitFor(() => texts(reader.doc).includes('Review in six weeks'))
-  writer.destroy()
-  reader.destroy()
-  await s.restart()
-  const again = connect(s, map.id, professional)
-  await again.synced
-  expect(texts(again.doc)).toEqual([
-    'Bruise seen in June',
-    'Dad started a parenting course',
-    'Grandmother visits daily',
-    'Review in six weeks',
-  ])
-  expect(await s.app.store.listQuarantine(map.id)).toHaveLength(2)
-  expect((await restorationsFor(s, map.id, chair.token)).body).toHaveLength(1)
-})
+    // New edits are accepted, and survive another restart; nothing more is set aside.
+    const writer = connect(s, map.id, chair)
+    await writer.synced
+    addNote(writer.doc, { zone: 'next-steps', text: 'Review in six weeks', ...noteAuthor(chair) })
+    await waitFor(() => texts(reader.doc).includes('Review in six weeks'))
+    writer.destroy()
+    reader.destroy()
+    await s.restart()
+    const again = connect(s, map.id, professional)
+    await again.synced
+    expect(texts(again.doc)).toEqual([
+      'Bruise seen in June',
+      'Dad started a parenting course',
+      'Grandmother visits daily',
+      'Review in six weeks',
+    ])
+    expect(await s.app.store.listQuarantine(map.id)).toHaveLength(2)
+    expect((await restorationsFor(s, map.id, chair.token)).body).toHaveLength(1)
+  },
+  POISON_TIMEOUT_MS,
+)
 
 it('an undecodable byte string in the store is quarantined and the map loads without it', async () => {
   const { server: s, map, chair, family } = await mapWithNotes()
@@ -293,30 +300,42 @@ it('an unreadable snapshot is set aside and the updates that do not need it are 
   expect(texts(rebuilt.doc)).toEqual(['Stands on its own'])
 })
 
-it('an update that builds on a set-aside one is set aside too, without applying it', () => {
-  const { update: first } = docWithNote('First')
-  const { nested, revert } = nestedMapAndRevert()
-  const rebuilt = rebuildDocument(storedOf(null, [first, nested, revert]))
-  expect(rebuilt.setAside.map((entry) => [entry.seq, entry.reason])).toEqual([
-    [12, `nests shared types more than ${MAX_TYPE_DEPTH} deep`],
-    [13, 'deletes content the map does not have'],
-  ])
-  expect(texts(rebuilt.doc)).toEqual(['First'])
-})
+it(
+  'an update that builds on a set-aside one is set aside too, without applying it',
+  () => {
+    const { update: first } = docWithNote('First')
+    const { nested, revert } = nestedMapAndRevert()
+    const rebuilt = rebuildDocument(storedOf(null, [first, nested, revert]))
+    expect(rebuilt.setAside.map((entry) => [entry.seq, entry.reason])).toEqual([
+      [12, `nests shared types more than ${MAX_TYPE_DEPTH} deep`],
+      [13, 'deletes content the map does not have'],
+    ])
+    expect(texts(rebuilt.doc)).toEqual(['First'])
+  },
+  POISON_TIMEOUT_MS,
+)
 
-it('the export rebuilds a stored document that does not load the same way', () => {
-  const { update: first } = docWithNote('Kept in the record')
-  const { nested, revert } = nestedMapAndRevert()
-  const document = documentAt(storedOf(null, [first, nested, revert, new Uint8Array([1, 2, 3])]))
-  expect(texts(document.doc)).toEqual(['Kept in the record'])
-  expect(document.version).toBe(14)
-})
+it(
+  'the export rebuilds a stored document that does not load the same way',
+  () => {
+    const { update: first } = docWithNote('Kept in the record')
+    const { nested, revert } = nestedMapAndRevert()
+    const document = documentAt(storedOf(null, [first, nested, revert, new Uint8Array([1, 2, 3])]))
+    expect(texts(document.doc)).toEqual(['Kept in the record'])
+    expect(document.version).toBe(14)
+  },
+  POISON_TIMEOUT_MS,
+)
 
-it('a snapshot that would not load is never written by compaction', () => {
-  const { doc } = docWithNote('Fine')
-  expect(snapshotLoads(Y.encodeStateAsUpdate(doc))).toBe(true)
-  const { nested } = nestedMapAndRevert()
-  Y.applyUpdate(doc, nested)
-  expect(snapshotLoads(Y.encodeStateAsUpdate(doc))).toBe(false)
-  expect(snapshotLoads(new Uint8Array([9, 9]))).toBe(false)
-})
+it(
+  'a snapshot that would not load is never written by compaction',
+  () => {
+    const { doc } = docWithNote('Fine')
+    expect(snapshotLoads(Y.encodeStateAsUpdate(doc))).toBe(true)
+    const { nested } = nestedMapAndRevert()
+    Y.applyUpdate(doc, nested)
+    expect(snapshotLoads(Y.encodeStateAsUpdate(doc))).toBe(false)
+    expect(snapshotLoads(new Uint8Array([9, 9]))).toBe(false)
+  },
+  POISON_TIMEOUT_MS,
+)
