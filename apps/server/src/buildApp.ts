@@ -35,6 +35,7 @@ import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
 import { linkRoutes } from './routes/links.ts'
 import { mapRoutes } from './routes/maps.ts'
+import { restorationRoutes } from './routes/restorations.ts'
 import { scalingRoutes } from './routes/scaling.ts'
 import { refuseStrayUpgrades, syncRoutes, websocketOptions } from './routes/sync.ts'
 import { webRoutes } from './routes/web.ts'
@@ -118,6 +119,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(linkRoutes)
   app.register(scalingRoutes)
   app.register(exportRoutes)
+  app.register(restorationRoutes)
   app.register(syncRoutes)
   app.register(webRoutes, { distDir: config.webDistDir })
   return app

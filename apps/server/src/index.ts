@@ -14,6 +14,9 @@ export type {
   MapAppend,
   MapAppendResult,
   ScalingSubmissionRecord,
+  QuarantineEntry,
+  QuarantinedEntry,
+  Restoration,
 } from './storage/MapStore.ts'
 export { SqliteMapStore } from './storage/SqliteMapStore.ts'
 export { MemoryMapStore } from './storage/MemoryMapStore.ts'

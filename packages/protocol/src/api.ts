@@ -135,3 +135,19 @@ export interface ExportInfo {
   /** Milliseconds since the epoch. */
   generatedAt: number
 }
+
+/**
+ * One time the server restored a map because stored changes could not be read (`GET /api/maps/<id>/restorations`,
+ * chair only, oldest first). The map holds everything stored except the changes set aside; those are kept by the
+ * server for investigation, never shown.
+ */
+export interface MapRestoration {
+  /** Milliseconds since the epoch. */
+  restoredAt: number
+  /** The document version the restored map starts from (the store's sequence number of the last update). */
+  version: number
+  /** How many stored changes were set aside. */
+  setAside: number
+  /** Their versions (sequence numbers), oldest first. */
+  versions: number[]
+}

@@ -11,6 +11,7 @@ export type {
   ErrorResponse,
   ExportFormat,
   ExportInfo,
+  MapRestoration,
   JoinRequest,
   JoinResponse,
   LinkInfo,

@@ -1,6 +1,7 @@
 // A map's document exactly as the store holds it, and what identifies that state in the record.
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
+import { rebuildDocument } from '../rooms/loadStoredDocument.ts'
 import type { StoredDocument } from '../storage/MapStore.ts'
 
 export interface DocumentAt {
@@ -21,10 +22,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-/** Rebuilds the document from the stored snapshot and tail, the way a room loads it. */
+/**
+ * Rebuilds the document from the stored snapshot and tail, the way a room loads it: a stored update that would
+ * not load is left out (the room that loaded first has normally quarantined it already; see decision 0021).
+ */
 export function documentAt(stored: StoredDocument): DocumentAt {
-  const doc = new Y.Doc()
-  const parts = stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]
-  if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts))
+  const { doc } = rebuildDocument(stored)
   return { doc, version: stored.lastSeq, sha256: sha256Hex(Y.encodeStateAsUpdate(doc)) }
 }

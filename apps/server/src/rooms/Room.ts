@@ -7,7 +7,7 @@ import type { EditRefusal } from '@mapboard/protocol'
 import { writeAttendance } from '@mapboard/map-model'
 import type { AttendanceEntry } from '@mapboard/map-model'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
-import type { MapStore, StoredDocument } from '../storage/MapStore.ts'
+import type { MapStore } from '../storage/MapStore.ts'
 import { Attendance } from './Attendance.ts'
 import { decodeAndCheckUpdate } from './checkUpdate.ts'
 import type { DecodedUpdate } from './checkUpdate.ts'
@@ -15,6 +15,8 @@ import { ClientIdOwners } from './ClientIdOwners.ts'
 import type { Connection } from './Connection.ts'
 import { Allowance, DEFAULT_INTAKE_LIMITS, frameKindByType } from './FrameBudget.ts'
 import type { FrameKind, IntakeLimits } from './FrameBudget.ts'
+import { loadStoredDocument, snapshotLoads } from './loadStoredDocument.ts'
+import type { LoadedDocument } from './loadStoredDocument.ts'
 import { addMissing, hasContent, takePendingContent } from './pendingContent.ts'
 import type { MissingContent } from './pendingContent.ts'
 import { RefusalWindow } from './RefusalWindow.ts'
@@ -178,9 +180,16 @@ export class Room {
   #joinerAnswer: JoinerAnswer | null = null
 
   static async load(options: RoomOptions): Promise<Room> {
-    const stored = await options.store.load(options.mapId)
-    const clientIds = await ClientIdOwners.load(options.store, options.mapId)
-    const room = new Room(options, stored, clientIds)
+    // A stored update that would not load is set aside here, never applied (decision 0021).
+    const loaded = await loadStoredDocument(options.store, options.mapId, options.logger)
+    let clientIds: ClientIdOwners
+    try {
+      clientIds = await ClientIdOwners.load(options.store, options.mapId)
+    } catch (error) {
+      loaded.doc.destroy()
+      throw error
+    }
+    const room = new Room(options, loaded, clientIds)
     // Before anyone joins: the id the server's reverts are written under is the server's, and stored as such.
     await clientIds.claimServerId(room.doc)
     // Only now, under the server's own client id: presence a crash left behind ends as the room loads.
@@ -188,7 +197,7 @@ export class Room {
     return room
   }
 
-  private constructor(options: RoomOptions, stored: StoredDocument, clientIds: ClientIdOwners) {
+  private constructor(options: RoomOptions, loaded: LoadedDocument, clientIds: ClientIdOwners) {
     this.mapId = options.mapId
     this.#clientIds = clientIds
     this.#store = options.store
@@ -197,15 +206,10 @@ export class Room {
     this.#compactionThreshold = options.compactionThreshold
     this.#resyncTimeoutMs = options.resyncTimeoutMs ?? RESYNC_TIMEOUT_MS
     this.#intakeLimits = options.intakeLimits ?? DEFAULT_INTAKE_LIMITS
-    this.#lastSeq = stored.lastSeq
-    this.#tailLength = stored.updates.length
+    this.#lastSeq = loaded.lastSeq
+    this.#tailLength = loaded.tailLength
 
-    this.doc = new Y.Doc()
-    const parts = stored.snapshot === null ? stored.updates : [stored.snapshot, ...stored.updates]
-    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts))
-    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-      this.#logger.error({ mapId: this.mapId }, 'stored document references missing content')
-    }
+    this.doc = loaded.doc
     // Listeners go on after loading: what came from the store is not stored again.
     this.doc.on('update', this.#onDocUpdate)
 
@@ -763,7 +767,14 @@ export class Room {
     const throughSeq = this.#lastSeq
     const folded = this.#tailLength
     try {
-      await this.#store.compact(this.mapId, Y.encodeStateAsUpdate(this.doc), throughSeq)
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      // A snapshot that would not load must never replace one that does: the log, whose updates can be screened
+      // one by one when the map next loads, is kept instead.
+      if (!snapshotLoads(snapshot)) {
+        this.#logger.error({ mapId: this.mapId, throughSeq }, 'did not compact: the snapshot would not load')
+        return
+      }
+      await this.#store.compact(this.mapId, snapshot, throughSeq)
       this.#tailLength = Math.max(0, this.#tailLength - folded)
       this.#logger.debug({ mapId: this.mapId, throughSeq }, 'compacted the update log')
     } catch (error) {

@@ -109,6 +109,39 @@ export interface StoredDocument {
   lastSeq: number
 }
 
+/**
+ * A stored update, or the stored snapshot, that the map's document would not load with (see
+ * rooms/loadStoredDocument.ts). It is set aside, never deleted: the bytes are kept for investigation.
+ */
+export interface QuarantineEntry {
+  /** The update's sequence number; for the snapshot, the sequence number it was compacted through. */
+  seq: number
+  kind: 'snapshot' | 'update'
+  data: Uint8Array
+  /** Why it was set aside, for whoever investigates (never shown to participants). */
+  reason: string
+}
+
+/** A quarantined entry as kept: with the restoration that set it aside. */
+export interface QuarantinedEntry extends QuarantineEntry {
+  mapId: string
+  /** Milliseconds since the epoch, when the map was restored without it. */
+  restoredAt: number
+  /** The document version (`lastSeq`) the restored snapshot covers. */
+  restoredVersion: number
+}
+
+/** What `quarantine` writes: the entries set aside and the document rebuilt without them. */
+export interface Restoration {
+  entries: readonly QuarantineEntry[]
+  /** The rebuilt document (`Y.encodeStateAsUpdate`); it replaces the snapshot. */
+  snapshot: Uint8Array
+  /** Every update up to this sequence number is either in `snapshot` or among `entries`. */
+  throughSeq: number
+  /** Milliseconds since the epoch. */
+  restoredAt: number
+}
+
 /** Updates to append to one map, as part of `appendToMaps`. */
 export interface MapAppend {
   mapId: string
@@ -143,6 +176,15 @@ export interface MapStore {
    * updates, in one transaction. Updates appended after `throughSeq` stay in the tail.
    */
   compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  /**
+   * In one transaction: keeps `restoration.entries` in the map's quarantine, replaces the snapshot with
+   * `restoration.snapshot` and drops the updates up to `restoration.throughSeq` (the quarantined ones among them
+   * live on in the quarantine). Fails, writing nothing, if the map does not exist, if `throughSeq` is past the last
+   * update or behind the current snapshot, or if an entry's seq is past `throughSeq`.
+   */
+  quarantine(mapId: string, restoration: Restoration): Promise<void>
+  /** A map's quarantined entries, in the order they were set aside (by restoration, then seq). */
+  listQuarantine(mapId: string): Promise<QuarantinedEntry[]>
   createLink(link: LinkRecord): Promise<void>
   getLink(id: string): Promise<LinkRecord | undefined>
   listLinks(mapId: string): Promise<LinkRecord[]>

@@ -8,9 +8,12 @@ import type {
   MapRecord,
   MapStore,
   ParticipantRecord,
+  QuarantinedEntry,
+  Restoration,
   ScalingSubmissionRecord,
   StoredDocument,
 } from './MapStore.ts'
+import { checkRestoration } from './checkRestoration.ts'
 
 interface StoredMap {
   record: MapRecord
@@ -21,6 +24,8 @@ interface StoredMap {
   updates: Array<{ seq: number; data: Uint8Array }>
   /** Client id → owner id. */
   clientIds: Map<number, string>
+  /** Set aside when the map was restored, in that order. */
+  quarantine: QuarantinedEntry[]
 }
 
 /** What a MemoryMapStore holds; a reopened store shares it, as a reopened database shares its file. */
@@ -104,6 +109,7 @@ export class MemoryMapStore implements MapStore {
       lastSeq: 0,
       updates: [],
       clientIds: new Map(),
+      quarantine: [],
     })
     for (const link of links) tables.links.set(link.id, { ...link })
   }
@@ -154,6 +160,31 @@ export class MemoryMapStore implements MapStore {
     map.snapshot = copy(snapshot)
     map.snapshotSeq = throughSeq
     map.updates = map.updates.filter((update) => update.seq > throughSeq)
+  }
+
+  async quarantine(mapId: string, restoration: Restoration): Promise<void> {
+    const map = this.#map(mapId)
+    const { entries, snapshot, throughSeq, restoredAt } = restoration
+    checkRestoration(mapId, restoration, map.lastSeq, map.snapshotSeq)
+    for (const entry of entries) {
+      map.quarantine.push({
+        ...entry,
+        data: copy(entry.data),
+        mapId,
+        restoredAt,
+        restoredVersion: throughSeq,
+      })
+    }
+    map.snapshot = copy(snapshot)
+    map.snapshotSeq = throughSeq
+    map.updates = map.updates.filter((update) => update.seq > throughSeq)
+  }
+
+  async listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
+    return (this.#open().maps.get(mapId)?.quarantine ?? []).map((entry) => ({
+      ...entry,
+      data: copy(entry.data),
+    }))
   }
 
   async createLink(link: LinkRecord): Promise<void> {

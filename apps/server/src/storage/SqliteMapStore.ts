@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole } from '@mapboard/protocol'
+import { checkRestoration } from './checkRestoration.ts'
 import type {
   ClientIdRecord,
   ExportRecord,
@@ -12,6 +13,8 @@ import type {
   MapRecord,
   MapStore,
   ParticipantRecord,
+  QuarantinedEntry,
+  Restoration,
   ScalingSubmissionRecord,
   StoredDocument,
 } from './MapStore.ts'
@@ -96,6 +99,19 @@ const SCHEMA = `
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
   CREATE TRIGGER IF NOT EXISTS exports_never_removed BEFORE DELETE ON exports
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
+  -- Stored updates (or a snapshot) the map's document would not load with, set aside when it was restored
+  -- without them (rooms/loadStoredDocument.ts). Kept for investigation; nothing reads them back into a map.
+  CREATE TABLE IF NOT EXISTS quarantine (
+    id INTEGER PRIMARY KEY,
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    data BLOB NOT NULL,
+    reason TEXT NOT NULL,
+    restored_at INTEGER NOT NULL,
+    restored_version INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS quarantine_by_map ON quarantine (map_id, id);
 `
 
 interface MapRow {
@@ -130,6 +146,31 @@ interface SubmissionRow {
   score: number
   reason: string
   updated_at: number
+}
+
+interface QuarantineRow {
+  map_id: string
+  seq: number
+  kind: string
+  data: Buffer
+  reason: string
+  restored_at: number
+  restored_version: number
+}
+
+function toQuarantined(row: QuarantineRow): QuarantinedEntry {
+  if (row.kind !== 'snapshot' && row.kind !== 'update') {
+    throw new Error(`quarantined entry ${row.seq} of ${row.map_id} has an unknown kind`)
+  }
+  return {
+    mapId: row.map_id,
+    seq: row.seq,
+    kind: row.kind,
+    data: bytes(row.data),
+    reason: row.reason,
+    restoredAt: row.restored_at,
+    restoredVersion: row.restored_version,
+  }
 }
 
 interface ExportRow {
@@ -366,6 +407,13 @@ export class SqliteMapStore implements MapStore {
       getExport: db.prepare<[string, string], ExportRow & { bytes: Buffer }>(
         `SELECT ${EXPORT_SUMMARY_COLUMNS}, bytes FROM exports WHERE map_id = ? AND id = ?`,
       ),
+      insertQuarantined: db.prepare<[string, number, string, Uint8Array, string, number, number]>(
+        `INSERT INTO quarantine (map_id, seq, kind, data, reason, restored_at, restored_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      listQuarantine: db.prepare<[string], QuarantineRow>(
+        'SELECT * FROM quarantine WHERE map_id = ? ORDER BY id',
+      ),
       listExports: db.prepare<[string], ExportRow>(
         `SELECT ${EXPORT_SUMMARY_COLUMNS} FROM exports WHERE map_id = ? ORDER BY generated_at, rowid`,
       ),
@@ -425,6 +473,28 @@ export class SqliteMapStore implements MapStore {
     })()
   }
 
+  readonly #quarantine = (mapId: string, restoration: Restoration): void => {
+    this.#db.transaction(() => {
+      const seqs = this.#statements.getSeqs.get(mapId)
+      if (seqs === undefined) throw new Error(`no map ${mapId}`)
+      const { entries, snapshot, throughSeq, restoredAt } = restoration
+      checkRestoration(mapId, restoration, seqs.last_seq, seqs.snapshot_seq)
+      for (const entry of entries) {
+        this.#statements.insertQuarantined.run(
+          mapId,
+          entry.seq,
+          entry.kind,
+          entry.data,
+          entry.reason,
+          restoredAt,
+          throughSeq,
+        )
+      }
+      this.#statements.setSnapshot.run(snapshot, throughSeq, mapId)
+      this.#statements.deleteUpdatesThrough.run(mapId, throughSeq)
+    })()
+  }
+
   #insertLink(link: LinkRecord): void {
     this.#statements.insertLink.run(
       link.id,
@@ -467,6 +537,14 @@ export class SqliteMapStore implements MapStore {
 
   async compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.#compact(mapId, snapshot, throughSeq)
+  }
+
+  async quarantine(mapId: string, restoration: Restoration): Promise<void> {
+    this.#quarantine(mapId, restoration)
+  }
+
+  async listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
+    return this.#statements.listQuarantine.all(mapId).map(toQuarantined)
   }
 
   async createLink(link: LinkRecord): Promise<void> {

@@ -432,5 +432,94 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness>
       expect(await store.getExport(map.id, 'export-1')).toEqual(kept)
       expect(await store.listExports(map.id)).toEqual([withoutBytes(kept)])
     })
+    it('[STORE-21] quarantine keeps the entries, replaces the snapshot and drops the log, in one go', async () => {
+      const doc = new Y.Doc()
+      const map = mapRecord()
+      const other = mapRecord()
+      await store.createMap(map, setUpdate(doc, 'a', '1'))
+      await store.createMap(other, new Uint8Array([0, 0]))
+      const good = setUpdate(doc, 'b', '2')
+      const bad = new Uint8Array([200, 1, 2, 3])
+      await store.appendUpdates(map.id, [good, bad, setUpdate(doc, 'c', '3')])
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      await store.quarantine(map.id, {
+        entries: [{ seq: 2, kind: 'update', data: bad, reason: 'undecodable update' }],
+        snapshot,
+        throughSeq: 3,
+        restoredAt: 1_700_000_500_000,
+      })
+      const stored = await store.load(map.id)
+      expect(stored).toEqual({ snapshot, updates: [], lastSeq: 3 })
+      expect(await store.listQuarantine(map.id)).toEqual([
+        {
+          mapId: map.id,
+          seq: 2,
+          kind: 'update',
+          data: bad,
+          reason: 'undecodable update',
+          restoredAt: 1_700_000_500_000,
+          restoredVersion: 3,
+        },
+      ])
+      expect(await store.listQuarantine(other.id)).toEqual([])
+      // Numbering goes on; a later restoration adds to the quarantine, after the earlier one.
+      expect(await store.appendUpdate(map.id, new Uint8Array([7]))).toBe(4)
+      await store.quarantine(map.id, {
+        entries: [
+          { seq: 3, kind: 'snapshot', data: snapshot, reason: 'applying it threw' },
+          { seq: 4, kind: 'update', data: new Uint8Array([7]), reason: 'undecodable update' },
+        ],
+        snapshot: new Uint8Array([0, 0]),
+        throughSeq: 4,
+        restoredAt: 1_700_000_600_000,
+      })
+      expect(
+        (await store.listQuarantine(map.id)).map((entry) => [entry.seq, entry.kind, entry.restoredVersion]),
+      ).toEqual([
+        [2, 'update', 3],
+        [3, 'snapshot', 4],
+        [4, 'update', 4],
+      ])
+      expect(await store.load(map.id)).toEqual({ snapshot: new Uint8Array([0, 0]), updates: [], lastSeq: 4 })
+    })
+
+    it('[STORE-22] a quarantine that does not fit the log fails and writes nothing', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await store.appendUpdates(map.id, [new Uint8Array([1]), new Uint8Array([2])])
+      await store.compact(map.id, new Uint8Array([9, 1]), 1)
+      const entry = { seq: 2, kind: 'update' as const, data: new Uint8Array([2]), reason: 'r' }
+      const restoration = { entries: [entry], snapshot: new Uint8Array([9, 9]), restoredAt: 1 }
+      // Past the last update, behind the snapshot, an entry past the restoration, no such map.
+      await expect(store.quarantine(map.id, { ...restoration, throughSeq: 3 })).rejects.toThrow()
+      await expect(store.quarantine(map.id, { ...restoration, throughSeq: 0 })).rejects.toThrow()
+      await expect(
+        store.quarantine(map.id, { ...restoration, entries: [{ ...entry, seq: 5 }], throughSeq: 2 }),
+      ).rejects.toThrow()
+      await expect(store.quarantine('no-such-map', { ...restoration, throughSeq: 2 })).rejects.toThrow()
+      expect(await store.listQuarantine(map.id)).toEqual([])
+      expect(await store.load(map.id)).toEqual({
+        snapshot: new Uint8Array([9, 1]),
+        updates: [new Uint8Array([2])],
+        lastSeq: 2,
+      })
+    })
+
+    it('[STORE-23] the quarantine survives a reopen, and what it hands out is a copy', async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      await store.appendUpdate(map.id, new Uint8Array([5, 5]))
+      await store.quarantine(map.id, {
+        entries: [{ seq: 1, kind: 'update', data: new Uint8Array([5, 5]), reason: 'kept' }],
+        snapshot: new Uint8Array([0, 0]),
+        throughSeq: 1,
+        restoredAt: 42,
+      })
+      store = await harness.reopen()
+      const [kept] = await store.listQuarantine(map.id)
+      expect(kept).toMatchObject({ seq: 1, data: new Uint8Array([5, 5]), restoredAt: 42, restoredVersion: 1 })
+      kept?.data.fill(0)
+      expect((await store.listQuarantine(map.id))[0]?.data).toEqual(new Uint8Array([5, 5]))
+    })
   })
 }

@@ -7,6 +7,7 @@ import { useConnectionState } from '../board/useConnectionState.ts'
 import { useMapSnapshot } from '../board/useMapSnapshot.ts'
 import { usePresence } from '../board/usePresence.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
+import { RestorationNotice } from '../chair/RestorationNotice.tsx'
 import { InvitePanel } from '../invite/InvitePanel.tsx'
 import { readClaims } from '../join/readableClaims.ts'
 import { AgendaBar } from '../meeting/AgendaBar.tsx'
@@ -309,6 +310,13 @@ export function BoardScreen({
             setPhoneView('board')
             setAddRequest((previous) => ({ zone, nonce: (previous?.nonce ?? 0) + 1 }))
           }}
+        />
+      )}
+      {isChair && (
+        <RestorationNotice
+          mapId={session.mapId}
+          token={session.token}
+          synced={connection.status === 'connected'}
         />
       )}
       {toast !== null && <Toast key={toast.key} message={toast.message} onDone={clearToast} />}

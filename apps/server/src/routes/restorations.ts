@@ -1,0 +1,66 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { MapRestoration } from '@mapboard/protocol'
+import { HttpError } from '../http/errors.ts'
+import { RoomUnavailableError } from '../rooms/Room.ts'
+import type { QuarantinedEntry } from '../storage/MapStore.ts'
+
+const restorationSchema = {
+  type: 'object',
+  required: ['restoredAt', 'version', 'setAside', 'versions'],
+  properties: {
+    restoredAt: { type: 'integer' },
+    version: { type: 'integer' },
+    setAside: { type: 'integer' },
+    versions: { type: 'array', items: { type: 'integer' } },
+  },
+} as const
+
+/** The quarantine, oldest first, as the restorations that filled it: never the bytes, never the reasons. */
+function restorations(entries: readonly QuarantinedEntry[]): MapRestoration[] {
+  const byRestoration = new Map<string, MapRestoration>()
+  for (const entry of entries) {
+    const key = `${entry.restoredAt}:${entry.restoredVersion}`
+    let restoration = byRestoration.get(key)
+    if (restoration === undefined) {
+      restoration = {
+        restoredAt: entry.restoredAt,
+        version: entry.restoredVersion,
+        setAside: 0,
+        versions: [],
+      }
+      byRestoration.set(key, restoration)
+    }
+    restoration.setAside++
+    restoration.versions.push(entry.seq)
+  }
+  return [...byRestoration.values()]
+}
+
+/**
+ * `GET /api/maps/<id>/restorations` (chair only) → 200 `MapRestoration[]`, oldest first: each time the map was
+ * restored without stored changes that could not be read (decision 0021). The map is loaded first, so a
+ * restoration its loading makes is in the answer.
+ */
+export const restorationRoutes: FastifyPluginAsync = async (app) => {
+  const chairOnly = app.requireToken(['chair'])
+
+  app.get<{ Params: { mapId: string }; Reply: MapRestoration[] }>(
+    '/api/maps/:mapId/restorations',
+    {
+      schema: { response: { 200: { type: 'array', items: restorationSchema } } },
+      preValidation: chairOnly,
+    },
+    async (request) => {
+      const { mapId } = request.params
+      try {
+        await app.rooms.withRoom(mapId, async () => undefined)
+      } catch (error) {
+        if (error instanceof RoomUnavailableError) {
+          throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
+        }
+        throw error
+      }
+      return restorations(await app.store.listQuarantine(mapId))
+    },
+  )
+}
