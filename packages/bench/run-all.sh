@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `pnpm bench`: the server comparison (src/main.ts, which takes every option given), then the cost of the
-# permission checks (src/gateCost.ts), then the record export (src/exportCost.ts). --quick shortens each; --no-write keeps docs/benchmarks.md as it is.
+# permission checks (src/gateCost.ts), the record export (src/exportCost.ts) and the flood (src/floodCost.ts). --quick shortens each; --no-write keeps docs/benchmarks.md as it is.
 set -euo pipefail
 cd "$(dirname "$0")"
 node --import tsx src/main.ts "$@"
@@ -19,3 +19,10 @@ for arg in "$@"; do
   esac
 done
 node --import tsx src/exportCost.ts "${export_args[@]}"
+flood_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick | --no-write) flood_args+=("$arg") ;;
+  esac
+done
+node --import tsx src/floodCost.ts "${flood_args[@]}"

@@ -24,6 +24,13 @@ const options: BuildAppOptions = {
   secret: randomBytes(32).toString('base64url'),
   unloadGraceMs: Number(env.BENCH_UNLOAD_GRACE_MS ?? 30_000),
   logger: false,
+  // Every simulated participant comes from 127.0.0.1: the per-address HTTP limits would otherwise stop the bench
+  // from creating its hundreds of maps and joins (the limits themselves are tested in the server's tests).
+  limits: {
+    mapCreationPerIp: { max: 1_000_000, windowMs: 60_000 },
+    joinPerIp: { max: 1_000_000, windowMs: 60_000 },
+    joinPerLink: { max: 1_000_000, windowMs: 60_000 },
+  },
   ...mapboardRules(env.BENCH_CHECKS !== 'off'),
   ...mapboardStore(env.BENCH_STORE === 'memory' ? 'memory' : 'sqlite', dataDir),
 }
