@@ -457,7 +457,7 @@ export class Room {
       }
       return
     }
-    const check = decodeAndCheckUpdate(update)
+    const check = decodeAndCheckUpdate(update, this.doc)
     if (!check.ok) {
       this.#logger.warn(
         { mapId: this.mapId, connection: connection.id, reason: check.reason },

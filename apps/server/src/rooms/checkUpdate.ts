@@ -1,13 +1,38 @@
-// Structural pre-check of a client's Yjs update, before anything of it touches the room's document.
-// It knows the shape of a map document (map-model README): three root Y.Maps, notes as nested Y.Maps,
-// plain values everywhere else. What a given role may change is the UpdateGate's business, not this file's.
+// Structural pre-check of a client's Yjs update, before anything of it touches the room's document. It knows the
+// shape of a map document (map-model README, docs/protocol.md "The accepted shape"): the root maps of
+// ROOT_TYPE_NAMES, each note a Y.Map directly under `notes`, plain values everywhere else. Nothing else may nest:
+// Yjs frees a deleted nested type recursively, so a map nested thousands deep cannot even be reverted once applied
+// (the revert overflows the stack on the server and on every client), and the stored map would no longer load.
+// What a given role may change is the UpdateGate's business, not this file's.
+//
+// Three passes, cheapest first: the bytes (scanUpdate.ts: counts and content kinds, before Yjs builds anything),
+// then each decoded item's content, then where each item will sit (placeItems.ts: parents inherited through
+// origins, in the update or in the document).
 import * as Y from 'yjs'
 import { MAX_VALUE_STRING_LENGTH, ROOT_TYPE_NAMES as MAP_ROOT_TYPE_NAMES } from '@mapboard/map-model'
+import {
+  COLLECTED,
+  ItemPlacer,
+  MISSING,
+  NOTE_MAP,
+  NOT_A_TYPE,
+  OTHER_TYPE,
+  UnplaceableError,
+} from './placeItems.ts'
+import type { Placement } from './placeItems.ts'
+import { scanUpdate } from './scanUpdate.ts'
 
 /** The root types of a map document (map-model owns the list); an update that names any other is refused. */
 export const ROOT_TYPE_NAMES: ReadonlySet<string> = new Set(MAP_ROOT_TYPE_NAMES)
 
+/** The only root that holds shared types: each of its entries is a note's Y.Map. */
+const NOTES_ROOT = 'notes'
+
 export interface UpdateLimits {
+  /** Structs (items, GC and Skip ranges) in one update. */
+  maxStructs: number
+  /** Shared types in one update; each one is a note map. */
+  maxSharedTypes: number
   /** Longest string anywhere in a value (the longest legitimate one is a danger statement's or a note's text). */
   maxStringLength: number
   /** Longest map key (note ids, field names, zone ids are all short). */
@@ -19,6 +44,10 @@ export interface UpdateLimits {
 }
 
 export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
+  // A whole 2,000-note map is about 24,000 structs and 2,000 note maps: it fits in one update, with room to spare.
+  // Decoding costs 2.5–6 µs a struct, so the bounds also cap what a hostile frame costs before it is refused.
+  maxStructs: 30_000,
+  maxSharedTypes: 3_000,
   maxStringLength: MAX_VALUE_STRING_LENGTH,
   maxKeyLength: 256,
   // A decision with many agencies' views and dissents is one plain value; the frame cap (2 MiB) still applies.
@@ -36,27 +65,50 @@ export type CheckedUpdate = { ok: true; decoded: DecodedUpdate } | { ok: false; 
 
 const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason })
 
-/** Decodes `update` (Yjs v1 encoding) and checks every item against the map document's shape. */
-export function checkUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UPDATE_LIMITS): UpdateCheck {
-  const checked = decodeAndCheckUpdate(update, limits)
+/**
+ * Decodes `update` (Yjs v1 encoding) and checks every item against the map document's shape, as it would be
+ * applied to `doc` (the room's document: items inherit their parent from neighbours it may hold).
+ */
+export function checkUpdate(
+  update: Uint8Array,
+  doc: Y.Doc,
+  limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
+): UpdateCheck {
+  const checked = decodeAndCheckUpdate(update, doc, limits)
   return checked.ok ? { ok: true } : checked
 }
 
 /** `checkUpdate`, handing on what it decoded so nothing has to decode the same bytes again. */
 export function decodeAndCheckUpdate(
   update: Uint8Array,
+  doc: Y.Doc,
   limits: UpdateLimits = DEFAULT_UPDATE_LIMITS,
 ): CheckedUpdate {
+  const scanned = scanUpdate(update, limits)
+  if (scanned !== undefined) return refuse(scanned)
   let decoded: DecodedUpdate
   try {
     decoded = Y.decodeUpdate(update)
   } catch {
     return refuse('undecodable update')
   }
-  for (const struct of decoded.structs) {
+  const { structs } = decoded
+  for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue // GC and Skip carry no content
-    const problem = checkItem(struct, limits)
+    const problem = contentProblem(struct, limits)
     if (problem !== undefined) return refuse(problem)
+  }
+  try {
+    const placer = new ItemPlacer(structs, doc)
+    for (let i = 0; i < structs.length; i++) {
+      const placement = placer.place(i)
+      if (placement === undefined) continue
+      const problem = placementProblem(structs[i] as Y.Item, placement)
+      if (problem !== undefined) return refuse(problem)
+    }
+  } catch (error) {
+    if (error instanceof UnplaceableError) return refuse(error.message)
+    throw error
   }
   return { ok: true, decoded }
 }
@@ -71,13 +123,11 @@ export function structEnds(structs: DecodedUpdate['structs']): Map<number, numbe
   return to
 }
 
-function checkItem(item: Y.Item, limits: UpdateLimits): string | undefined {
-  // A decoded item names its parent (root name or parent item id) only when it has no left/right origin to
-  // inherit it from; an inheriting item sits beside one that was checked when it arrived.
+/** What is wrong with an item's own bytes: its key, a root it names, its content. */
+function contentProblem(item: Y.Item, limits: UpdateLimits): string | undefined {
   const parent: unknown = item.parent
   if (typeof parent === 'string' && !ROOT_TYPE_NAMES.has(parent))
     return `unknown root type "${truncate(parent)}"`
-  if (parent !== null && item.parentSub === null) return 'list content (every type in a map is a Y.Map)'
   if (item.parentSub !== null && item.parentSub.length > limits.maxKeyLength) return 'map key too long'
 
   const content = item.content
@@ -97,6 +147,28 @@ function checkItem(item: Y.Item, limits: UpdateLimits): string | undefined {
   }
   if (content instanceof Y.ContentDoc) return 'sub-document'
   return `${content.constructor.name} is not part of a map document`
+}
+
+/**
+ * What is wrong with where an item will sit. A shared type (always a Y.Map, see contentProblem) must be an entry
+ * of the `notes` root; a plain value or a deletion must sit in a root map or in a note map. An item that Yjs will
+ * collect or keep pending joins no type, but a shared type must still show that it is a note map.
+ */
+function placementProblem(item: Y.Item, { parent, keyed }: Placement): string | undefined {
+  if (item.content instanceof Y.ContentType) {
+    if (parent === NOTES_ROOT) return keyed ? undefined : 'list content (every type in a map is a Y.Map)'
+    if (parent === NOTE_MAP) return 'a map nested in a note'
+    if (parent === MISSING) return 'a map whose parent the server does not have'
+    if (parent === COLLECTED) return 'a map whose parent was deleted'
+    if (typeof parent === 'string') return `a map in ${truncate(parent)} (only notes holds maps)`
+    return 'a map nested below the notes'
+  }
+  if (parent === MISSING || parent === COLLECTED) return undefined
+  if (parent === OTHER_TYPE) return 'a value inside a nested type'
+  if (parent === NOT_A_TYPE) return 'a value whose parent is not a map'
+  if (typeof parent === 'string' && !ROOT_TYPE_NAMES.has(parent))
+    return `unknown root type "${truncate(parent)}"`
+  return keyed ? undefined : 'list content (every type in a map is a Y.Map)'
 }
 
 function checkValue(value: unknown, limits: UpdateLimits, depth: number): string | undefined {

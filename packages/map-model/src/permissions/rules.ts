@@ -23,7 +23,9 @@ export const RULES = {
   'SHAPE-2':
     'Nothing changes outside the root maps (`ROOT_TYPE_NAMES`) and the note maps one level below `notes`; the ' +
     'conference roots hold plain values only, no nested types; `locks` holds only section → true, `meta` only a ' +
-    'valid title, a valid creation time and plain values.',
+    'valid title, a valid creation time and plain values. The only shared types are the note maps directly under ' +
+    '`notes`: the server refuses an update holding any other before it is applied (a deeply nested map cannot be ' +
+    'reverted once applied).',
   // The conference (conference/types.ts).
   'AGENDA-1': 'Only the chair moves the meeting to another agenda step (`meta.step`).',
   'DECISION-1': 'Only the chair records the decision (`meta.decision`).',
