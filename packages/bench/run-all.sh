@@ -19,10 +19,5 @@ for arg in "$@"; do
   esac
 done
 node --import tsx src/exportCost.ts "${export_args[@]}"
-flood_args=()
-for arg in "$@"; do
-  case "$arg" in
-    --quick | --no-write) flood_args+=("$arg") ;;
-  esac
-done
-node --import tsx src/floodCost.ts "${flood_args[@]}"
+# The flood takes the same two options as the export.
+node --import tsx src/floodCost.ts "${export_args[@]}"
