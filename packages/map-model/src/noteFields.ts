@@ -2,7 +2,7 @@
 import { zoneColumn } from './zones.ts'
 import type { ColumnId, ZoneId } from './zones.ts'
 
-/** Fair process: every item says what kind of information it is (product.md, "Say what kind of information it is"). */
+/** Fair process: every item says what kind of information it is (product.md, "What kind of information, and from whom"). */
 export const NOTE_KINDS = ['fact', 'observation', 'allegation', 'opinion'] as const
 export type NoteKind = (typeof NOTE_KINDS)[number]
 
