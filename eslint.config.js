@@ -57,6 +57,18 @@ export default tseslint.config(
     [{ group: ['@mapboard/*'], message: 'protocol carries bytes and imports nothing of ours.' }],
   ),
   layer(['packages/map-model/**'], [appImport, testKitImport]),
+  // The record draws a snapshot and knows nothing of rooms, stores or the wire: map-model is all it imports of ours.
+  layer(
+    ['packages/record/**'],
+    [
+      appImport,
+      testKitImport,
+      {
+        group: ['@mapboard/protocol'],
+        message: 'The record imports map-model only (its roles are ActorRole).',
+      },
+    ],
+  ),
   layer(['packages/test-kit/**'], [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }]),
   layer(['apps/*/src/**'], [appImport, testKitImport]),
   // The bench starts the server in its own process; the load generator reaches it over sockets only.

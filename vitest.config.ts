@@ -6,6 +6,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'protocol', include: ['packages/protocol/test/**/*.test.ts'] } },
       { test: { name: 'map-model', include: ['packages/map-model/test/**/*.test.ts'] } },
+      { test: { name: 'record', include: ['packages/record/test/**/*.test.ts'] } },
       {
         test: {
           name: 'server',

@@ -28,9 +28,5 @@ export type {
   ExportAudience,
   ExportAuthor,
 } from './storage/MapStore.ts'
-// The record's renderers, pure functions of a snapshot (the benchmark times them).
+// The stored document as an export reads it (the benchmark builds its sample records the same way).
 export { documentAt } from './export/documentAt.ts'
-export { recordSnapshot } from './export/RecordSnapshot.ts'
-export type { RecordSnapshot, RecordFacts } from './export/RecordSnapshot.ts'
-export { renderRecordPdf } from './export/renderRecordPdf.ts'
-export { renderMapPng } from './export/renderMapPng.ts'

@@ -1,7 +1,7 @@
 // `node --import tsx src/exportCost.ts`: what generating the record costs. Maps of 50, 500 and 2,000 notes
 // (spread over the seven sections, with two danger statements, next steps and a decision) are rendered as the
-// PDF record and the PNG map by the server's own renderers, in this process; the median of a few runs is written
-// to the "Record export" section of docs/benchmarks.md (nothing else in that file changes).
+// PDF record and the PNG map by the server's own renderers (@mapboard/record), in this process; the median of a
+// few runs is written to the "Record export" section of docs/benchmarks.md (nothing else in that file changes).
 //
 //   --runs N     runs per size and format (default 5)     --quick     2 runs, 50 and 500 notes only
 //   --no-write   print only
@@ -16,8 +16,9 @@ import {
   initMap,
   recordDecision,
 } from '@mapboard/map-model'
-import { documentAt, recordSnapshot, renderMapPng, renderRecordPdf } from '@mapboard/server'
-import type { RecordSnapshot } from '@mapboard/server'
+import { recordSnapshot, renderMapPng, renderRecordPdf } from '@mapboard/record'
+import type { RecordSnapshot } from '@mapboard/record'
+import { documentAt } from '@mapboard/server'
 import { loadAverage, machineInfo } from './report/environment.ts'
 import { writeSection } from './report/replaceSection.ts'
 

@@ -1,14 +1,12 @@
 // Generating one export: the stored document at its current version → snapshot → bytes → kept in the store.
 import { randomBytes } from 'node:crypto'
 import type { Role } from '@mapboard/protocol'
+import { recordSnapshot, renderMapPng, renderRecordPdf } from '@mapboard/record'
+import type { RecordSnapshot } from '@mapboard/record'
 import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
 import type { ExportAuthor, ExportFormat, ExportRecord, MapStore } from '../storage/MapStore.ts'
 import { documentAt, sha256Hex } from './documentAt.ts'
 import { mayExport } from './exportRights.ts'
-import { recordSnapshot } from './RecordSnapshot.ts'
-import type { RecordSnapshot } from './RecordSnapshot.ts'
-import { renderMapPng } from './renderMapPng.ts'
-import { renderRecordPdf } from './renderRecordPdf.ts'
 
 export interface ExportRequest {
   mapId: string

@@ -1,7 +1,6 @@
 // The words and formats of the written record: labels for roles, kinds, decisions, and dates as people read them.
 import { CP_CATEGORIES, DECISION_OUTCOMES } from '@mapboard/map-model'
-import type { CpCategory, DecisionOutcome, NoteKind, ScalingSubject } from '@mapboard/map-model'
-import type { Role } from '@mapboard/protocol'
+import type { ActorRole, CpCategory, DecisionOutcome, NoteKind, ScalingSubject } from '@mapboard/map-model'
 
 /** Conferences are held in the UK: times print in UK time, with GMT or BST said. */
 const TIME_ZONE = 'Europe/London'
@@ -28,14 +27,14 @@ export function isoDay(ms: number): string {
   return parts
 }
 
-const ROLE_LABEL: Record<Role, string> = {
+const ROLE_LABEL: Record<ActorRole, string> = {
   chair: 'Chair',
   professional: 'Professional',
   family: 'Family',
   viewer: 'Observer',
 }
 
-export const roleLabel = (role: Role): string => ROLE_LABEL[role]
+export const roleLabel = (role: ActorRole): string => ROLE_LABEL[role]
 
 const KIND_LABEL: Record<NoteKind, string> = {
   fact: 'Fact',
@@ -50,7 +49,7 @@ export const outcomeLabel = (outcome: DecisionOutcome): string => DECISION_OUTCO
 export const categoryLabel = (category: CpCategory): string => CP_CATEGORIES[category]
 
 /** "Name (Role, Agency)", leaving out what is empty. */
-export function personLabel(name: string, role: Role | null, agency: string): string {
+export function personLabel(name: string, role: ActorRole | null, agency: string): string {
   const details = [role === null ? '' : roleLabel(role), agency].filter((part) => part !== '')
   const shown = name === '' ? 'Unnamed participant' : name
   return details.length === 0 ? shown : `${shown} (${details.join(', ')})`

@@ -1,8 +1,21 @@
 // Everything a record shows, read once from the stored document: the pure renderers take this and nothing else.
 import type * as Y from 'yjs'
 import { readConference, readMap } from '@mapboard/map-model'
-import type { ConferenceSnapshot, MapSnapshot } from '@mapboard/map-model'
-import type { ExportAudience, ExportAuthor } from '../storage/MapStore.ts'
+import type { ActorRole, ConferenceSnapshot, MapSnapshot } from '@mapboard/map-model'
+
+/**
+ * Whose view of the map a record shows. 'shared' is the shared document every participant, the family included,
+ * receives; a 'professionals' audience (restricted material, marked as such) is to come.
+ */
+export type RecordAudience = 'shared'
+
+/** Who generated a record, as their token said at the time. */
+export interface RecordAuthor {
+  participantId: string
+  name: string
+  role: ActorRole
+  agency: string
+}
 
 /** Printed when the document names no conference type. */
 export const DEFAULT_CONFERENCE_TYPE = 'Child protection conference'
@@ -13,7 +26,7 @@ export interface RecordSnapshot {
    * Whose view this is. 'shared' reads the shared document only. A 'professionals' audience will add the
    * restricted document's items, each marked as not shared with the family.
    */
-  audience: ExportAudience
+  audience: RecordAudience
   title: string
   /** When the map was made (the conference date), ms since the epoch. */
   date: number
@@ -22,23 +35,23 @@ export interface RecordSnapshot {
   chair: { name: string; agency: string } | null
   map: MapSnapshot
   conference: ConferenceSnapshot
-  /** See documentAt.ts. */
+  /** The store's version of the document and the SHA-256 of its state, as the caller read them. */
   documentVersion: number
   documentSha256: string
-  generatedBy: ExportAuthor
+  generatedBy: RecordAuthor
   /** ms since the epoch. */
   generatedAt: number
 }
 
 export interface RecordFacts {
   mapId: string
-  audience: ExportAudience
+  audience: RecordAudience
   /** The map's title and creation time as the store has them, for a document that lacks its own. */
   fallbackTitle: string
   fallbackDate: number
   documentVersion: number
   documentSha256: string
-  generatedBy: ExportAuthor
+  generatedBy: RecordAuthor
   generatedAt: number
 }
 

@@ -1,7 +1,7 @@
 // The record's PNG encoder: what it writes must decode to exactly the pixels it was given.
 import { expect, it } from 'vitest'
 import { createCanvas, loadImage } from '@napi-rs/canvas'
-import { encodeRgbaPng } from '../../src/export/encodePng.ts'
+import { encodeRgbaPng } from '../src/encodePng.ts'
 
 it('writes a PNG that decodes to the same opaque pixels, across several bands of rows', async () => {
   const width = 37
