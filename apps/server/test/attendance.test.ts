@@ -26,7 +26,7 @@ const entryOf = (doc: Y.Doc, who: JoinResponse): AttendanceEntry | undefined =>
   readConference(doc).attendance.find((entry) => entry.participantId === who.participant.id)
 
 function serverDoc(s: TestServer, mapId: string): Y.Doc {
-  const doc = s.app.rooms.getLoaded(mapId)?.doc
+  const doc = s.app.rooms.getLoaded(mapId)?.read((doc) => doc)
   if (doc === undefined) throw new Error('the room is not loaded')
   return doc
 }

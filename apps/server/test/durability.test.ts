@@ -81,7 +81,13 @@ it('an update reaches other clients only after it is stored', async () => {
   let c: TestClient
   try {
     addNote(a.doc, { zone: 'past-harm', text: 'held back', ...noteAuthor(tokenFromLink(map.links.chair)) })
-    await waitFor(() => server.app.rooms.getLoaded(map.id)?.doc.getMap('notes').size === 1)
+    await waitFor(
+      () =>
+        server.app.rooms
+          .getLoaded(map.id)
+          ?.read((doc) => doc)
+          .getMap('notes').size === 1,
+    )
     // A client that joins now must not be given it either — but is answered at once, from what is stored.
     c = connect(server, map.id, map.links.viewer)
     await c.synced

@@ -144,7 +144,7 @@ it('exports a realistic conference as a PDF record and a PNG map, from the store
   const png = await download(s, `/api/maps/${mapId}/export.png`, sample.socialWorker.token)
   expect(png.status).toBe(200)
   expect(png.headers.get('content-type')).toBe('image/png')
-  const board = layout(readMap(s.app.rooms.getLoaded(mapId)?.doc ?? new Y.Doc()))
+  const board = layout(readMap(s.app.rooms.getLoaded(mapId)?.read((doc) => doc) ?? new Y.Doc()))
   const picture = await inkOf(png.bytes)
   expect(picture.width).toBe(board.width * 2)
   expect(picture.height).toBe(board.height * 2)
@@ -189,7 +189,7 @@ it('keeps every export unchanged, lists them for the chair and refuses those wit
 
   // The chair lets the family and observers export.
   setFamilyMayExport(chairClient.doc, true)
-  await waitFor(() => familyMayExport(s.app.rooms.getLoaded(map.id)?.doc ?? new Y.Doc()), 5000)
+  await waitFor(() => familyMayExport(s.app.rooms.getLoaded(map.id)?.read((doc) => doc) ?? new Y.Doc()), 5000)
   const byViewer = await download(s, `/api/maps/${map.id}/export.png`, viewer.token)
   expect(byViewer.status).toBe(200)
   expect(byViewer.headers.get('x-document-version')).not.toBe(first.headers.get('x-document-version'))

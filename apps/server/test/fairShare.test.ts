@@ -60,7 +60,7 @@ function ownNoteEdits(client: HostileClient, map: CreateMapResponse, count: numb
 function appliedEdits(mapId: string): number {
   const room = server.app.rooms.getLoaded(mapId)
   if (room === undefined) return 0
-  const texts = readMap(room.doc).notes.map((note) => Number(/^edit (\d+)$/.exec(note.text)?.[1] ?? 0))
+  const texts = room.read(readMap).notes.map((note) => Number(/^edit (\d+)$/.exec(note.text)?.[1] ?? 0))
   return Math.max(0, ...texts)
 }
 

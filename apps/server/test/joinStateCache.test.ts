@@ -58,7 +58,9 @@ it('answers fresh joiners with one shared encoding of the stored map, with what 
     await writer.send(
       updateFrame(makeUpdate((doc) => addNote(doc, { zone: 'past-harm', text, ...noteAuthor(chair) }))),
     )
-    await waitFor(() => readMap(room()?.doc ?? new Y.Doc()).notes.some((note) => note.text === text))
+    await waitFor(() =>
+      readMap(room()?.read((doc) => doc) ?? new Y.Doc()).notes.some((note) => note.text === text),
+    )
     await room()?.settle()
   }
   await add('first')

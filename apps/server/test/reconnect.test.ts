@@ -90,17 +90,34 @@ describe('a client that edits right after reconnecting, before its SyncStep2 has
       const expected = `Edited as soon as the socket opened ${round}`
       await waitFor(() => textOf(b.doc, id) === expected, 5000, { message: `round ${round}: B never saw it` })
       await room.settle()
-      await waitFor(() => sameState(a.doc, room.doc) && sameState(b.doc, room.doc), 5000, {
-        message: `round ${round}: the docs did not converge`,
-      })
-      expect(textOf(room.doc, id)).toBe(expected)
+      await waitFor(
+        () =>
+          sameState(
+            a.doc,
+            room.read((doc) => doc),
+          ) &&
+          sameState(
+            b.doc,
+            room.read((doc) => doc),
+          ),
+        5000,
+        {
+          message: `round ${round}: the docs did not converge`,
+        },
+      )
+      expect(
+        textOf(
+          room.read((doc) => doc),
+          id,
+        ),
+      ).toBe(expected)
       expect(readMap(b.doc)).toEqual(readMap(a.doc))
-      expect(readMap(room.doc)).toEqual(readMap(a.doc))
+      expect(room.read(readMap)).toEqual(readMap(a.doc))
       expect(readMap(b.doc).notes.some((note) => note.id === gone || note.id === later)).toBe(false)
       // The race happened: the server asked once at the join and once more for the missing content.
       expect(asks.count - asksBefore).toBe(2)
-      expect(room.doc.store.pendingStructs).toBeNull()
-      expect(room.doc.store.pendingDs).toBeNull()
+      expect(room.read((doc) => doc).store.pendingStructs).toBeNull()
+      expect(room.read((doc) => doc).store.pendingDs).toBeNull()
     }
     expect(a.closes).toEqual([])
     expect(a.provider.wsconnected).toBe(true)
@@ -142,8 +159,18 @@ describe('a client that edits right after reconnecting, before its SyncStep2 has
     const room = server.app.rooms.getLoaded(map.id)
     if (room === undefined) throw new Error('the room is not loaded')
     await room.settle()
-    await waitFor(() => sameState(a.doc, room.doc) && sameState(b.doc, room.doc))
-    expect(readMap(room.doc)).toEqual(readMap(a.doc))
+    await waitFor(
+      () =>
+        sameState(
+          a.doc,
+          room.read((doc) => doc),
+        ) &&
+        sameState(
+          b.doc,
+          room.read((doc) => doc),
+        ),
+    )
+    expect(room.read(readMap)).toEqual(readMap(a.doc))
     expect(readMap(b.doc)).toEqual(readMap(a.doc))
     // Only the restart's own close (4500), nothing else.
     expect(a.closes.map((close) => close.code)).toEqual([CloseCode.ServerShutdown])

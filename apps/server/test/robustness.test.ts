@@ -196,9 +196,14 @@ describe('updates that do not fit the map document', () => {
       await socket.send(updateFrame(second))
       const ask = await waitFor(() => asks(socket)[1], 5000, { message: 'the server did not ask again' })
       const room = server.app.rooms.getLoaded(map.id)
-      expect(room?.doc.store.pendingStructs).toBeNull()
-      expect(room?.doc.store.pendingDs).toBeNull()
-      expect(room?.doc.getMap('meta').get('subtitle')).toBeUndefined()
+      expect(room?.read((doc) => doc).store.pendingStructs).toBeNull()
+      expect(room?.read((doc) => doc).store.pendingDs).toBeNull()
+      expect(
+        room
+          ?.read((doc) => doc)
+          .getMap('meta')
+          .get('subtitle'),
+      ).toBeUndefined()
 
       // What a y-websocket client answers: everything it has beyond the server's state vector.
       await socket.send(syncStep2Frame(Y.encodeStateAsUpdate(client.doc, ask)))
@@ -218,8 +223,8 @@ describe('updates that do not fit the map document', () => {
       expect(await closeCode(socket)).toBe(CloseCode.Resync)
 
       const room = server.app.rooms.getLoaded(map.id)
-      expect(room?.doc.store.pendingStructs).toBeNull()
-      expect(room?.doc.store.pendingDs).toBeNull()
+      expect(room?.read((doc) => doc).store.pendingStructs).toBeNull()
+      expect(room?.read((doc) => doc).store.pendingDs).toBeNull()
       // Nobody else receives the pending content, now or once `first` arrives.
       const writer = raw(map, 'chair')
       await writer.send(updateFrame(first))
@@ -250,7 +255,7 @@ describe('awareness', () => {
     await a.synced
     a.provider.awareness.setLocalStateField('cursor', 'Chair')
     const room = server.app.rooms.getLoaded(map.id)
-    await waitFor(() => room?.awareness.getStates().get(a.doc.clientID)?.cursor === 'Chair')
+    await waitFor(() => room?.presence().get(a.doc.clientID)?.cursor === 'Chair')
 
     const spoofer = raw(map, 'family')
     await spoofer.send(
@@ -258,8 +263,8 @@ describe('awareness', () => {
     )
     await spoofer.send(awarenessFrame([{ clientId: 424242, clock: 1, state: { cursor: 'Family' } }]))
     await fetchDocument(spoofer) // both frames handled
-    expect(room?.awareness.getStates().get(a.doc.clientID)?.cursor).toBe('Chair')
-    expect(room?.awareness.getStates().get(424242)).toMatchObject({
+    expect(room?.presence().get(a.doc.clientID)?.cursor).toBe('Chair')
+    expect(room?.presence().get(424242)).toMatchObject({
       cursor: 'Family',
       user: { role: 'family' },
     })
@@ -268,10 +273,10 @@ describe('awareness', () => {
     // Its own id it may keep updating; a second id it may not claim.
     await spoofer.send(awarenessFrame([{ clientId: 434343, clock: 1, state: { cursor: 'Second' } }]))
     await fetchDocument(spoofer)
-    expect(room?.awareness.getStates().has(434343)).toBe(false)
+    expect(room?.presence().has(434343)).toBe(false)
 
     spoofer.socket.close()
-    await waitFor(() => !room?.awareness.getStates().has(424242), 5000, {
+    await waitFor(() => !room?.presence().has(424242), 5000, {
       message: 'state not removed on close',
     })
     await waitFor(() => !a.provider.awareness.getStates().has(424242))

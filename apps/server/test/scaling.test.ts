@@ -125,7 +125,7 @@ it('keeps five people’s numbers and reasons off every device until the reveal,
 
   const room = s.app.rooms.getLoaded(map.id)
   await room?.settle()
-  const serverDoc = room?.doc
+  const serverDoc = room?.read((doc) => doc)
   if (serverDoc === undefined) throw new Error('the room is not loaded')
   await waitFor(() => everyDoc().every((doc) => roundIn(doc, roundId)?.count === 5), 5000, {
     message: 'the count did not reach everyone',

@@ -91,7 +91,7 @@ describe('opening a round', () => {
       { participantId: participant.id, name: participant.name, agency: participant.agency },
     )
     await waitFor(() => {
-      const doc = server.app.rooms.getLoaded(map.id)?.doc
+      const doc = server.app.rooms.getLoaded(map.id)?.read((doc) => doc)
       return doc !== undefined && readConference(doc).dangers.length === 1
     })
     const answer = await api(server.url, 'POST', scalingPath(), chair.token, {
@@ -210,7 +210,7 @@ describe('the document (SERVER-1)', () => {
     clients.push(client)
     await client.synced
     const serverDoc = () => {
-      const doc = server.app.rooms.getLoaded(map.id)?.doc
+      const doc = server.app.rooms.getLoaded(map.id)?.read((doc) => doc)
       if (doc === undefined) throw new Error('the room is not loaded')
       return doc
     }

@@ -48,6 +48,19 @@ export { collectChanges } from './permissions/collectChanges.ts'
 export type { DocumentChange } from './permissions/collectChanges.ts'
 export { checkTransaction } from './permissions/checkTransaction.ts'
 export type { Verdict } from './permissions/checkTransaction.ts'
+export {
+  ROOT_RULES,
+  VIEWER_REFUSAL,
+  mayAddNote,
+  mayChangeNote,
+  mayLock,
+  mayMoveNote,
+  mayRemoveNote,
+  mayWrite,
+  mayWriteMeta,
+  mayWriteRoot,
+} from './permissions/policy.ts'
+export type { ClientConferenceRoot, LockedSections, NoteFacts, PolicyActor } from './permissions/policy.ts'
 export { NOTE_FIELDS, AUTHOR_FIELDS, noteProblem } from './permissions/noteShape.ts'
 export type { NoteField } from './permissions/noteShape.ts'
 

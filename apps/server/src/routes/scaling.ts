@@ -118,7 +118,7 @@ function scaler(request: FastifyRequest): { participant: ParticipantClaims; role
 }
 
 function findRound(room: Room, roundId: string): ScalingRound {
-  const round = readConference(room.doc).rounds.find((candidate) => candidate.id === roundId)
+  const round = room.read(readConference).rounds.find((candidate) => candidate.id === roundId)
   if (round === undefined) throw new HttpError(404, 'ROUND_NOT_FOUND', 'This map has no such scaling round')
   return round
 }
@@ -202,7 +202,7 @@ export const scalingRoutes: FastifyPluginAsync = async (app) => {
       }
       await inRoom(mapId, async (room) => {
         if (subject.kind === 'danger') {
-          const dangers = readConference(room.doc).dangers
+          const dangers = room.read(readConference).dangers
           if (!dangers.some((danger) => danger.id === subject.dangerId)) {
             throw new HttpError(400, 'DANGER_NOT_FOUND', 'This map has no such danger statement')
           }

@@ -62,7 +62,7 @@ export async function startConference(options: StartServerOptions = {}): Promise
   const serverDoc = (): Y.Doc => {
     const room = server.app.rooms.getLoaded(map.id)
     if (room === undefined) throw new Error('the room is not loaded')
-    return room.doc
+    return room.read((doc) => doc)
   }
 
   // The scene, written by its authors through real clients, so every note is accepted as theirs.

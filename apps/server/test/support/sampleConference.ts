@@ -544,8 +544,8 @@ export async function buildSampleConference(s: TestServer): Promise<SampleConfer
       const room = s.app.rooms.getLoaded(map.id)
       return (
         room !== undefined &&
-        readMap(room.doc).notes.length === ITEMS.length &&
-        readConference(room.doc).nextSteps.length === 5
+        room.read(readMap).notes.length === ITEMS.length &&
+        room.read(readConference).nextSteps.length === 5
       )
     },
     10_000,
@@ -639,7 +639,7 @@ export async function buildSampleConference(s: TestServer): Promise<SampleConfer
     () => {
       const room = s.app.rooms.getLoaded(map.id)
       if (room === undefined) return false
-      const conference = readConference(room.doc)
+      const conference = room.read(readConference)
       return conference.decision !== null && conference.attendance.some((entry) => !entry.present)
     },
     10_000,

@@ -9,11 +9,21 @@ import { isZoneId } from '../zones.ts'
 import type { Actor } from './Actor.ts'
 import { collectChanges } from './collectChanges.ts'
 import type { DocumentChange } from './collectChanges.ts'
-import { checkEntries, metaWriteRule } from './conferenceRules.ts'
+import { checkEntries } from './conferenceRules.ts'
 import { isConferenceMetaKey, metaValueProblem } from './conferenceShape.ts'
-import type { IndexedNote, NoteIndex } from './NoteIndex.ts'
+import type { NoteIndex } from './NoteIndex.ts'
 import { AUTHOR_FIELDS, fieldProblem, isNoteField, noteProblem } from './noteShape.ts'
-import { ALLOWED, lockMessage, refuse } from './verdict.ts'
+import {
+  mayAddNote,
+  mayChangeNote,
+  mayLock,
+  mayMoveNote,
+  mayRemoveNote,
+  mayWrite,
+  mayWriteMeta,
+  owns,
+} from './policy.ts'
+import { ALLOWED, refuse } from './verdict.ts'
 import type { Verdict } from './verdict.ts'
 
 export type { Verdict } from './verdict.ts'
@@ -26,11 +36,7 @@ export type { Verdict } from './verdict.ts'
  * bound by locks at all.
  */
 export function checkTransaction(transaction: Y.Transaction, actor: Actor, index: NoteIndex): Verdict {
-  if (actor.role === 'viewer') {
-    return wroteAnything(transaction)
-      ? refuse('VIEW-1', 'Viewers can follow the map but not change it.')
-      : ALLOWED
-  }
+  if (actor.role === 'viewer') return wroteAnything(transaction) ? mayWrite(actor) : ALLOWED
   const changes = collectChanges(transaction, index)
   const chair = actor.role === 'chair'
 
@@ -39,9 +45,8 @@ export function checkTransaction(transaction: Y.Transaction, actor: Actor, index
     if (change.kind === 'outside-schema') return refuse('SHAPE-2', 'That change does not fit the map.')
   }
   for (const change of changes) {
-    if (change.kind === 'locks' && !chair)
-      return refuse('CHAIR-1', 'Only the chair can lock or unlock a section.')
-    if (change.kind === 'meta' && !chair) return metaWriteRule(change.keys)
+    if (change.kind === 'locks' && !chair) return mayLock(actor)
+    if (change.kind === 'meta' && !chair) return mayWriteMeta(actor, change.keys)
     if (change.kind === 'scaling' || change.kind === 'attendance')
       return refuse('SERVER-1', 'Scaling and attendance are recorded by the server, not by hand.')
   }
@@ -60,7 +65,6 @@ function judge(
   locked: ReadonlySet<string>,
   transaction: Y.Transaction,
 ): Verdict {
-  const chair = actor.role === 'chair'
   const doc = transaction.doc
   switch (change.kind) {
     case 'outside-schema':
@@ -80,9 +84,9 @@ function judge(
     case 'not-a-note':
       return refuse('SHAPE-1', 'The notes list can only hold notes.')
     case 'note-deleted':
-      return mayRemove(change.before, actor, locked)
+      return mayRemoveNote(actor, locked, change.before)
     case 'note-replaced': {
-      const removal = mayRemove(change.before, actor, locked)
+      const removal = mayRemoveNote(actor, locked, change.before)
       return removal.allowed ? mayAdd(change.id, change.note, actor, index, locked) : removal
     }
     case 'note-added':
@@ -100,25 +104,14 @@ function judge(
       if (change.fields.includes('createdAt')) {
         return refuse('OWN-4', 'Nobody can change when a note was added.')
       }
-      if (chair) return ALLOWED
-      if (!owns(actor, change.before)) return refuse('OWN-2', 'You can only change your own notes.')
       const from = change.before.zone
       const to = change.note.get('zone')
       const moved = change.fields.includes('zone') && from !== to
-      if (moved) {
-        if (isLocked(locked, from)) return refuse('LOCK-3', lockMessage(from))
-        if (isLocked(locked, to)) return refuse('LOCK-3', lockMessage(to))
-        return ALLOWED
-      }
-      return isLocked(locked, from) ? refuse('LOCK-2', lockMessage(from)) : ALLOWED
+      return moved
+        ? mayMoveNote(actor, locked, change.before, to)
+        : mayChangeNote(actor, locked, change.before)
     }
   }
-}
-
-function mayRemove(before: IndexedNote, actor: Actor, locked: ReadonlySet<string>): Verdict {
-  if (actor.role === 'chair') return ALLOWED
-  if (!owns(actor, before)) return refuse('OWN-2', 'You can only remove your own notes.')
-  return isLocked(locked, before.zone) ? refuse('LOCK-4', lockMessage(before.zone)) : ALLOWED
 }
 
 function mayAdd(
@@ -150,8 +143,7 @@ function mayAdd(
       (actor.role === 'chair' || owns(actor, deleted))
     if (!restored) return refuse('OWN-1', 'A new note must carry your own name.')
   }
-  const zone = note.get('zone')
-  return actor.role !== 'chair' && isLocked(locked, zone) ? refuse('LOCK-1', lockMessage(zone)) : ALLOWED
+  return mayAddNote(actor, locked, note.get('zone'))
 }
 
 function checkLocks(keys: readonly string[], doc: Y.Doc): Verdict {
@@ -186,14 +178,6 @@ function checkMeta(keys: readonly string[], doc: Y.Doc): Verdict {
     }
   }
   return ALLOWED
-}
-
-function owns(actor: Actor, note: IndexedNote): boolean {
-  return note.authorId !== '' && note.authorId === actor.participantId
-}
-
-function isLocked(locked: ReadonlySet<string>, zone: unknown): boolean {
-  return typeof zone === 'string' && locked.has(zone)
 }
 
 function lockedSections(doc: Y.Doc): Set<string> {

@@ -6,59 +6,13 @@ import { validateDangerStatement } from '../conference/validateConference.ts'
 import { sameValue } from '../conference/sameValue.ts'
 import { MapValidationError } from '../MapValidationError.ts'
 import { getConferenceRoot, getDangersMap } from '../schema.ts'
-import type { ZoneId } from '../zones.ts'
-import type { Actor, ActorRole } from './Actor.ts'
+import type { Actor } from './Actor.ts'
 import { isNew } from './collectChanges.ts'
 import { entryProblem } from './conferenceShape.ts'
-import type { RuleId } from './rules.ts'
-import { ALLOWED, lockMessage, refuse } from './verdict.ts'
+import { mayWriteRoot } from './policy.ts'
+import type { ClientConferenceRoot } from './policy.ts'
+import { ALLOWED, refuse } from './verdict.ts'
 import type { Verdict } from './verdict.ts'
-
-/** The conference roots clients may write (the server alone writes `scaling` and `attendance`, SERVER-1). */
-export type ClientConferenceRoot = 'dangers' | 'goals' | 'familyViews' | 'nextSteps'
-
-interface RootRule {
-  rule: RuleId
-  writers: readonly ActorRole[]
-  /** The section whose lock binds everyone but the chair. */
-  lock: ZoneId
-  refusal: string
-}
-
-const ROOT_RULES: Record<ClientConferenceRoot, RootRule> = {
-  dangers: {
-    rule: 'DANGER-1',
-    writers: ['chair', 'professional'],
-    lock: 'future-danger',
-    refusal: 'Only the chair and professionals can write danger statements.',
-  },
-  goals: {
-    rule: 'DANGER-2',
-    writers: ['chair', 'professional'],
-    lock: 'safety-goals',
-    refusal: 'Only the chair and professionals can write safety goals.',
-  },
-  familyViews: {
-    rule: 'FAMILY-1',
-    writers: ['chair', 'family'],
-    lock: 'future-danger',
-    refusal: "Only the family and the chair can record the family's view.",
-  },
-  nextSteps: {
-    rule: 'PLAN-1',
-    writers: ['chair', 'professional'],
-    lock: 'next-steps',
-    refusal: 'Only the chair and professionals can write next steps.',
-  },
-}
-
-/** The rule a non-chair breaks by writing these `meta` keys. */
-export function metaWriteRule(keys: readonly string[]): Verdict {
-  if (keys.includes('step')) return refuse('AGENDA-1', 'Only the chair can move the meeting to another step.')
-  if (keys.includes('decision')) return refuse('DECISION-1', 'Only the chair can record the decision.')
-  if (keys.includes('apologies')) return refuse('ROSTER-1', 'Only the chair can mark apologies.')
-  return refuse('CHAIR-2', 'Only the chair can change the meeting details.')
-}
 
 /**
  * Judges the keys of one client-written conference root: who, then the lock (as it was: see checkTransaction),
@@ -71,16 +25,14 @@ export function checkEntries(
   locked: ReadonlySet<string>,
   transaction: Y.Transaction,
 ): Verdict {
-  const { rule, writers, lock, refusal } = ROOT_RULES[root]
-  const chair = actor.role === 'chair'
   const map = getConferenceRoot(transaction.doc, root)
   const dangers = getDangersMap(transaction.doc)
   for (const key of keys) {
     // A goal or view whose statement is gone goes with it: judged as part of removing the statement (DANGER-1).
     const cleanup = !map.has(key) && root !== 'dangers' && !dangers.has(key)
     if (cleanup) continue
-    if (!writers.includes(actor.role)) return refuse(rule, refusal)
-    if (!chair && locked.has(lock)) return refuse(rule, lockMessage(lock))
+    const may = mayWriteRoot(actor, locked, root)
+    if (!may.allowed) return may
     if (!map.has(key)) continue
     // The key was written but an existing entry kept it (the write lost to it): an attempt, judged above.
     if (!isNew(map._map.get(key) ?? null, transaction)) continue
