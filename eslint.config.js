@@ -1,5 +1,6 @@
 // Lint keeps the layers of docs/architecture.md: protocol imports nothing of ours, packages never import an app,
-// only tests import the test kit, packages are used only through their entry point, and no import cycles.
+// only tests import the test kit, the test kit does not depend on the server, packages are used only through their
+// entry point (tests may also use the server's second one, @mapboard/server/testing), and no import cycles.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import importX from 'eslint-plugin-import-x'
@@ -9,6 +10,11 @@ const deepImport = {
   group: ['@mapboard/*/*'],
   message: 'Use a package only through its entry point.',
 }
+// Tests start the real server through its testing entry point; app code never does.
+const deepImportInTests = {
+  group: ['@mapboard/*/*', '!@mapboard/server/testing'],
+  message: deepImport.message,
+}
 const testKitImport = {
   group: ['@mapboard/test-kit'],
   message: 'Only tests import the test kit.',
@@ -17,13 +23,27 @@ const appImport = {
   group: ['@mapboard/server', '@mapboard/web'],
   message: 'Nothing imports an app.',
 }
+const webImport = {
+  group: ['@mapboard/web'],
+  message: 'Nothing imports the web app.',
+}
+const serverFromTestKit = {
+  group: ['@mapboard/server', '@mapboard/server/*'],
+  message:
+    'The test kit does not depend on the server; a server test helper lives in @mapboard/server/testing.',
+}
+const testingFolderImport = {
+  group: ['**/testing', '**/testing/**'],
+  message: "Only tests start the server this way; the server's own code does not import its testing folder.",
+}
 
 /** no-restricted-imports for one layer: the shared rules plus that layer's own. */
-function layer(files, extraPatterns) {
+function layer(files, extraPatterns, { deep = deepImport, ignores = [] } = {}) {
   return {
     files,
+    ignores,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [deepImport, ...extraPatterns] }],
+      'no-restricted-imports': ['error', { patterns: [deep, ...extraPatterns] }],
     },
   }
 }
@@ -69,13 +89,15 @@ export default tseslint.config(
       },
     ],
   ),
-  layer(['packages/test-kit/**'], [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }]),
+  layer(['packages/map-model/test/**'], [appImport]),
+  layer(['packages/test-kit/**'], [webImport, serverFromTestKit]),
   layer(['apps/*/src/**'], [appImport, testKitImport]),
-  // The bench starts the server in its own process; the load generator reaches it over sockets only.
-  layer(['packages/bench/**'], [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }]),
+  layer(['apps/server/src/**'], [appImport, testKitImport, testingFolderImport], {
+    ignores: ['apps/server/src/testing/**'],
+  }),
+  // The bench starts the server in its own process (src/servers, gateCostRun.ts); the load generator reaches it
+  // over sockets only.
+  layer(['packages/bench/**'], [webImport], { deep: deepImportInTests }),
   layer(['packages/bench/src/load/**', 'packages/bench/src/workloads/**'], [appImport, testKitImport]),
-  layer(
-    ['apps/*/test/**', 'apps/*/e2e/**'],
-    [{ group: ['@mapboard/web'], message: 'Nothing imports the web app.' }],
-  ),
+  layer(['apps/*/test/**', 'apps/*/e2e/**'], [webImport], { deep: deepImportInTests }),
 )

@@ -17,6 +17,8 @@ export default defineConfig({
       },
       { test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },
       { test: { name: 'bench', include: ['packages/bench/test/**/*.test.ts'] } },
+      // eslint.config.js's rules, proven by linting small sources with the ESLint Node API.
+      { test: { name: 'lint', include: ['test/lint/**/*.test.ts'], testTimeout: 60_000 } },
       {
         // Real Chromium against a real server started on port 0; needs `pnpm build` first.
         test: {

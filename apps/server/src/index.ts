@@ -1,4 +1,5 @@
-// Public entry of @mapboard/server: what main.ts and the test kit need to start the server.
+// Public entry of @mapboard/server: what main.ts and the bench need to start the server. Tests start it through
+// the second entry point, @mapboard/server/testing (src/testing/).
 export { buildApp, resolveConfig } from './buildApp.ts'
 export type { BuildAppOptions } from './buildApp.ts'
 export { configFromEnv, ConfigError } from './config.ts'

@@ -4,8 +4,10 @@ import * as Y from 'yjs'
 import { readConference, writeAttendance } from '@mapboard/map-model'
 import type { AttendanceEntry } from '@mapboard/map-model'
 import type { JoinResponse } from '@mapboard/protocol'
-import { connectClient, joinAs, startServer, waitFor } from '@mapboard/test-kit'
-import type { TestClient, TestServer } from '@mapboard/test-kit'
+import { connectClient, joinAs, waitFor } from '@mapboard/test-kit'
+import type { TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 
 let server: TestServer | undefined
 const clients: TestClient[] = []

@@ -1,15 +1,10 @@
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
-import {
-  connectClient,
-  connectRawSocket,
-  noteAuthor,
-  startServer,
-  tokenFromLink,
-  waitFor,
-} from '@mapboard/test-kit'
-import type { TestClient, TestServer } from '@mapboard/test-kit'
+import { connectClient, connectRawSocket, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ROLES } from '@mapboard/protocol'
-import { mapIdFromLink, startServer, tokenFromLink } from '@mapboard/test-kit'
-import type { TestServer } from '@mapboard/test-kit'
+import { mapIdFromLink, tokenFromLink } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 
 let server: TestServer | undefined
 let tempDir: string | undefined

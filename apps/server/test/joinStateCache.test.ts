@@ -2,8 +2,10 @@
 // folded in at the next fresh join, not encoded again per joiner.
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
-import { connectRawSocket, noteAuthor, startServer, tokenFromLink, waitFor } from '@mapboard/test-kit'
-import type { RawSocket, TestServer } from '@mapboard/test-kit'
+import { connectRawSocket, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { RawSocket } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import * as Y from 'yjs'
 import { makeUpdate, syncStep1Frame, syncStep2Payload, updateFrame, updatePayload } from './support/frames.ts'
 

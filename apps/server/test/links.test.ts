@@ -8,11 +8,12 @@ import {
   joinAs,
   mapIdFromLink,
   noteAuthor,
-  startServer,
   tokenFromLink,
   waitFor,
 } from '@mapboard/test-kit'
-import type { RawSocket, TestClient, TestServer } from '@mapboard/test-kit'
+import type { RawSocket, TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import { api, expectError } from './support/api.ts'
 
 let server: TestServer

@@ -2,15 +2,10 @@ import { Writable } from 'node:stream'
 import WebSocket from 'ws'
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
-import {
-  connectClient,
-  connectRawSocket,
-  noteAuthor,
-  startServer,
-  tokenFromLink,
-  waitFor,
-} from '@mapboard/test-kit'
-import type { TestClient, TestServer } from '@mapboard/test-kit'
+import { connectClient, connectRawSocket, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import { redactUrl } from '../src/http/logging.ts'
 
 let server: TestServer | undefined

@@ -7,8 +7,10 @@ import * as Y from 'yjs'
 import { addNote, deleteNote, readMap, updateNote } from '@mapboard/map-model'
 import { CloseCode, MessageType } from '@mapboard/protocol'
 import type { CreateMapResponse, JoinResponse } from '@mapboard/protocol'
-import { connectClient, joinAs, noteAuthor, startServer, waitFor } from '@mapboard/test-kit'
-import type { TestClient, TestServer } from '@mapboard/test-kit'
+import { connectClient, joinAs, noteAuthor, waitFor } from '@mapboard/test-kit'
+import type { TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 
 let server: TestServer
 let map: CreateMapResponse

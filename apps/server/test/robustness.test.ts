@@ -3,15 +3,10 @@ import * as Y from 'yjs'
 import { addNote, readMap } from '@mapboard/map-model'
 import { CloseCode, MAX_MESSAGE_BYTES } from '@mapboard/protocol'
 import type { CreateMapResponse } from '@mapboard/protocol'
-import {
-  connectClient,
-  connectRawSocket,
-  noteAuthor,
-  startServer,
-  tokenFromLink,
-  waitFor,
-} from '@mapboard/test-kit'
-import type { RawSocket, TestClient, TestServer } from '@mapboard/test-kit'
+import { connectClient, connectRawSocket, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { RawSocket, TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import {
   awarenessFrame,
   fetchDocument,

@@ -4,8 +4,9 @@ import { request as httpRequest } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { CreateMapResponse } from '@mapboard/protocol'
-import { startServer, tokenFromLink } from '@mapboard/test-kit'
-import type { StartServerOptions, TestServer } from '@mapboard/test-kit'
+import { tokenFromLink } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { StartServerOptions, TestServer } from '@mapboard/server/testing'
 import { expectError } from './support/api.ts'
 
 let server: TestServer | undefined

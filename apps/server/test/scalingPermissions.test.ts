@@ -2,8 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDangerStatement, readConference, writeAttendance, writeScalingRound } from '@mapboard/map-model'
 import type { CreateMapResponse, JoinResponse } from '@mapboard/protocol'
-import { connectClient, joinAs, startServer, tokenFromLink, waitFor } from '@mapboard/test-kit'
-import type { TestClient, TestServer } from '@mapboard/test-kit'
+import { connectClient, joinAs, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import { api, expectError } from './support/api.ts'
 
 let server: TestServer

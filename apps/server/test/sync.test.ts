@@ -3,15 +3,10 @@ import type * as Y from 'yjs'
 import { addNote, readMap, setLock } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
 import type { CreateMapResponse } from '@mapboard/protocol'
-import {
-  connectClient,
-  connectRawSocket,
-  noteAuthor,
-  startServer,
-  tokenFromLink,
-  waitFor,
-} from '@mapboard/test-kit'
-import type { RawSocket, StartServerOptions, TestClient, TestServer } from '@mapboard/test-kit'
+import { connectClient, connectRawSocket, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { RawSocket, TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { StartServerOptions, TestServer } from '@mapboard/server/testing'
 import type { UpdateRules } from '../src/index.ts'
 import { fetchDocument, makeUpdate, updateFrame } from './support/frames.ts'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '@mapboard/test-kit'
-import type { TestServer } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import type { Browser, Page } from 'playwright-core'
 import {
   CHAIR,

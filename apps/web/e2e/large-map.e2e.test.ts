@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectClient, joinAs, mapIdFromLink, startServer } from '@mapboard/test-kit'
-import type { TestClient, TestServer } from '@mapboard/test-kit'
+import { connectClient, joinAs, mapIdFromLink } from '@mapboard/test-kit'
+import type { TestClient } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import { ZONE_IDS, addNote } from '@mapboard/map-model'
 import type { Browser, Page } from 'playwright-core'
 import {

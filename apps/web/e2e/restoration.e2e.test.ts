@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote } from '@mapboard/map-model'
 import type { CreateMapResponse } from '@mapboard/protocol'
-import { startServer } from '@mapboard/test-kit'
-import type { TestServer } from '@mapboard/test-kit'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 import type { Browser } from 'playwright-core'
 import {
   CHAIR,

@@ -17,8 +17,8 @@ import {
   updateNote,
 } from '../src/index.ts'
 import type { MapSnapshot, NotePatch, ZoneId } from '../src/index.ts'
-import { seededRandom } from './seededRandom.ts'
-import type { SeededRandom } from './seededRandom.ts'
+import { createRng } from '@mapboard/test-kit'
+import type { Rng } from '@mapboard/test-kit'
 
 const PEERS = 4
 const ROUNDS = 8
@@ -43,12 +43,12 @@ function zoneNoteIds(snapshot: MapSnapshot, zone: ZoneId): string[] {
   return snapshot.notes.filter((n) => n.zone === zone).map((n) => n.id)
 }
 
-function text(rng: SeededRandom): string {
-  return Array.from({ length: 1 + rng.int(5) }, () => rng.pick(WORDS)).join(' ')
+function text(rng: Rng): string {
+  return Array.from({ length: 1 + rng.int(0, 4) }, () => rng.pick(WORDS)).join(' ')
 }
 
 /** Runs one random command on a peer and checks its local effect straight away. */
-function randomCommand(rng: SeededRandom, doc: Y.Doc, stats: Stats): void {
+function randomCommand(rng: Rng, doc: Y.Doc, stats: Stats): void {
   const before = readMap(doc)
   const origin = { peer: doc.clientID }
   // Commands on a note need a note: on an empty map those rolls become adds.
@@ -79,7 +79,7 @@ function randomCommand(rng: SeededRandom, doc: Y.Doc, stats: Stats): void {
         zone,
         text: text(rng),
         id: rng.id(),
-        createdAt: rng.int(1_000_000),
+        createdAt: rng.int(0, 999_999),
         ...(rng.chance(0.5) ? { kind: rng.pick(NOTE_KINDS) } : {}),
         ...(rng.chance(0.3) ? { colour: rng.pick(NOTE_COLOURS) } : {}),
         ...(rng.chance(0.5) ? { source: text(rng) } : {}),
@@ -110,7 +110,7 @@ function randomCommand(rng: SeededRandom, doc: Y.Doc, stats: Stats): void {
   } else if (roll < 0.85) {
     const zone = rng.chance(0.5) ? target.zone : rng.pick(ZONE_IDS)
     const others = zoneNoteIds(before, zone).filter((id) => id !== target.id)
-    const index = rng.chance(0.2) ? undefined : rng.int(others.length + 2)
+    const index = rng.chance(0.2) ? undefined : rng.int(0, others.length + 1)
     moveNote(doc, target.id, index === undefined ? { zone } : { zone, index }, origin)
     const expected = [...others]
     expected.splice(Math.min(index ?? others.length, others.length), 0, target.id)
@@ -122,18 +122,19 @@ function randomCommand(rng: SeededRandom, doc: Y.Doc, stats: Stats): void {
 }
 
 /** Delivers some of each peer's inbox in a random order, some messages twice; the rest waits. */
-function deliver(rng: SeededRandom, peers: Peer[], stats: Stats, everything: boolean): void {
+function deliver(rng: Rng, peers: Peer[], stats: Stats, everything: boolean): void {
   for (const peer of rng.shuffle([...peers])) {
     const batch = rng.shuffle(peer.inbox.splice(0))
-    const cut = everything ? batch.length : rng.int(batch.length + 1)
+    const cut = everything ? batch.length : rng.int(0, batch.length)
     const now = batch.slice(0, cut)
     const later = batch.slice(cut)
-    for (const update of now) if (rng.chance(0.15)) now.splice(rng.int(now.length + 1), 0, update)
+    for (const update of now) if (rng.chance(0.15)) now.splice(rng.int(0, now.length), 0, update)
     stats.heldBack += later.length
     stats.duplicated += now.length - cut
-    for (const update of rng.shuffle(now)) Y.applyUpdate(peer.doc, update, NETWORK)
+    const delivered = rng.shuffle(now)
+    for (const update of delivered) Y.applyUpdate(peer.doc, update, NETWORK)
     // Held-back messages (and a few already delivered ones, as a network might repeat them) go round again.
-    peer.inbox.push(...later, ...now.filter(() => rng.chance(0.05)))
+    peer.inbox.push(...later, ...delivered.filter(() => rng.chance(0.05)))
   }
 }
 
@@ -157,7 +158,7 @@ function expectConsistentOrder(snapshot: MapSnapshot): void {
 }
 
 function simulate(seed: number): { snapshot: MapSnapshot; stats: Stats } {
-  const rng = seededRandom(seed)
+  const rng = createRng(seed)
   const stats: Stats = { commands: 0, refused: 0, heldBack: 0, duplicated: 0 }
   const peers: Peer[] = Array.from({ length: PEERS }, (_, i) => {
     const doc = new Y.Doc()
@@ -173,7 +174,7 @@ function simulate(seed: number): { snapshot: MapSnapshot; stats: Stats } {
 
   for (let round = 0; round < ROUNDS; round++) {
     for (const peer of peers) {
-      const count = 1 + rng.int(6)
+      const count = 1 + rng.int(0, 5)
       for (let i = 0; i < count; i++) randomCommand(rng, peer.doc, stats)
     }
     deliver(rng, peers, stats, false)

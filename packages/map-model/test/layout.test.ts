@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { COLUMNS, NOTE_COLOURS, ZONE_IDS, ZONES, layout } from '../src/index.ts'
 import type { MapLayout, MapSnapshot, NoteSnapshot, ZoneId } from '../src/index.ts'
-import { seededRandom } from './seededRandom.ts'
+import { createRng } from '@mapboard/test-kit'
 
 interface Box {
   x: number
@@ -44,11 +44,11 @@ function snapshotWith(counts: Partial<Record<ZoneId, number>>, locks: ZoneId[] =
 }
 
 function randomSnapshot(seed: number): MapSnapshot {
-  const rng = seededRandom(seed)
+  const rng = createRng(seed)
   const notes: NoteSnapshot[] = []
   for (const zone of ZONE_IDS) {
-    const count = rng.chance(0.2) ? 0 : rng.int(12)
-    for (let i = 0; i < count; i++) notes.push(note(rng.id(), zone, rng.int(5)))
+    const count = rng.chance(0.2) ? 0 : rng.int(0, 11)
+    for (let i = 0; i < count; i++) notes.push(note(rng.id(), zone, rng.int(0, 4)))
   }
   return { title: 't', createdAt: 0, notes, locks: ZONE_IDS.filter(() => rng.chance(0.3)) }
 }
@@ -175,14 +175,14 @@ describe('layout', () => {
 
   test('random maps are well formed with other sizes too', () => {
     for (let seed = 100; seed < 110; seed++) {
-      const rng = seededRandom(seed)
+      const rng = createRng(seed)
       const options = {
-        noteWidth: 50 + rng.int(200),
-        noteHeight: 40 + rng.int(150),
-        gap: rng.int(20),
-        columnWidth: 100 + rng.int(900),
-        headerHeight: rng.int(60),
-        spareRows: 1 + rng.int(2),
+        noteWidth: 50 + rng.int(0, 199),
+        noteHeight: 40 + rng.int(0, 149),
+        gap: rng.int(0, 19),
+        columnWidth: 100 + rng.int(0, 899),
+        headerHeight: rng.int(0, 59),
+        spareRows: 1 + rng.int(0, 1),
       }
       const snapshot = randomSnapshot(seed)
       const result = layout(snapshot, options)
@@ -193,7 +193,7 @@ describe('layout', () => {
 
   test('is deterministic and does not depend on the order notes arrive in', () => {
     const snapshot = randomSnapshot(7)
-    const shuffled = { ...snapshot, notes: seededRandom(1).shuffle([...snapshot.notes]) }
+    const shuffled = { ...snapshot, notes: createRng(1).shuffle(snapshot.notes) }
     expect(layout(shuffled)).toEqual(layout(snapshot))
     expect(layout(snapshot)).toEqual(layout(snapshot))
   })

@@ -11,7 +11,11 @@ export interface Rng {
   shuffle<T>(items: readonly T[]): T[]
   /** true with probability p. */
   chance(p: number): boolean
+  /** A URL-safe id of 16 characters, so tests that need ids never depend on crypto randomness. */
+  id(): string
 }
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
 /** mulberry32: tiny, fast, and good enough for test data. */
 export function createRng(seed: number): Rng {
@@ -46,6 +50,11 @@ export function createRng(seed: number): Rng {
     },
     chance(p: number): boolean {
       return next() < p
+    },
+    id(): string {
+      let id = ''
+      for (let i = 0; i < 16; i++) id += ID_ALPHABET[int(0, ID_ALPHABET.length - 1)]
+      return id
     },
   }
 }

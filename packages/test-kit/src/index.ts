@@ -1,6 +1,5 @@
-// Test helpers for Mapboard's server and web tests. Private: only tests import this package.
-export { startServer } from './startServer.ts'
-export type { StartServerOptions, TestServer } from './startServer.ts'
+// Test helpers for Mapboard's tests: protocol clients, seeded random numbers, polling. Private: only tests import
+// this package. It does not depend on the server; starting one is @mapboard/server/testing's job.
 export { connectClient, tokenFromLink, mapIdFromLink } from './connectClient.ts'
 export type { ConnectClientOptions, TestClient, CloseInfo, SyncServer } from './connectClient.ts'
 export { connectRawSocket } from './connectRawSocket.ts'

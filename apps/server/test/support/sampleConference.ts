@@ -17,7 +17,8 @@ import {
 import type { NoteKind, RecordedBy, ZoneId } from '@mapboard/map-model'
 import type { CreateMapResponse, JoinResponse } from '@mapboard/protocol'
 import { connectClient, joinAs, noteAuthor, waitFor } from '@mapboard/test-kit'
-import type { TestClient, TestServer } from '@mapboard/test-kit'
+import type { TestClient } from '@mapboard/test-kit'
+import type { TestServer } from '@mapboard/server/testing'
 import { api } from './api.ts'
 
 export const ACCENTED_NAME = 'Zoë Łukasz-Nowak'

@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { buildApp } from '@mapboard/server'
-import type { BuildAppOptions, MapboardApp } from '@mapboard/server'
+import type { FastifyInstance as MapboardApp } from 'fastify'
+import { buildApp } from '../buildApp.ts'
+import type { BuildAppOptions } from '../buildApp.ts'
 import type { CreateMapResponse } from '@mapboard/protocol'
 
 export interface StartServerOptions extends Omit<BuildAppOptions, 'host' | 'port'> {
