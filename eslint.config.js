@@ -95,6 +95,8 @@ export default tseslint.config(
   layer(['apps/server/src/**'], [appImport, testKitImport, testingFolderImport], {
     ignores: ['apps/server/src/testing/**'],
   }),
+  // Unit tests beside the web's code may use the test kit (seeded cases); the code they test may not.
+  layer(['apps/web/src/**/*.test.ts'], [appImport]),
   // The bench starts the server in its own process (src/servers, gateCostRun.ts); the load generator reaches it
   // over sockets only.
   layer(['packages/bench/**'], [webImport], { deep: deepImportInTests }),

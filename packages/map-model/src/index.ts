@@ -59,6 +59,7 @@ export {
   mayWrite,
   mayWriteMeta,
   mayWriteRoot,
+  owns,
 } from './permissions/policy.ts'
 export type { ClientConferenceRoot, LockedSections, NoteFacts, PolicyActor } from './permissions/policy.ts'
 export { NOTE_FIELDS, AUTHOR_FIELDS, noteProblem } from './permissions/noteShape.ts'

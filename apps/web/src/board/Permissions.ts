@@ -1,41 +1,46 @@
-import type { NoteSnapshot, ZoneId } from '@mapboard/map-model'
+import {
+  mayAddNote,
+  mayChangeNote,
+  mayLock,
+  mayMoveNote,
+  mayRemoveNote,
+  mayWrite,
+  mayWriteMeta,
+  mayWriteRoot,
+  owns,
+} from '@mapboard/map-model'
+import type { ClientConferenceRoot, NoteSnapshot, PolicyActor, ZoneId } from '@mapboard/map-model'
 import type { Participant } from '@mapboard/protocol'
 
 /**
- * What the interface offers this participant, given the locked sections. It mirrors the server's rules so the
- * board never invites an edit that would be refused; it enforces nothing (the server reverts what it refuses):
- *
- * - viewers change nothing;
- * - the chair changes everything, locked or not, and is the only one who locks;
- * - professionals and family add to unlocked sections, and edit, move or delete only their own notes, and only
- *   while the note's section (and, for a move, the target section) is unlocked.
- *
- * The conference parts follow map-model's conference rules: the chair alone moves the agenda, runs scaling rounds,
- * records the decision and the apologies; the chair and professionals write danger statements, safety goals and
- * next steps; the family (and the chair) the family's view. Each is closed to all but the chair while its section
- * is locked.
+ * What the interface offers this participant, given the locked sections. Every answer is one of map-model's
+ * permission checks (permissions/policy.ts), the same functions the server's gate composes, so the board never
+ * invites an edit the server would refuse and never hides one it would accept (Permissions.agreement.test.ts shows
+ * it over generated cases). It enforces nothing: the server reverts what it refuses.
  */
 export class Permissions {
   private readonly locked: ReadonlySet<ZoneId>
+  private readonly actor: PolicyActor
 
   constructor(
     readonly me: Participant,
     locks: readonly ZoneId[],
   ) {
     this.locked = new Set(locks)
+    this.actor = { role: me.role, participantId: me.id }
   }
 
   get isChair(): boolean {
     return this.me.role === 'chair'
   }
 
-  /** Whether this participant changes anything at all (everyone but viewers). */
+  /** Whether this participant changes anything at all (everyone but viewers, VIEW-1). */
   get canEdit(): boolean {
-    return this.me.role !== 'viewer'
+    return mayWrite(this.actor).allowed
   }
 
   get canLock(): boolean {
-    return this.isChair
+    return mayLock(this.actor).allowed
   }
 
   isLocked(zone: ZoneId): boolean {
@@ -43,40 +48,42 @@ export class Permissions {
   }
 
   canAddTo(zone: ZoneId): boolean {
-    return this.canEdit && (this.isChair || !this.locked.has(zone))
+    return mayAddNote(this.actor, this.locked, zone).allowed
   }
 
   /** Edit, delete or reorder within its section. */
   canChange(note: NoteSnapshot): boolean {
-    if (this.isChair) return true
-    return this.canEdit && this.owns(note) && !this.locked.has(note.zone)
+    return (
+      mayChangeNote(this.actor, this.locked, note).allowed &&
+      mayRemoveNote(this.actor, this.locked, note).allowed
+    )
   }
 
   canMove(note: NoteSnapshot, to: ZoneId): boolean {
-    return this.canChange(note) && this.canAddTo(to)
+    return mayMoveNote(this.actor, this.locked, note, to).allowed
   }
 
   /** Agenda, scaling rounds and their reveal, the decision, apologies: the chair's alone. */
   get canRunMeeting(): boolean {
-    return this.isChair
+    return mayWriteMeta(this.actor, ['step']).allowed
   }
 
   /** Danger statements live in "Future danger". */
   get canWriteDangers(): boolean {
-    return this.isChair || (this.me.role === 'professional' && !this.locked.has('future-danger'))
+    return this.canWriteRoot('dangers')
   }
 
   get canWriteGoals(): boolean {
-    return this.isChair || (this.me.role === 'professional' && !this.locked.has('safety-goals'))
+    return this.canWriteRoot('goals')
   }
 
   /** The family's view sits beside the danger statement, so the same lock applies. */
   get canWriteFamilyView(): boolean {
-    return this.isChair || (this.me.role === 'family' && !this.locked.has('future-danger'))
+    return this.canWriteRoot('familyViews')
   }
 
   get canWriteNextSteps(): boolean {
-    return this.isChair || (this.me.role === 'professional' && !this.locked.has('next-steps'))
+    return this.canWriteRoot('nextSteps')
   }
 
   /** Whether this participant gives a number in a round: professionals and family, the chair when it says so. */
@@ -88,6 +95,10 @@ export class Permissions {
 
   /** Added by this participant. Notes from before authorship was recorded have no author id: only the chair's. */
   owns(note: NoteSnapshot): boolean {
-    return note.authorId !== '' && note.authorId === this.me.id
+    return owns(this.actor, note)
+  }
+
+  private canWriteRoot(root: ClientConferenceRoot): boolean {
+    return mayWriteRoot(this.actor, this.locked, root).allowed
   }
 }
