@@ -110,3 +110,22 @@ export class FrameBudget {
     this.#participant?.take(kind, bytes, now)
   }
 }
+
+/** Each participant's allowance in one room, shared by all of their connections. */
+export class ParticipantAllowances {
+  readonly #limits: IntakeLimits
+  readonly #byParticipant = new Map<string, Allowance>()
+
+  constructor(limits: IntakeLimits) {
+    this.#limits = limits
+  }
+
+  of(participantId: string): Allowance {
+    let allowance = this.#byParticipant.get(participantId)
+    if (allowance === undefined) {
+      allowance = new Allowance(this.#limits, this.#limits.participantFactor)
+      this.#byParticipant.set(participantId, allowance)
+    }
+    return allowance
+  }
+}

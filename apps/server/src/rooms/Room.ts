@@ -1,15 +1,15 @@
 import * as Y from 'yjs'
 import { CloseCode } from '@mapboard/protocol'
-import type { EditRefusal } from '@mapboard/protocol'
-import { VIEWER_REFUSAL } from '@mapboard/map-model'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { MapStore } from '../storage/MapStore.ts'
 import { Attendance } from './Attendance.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
 import type { Connection } from './Connection.ts'
-import { Allowance, DEFAULT_INTAKE_LIMITS } from './FrameBudget.ts'
+import { DEFAULT_INTAKE_LIMITS, ParticipantAllowances } from './FrameBudget.ts'
 import type { IntakeLimits } from './FrameBudget.ts'
+import { replyToIntake } from './IntakeReply.ts'
+import type { IntakeReplyContext } from './IntakeReply.ts'
 import { JoinerCache } from './JoinerCache.ts'
 import { loadStoredDocument } from './loadStoredDocument.ts'
 import type { LoadedDocument } from './loadStoredDocument.ts'
@@ -18,19 +18,13 @@ import type { UpdateKind } from './ResyncPolicy.ts'
 import { RoomMember } from './RoomMember.ts'
 import { SERVER_ORIGIN } from './serverOrigin.ts'
 import type { RoomLogger } from './SocketLike.ts'
-import {
-  MalformedMessageError,
-  encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  parseClientMessage,
-} from './syncMessages.ts'
+import { MalformedMessageError, encodeSyncStep1, encodeUpdate, parseClientMessage } from './syncMessages.ts'
+import { answerSyncStep1 } from './SyncAnswer.ts'
+import type { SyncAnswerContext } from './SyncAnswer.ts'
 import { UpdateGate } from './UpdateGate.ts'
 import type { RulesFactory } from './UpdateGate.ts'
 import { UpdateLog } from './UpdateLog.ts'
 import { WriterIntake } from './WriterIntake.ts'
-import type { IntakeOutcome } from './WriterIntake.ts'
 
 export interface RoomOptions {
   mapId: string
@@ -59,9 +53,6 @@ export class RoomUnavailableError extends Error {
   override readonly name = 'RoomUnavailableError'
 }
 
-/** What a viewer is told, once, when it sends an update anyway (map-model's VIEW-1). */
-const VIEWER_TOLD: EditRefusal = { rule: VIEWER_REFUSAL.rule, message: VIEWER_REFUSAL.message }
-
 /**
  * One map's live document and the connections editing it. The room answers the y-websocket protocol by hand: it
  * reads each frame itself and hands it to the part that deals with it — a writer's update to the WriterIntake,
@@ -89,9 +80,10 @@ export class Room {
   readonly #joiners: JoinerCache
   readonly #presence: AwarenessRelay
   readonly #attendance: Attendance
-  readonly #intakeLimits: IntakeLimits
+  readonly #replyContext: IntakeReplyContext
+  readonly #syncContext: SyncAnswerContext
   /** Each participant's allowance, shared by all of their connections (FrameBudget.ts). */
-  readonly #allowances = new Map<string, Allowance>()
+  readonly #allowances: ParticipantAllowances
   #closing = false
 
   static async load(options: RoomOptions): Promise<Room> {
@@ -118,7 +110,7 @@ export class Room {
     this.mapId = mapId
     this.#doc = doc
     this.#logger = logger
-    this.#intakeLimits = options.intakeLimits ?? DEFAULT_INTAKE_LIMITS
+    this.#allowances = new ParticipantAllowances(options.intakeLimits ?? DEFAULT_INTAKE_LIMITS)
     this.#log = new UpdateLog({
       mapId,
       doc,
@@ -141,6 +133,8 @@ export class Room {
       timeoutMs: options.resyncTimeoutMs ?? RESYNC_TIMEOUT_MS,
     })
     this.#joiners = new JoinerCache(doc)
+    this.#replyContext = { mapId, logger, resync: this.#resync }
+    this.#syncContext = { mapId, doc, joiners: this.#joiners, log: this.#log, logger }
     this.#attendance = new Attendance(doc, {
       mapId,
       logger,
@@ -180,7 +174,7 @@ export class Room {
       return
     }
     this.#members.set(connection, new RoomMember(connection, this.#resync.askWindow()))
-    connection.shareAllowance(this.#allowanceOf(participantId))
+    connection.shareAllowance(this.#allowances.of(participantId))
     this.#attendance.arrive(connection.identity)
     connection.onClose(this.#leave)
     // Our SyncStep1 asks a writer for what it has and we lack (edits made while it was offline). A viewer's
@@ -238,15 +232,6 @@ export class Room {
     return !this.#closing && !this.#log.failed
   }
 
-  #allowanceOf(participantId: string): Allowance {
-    let allowance = this.#allowances.get(participantId)
-    if (allowance === undefined) {
-      allowance = new Allowance(this.#intakeLimits, this.#intakeLimits.participantFactor)
-      this.#allowances.set(participantId, allowance)
-    }
-    return allowance
-  }
-
   readonly #leave = (connection: Connection): void => {
     const member = this.#members.get(connection)
     if (member === undefined) return
@@ -290,7 +275,7 @@ export class Room {
     const message = parseClientMessage(frame)
     switch (message.kind) {
       case 'sync-step-1':
-        this.#answerSyncStep1(member, message.stateVector)
+        answerSyncStep1(member, message.stateVector, this.#syncContext)
         return
       case 'sync-step-2':
       case 'update':
@@ -305,44 +290,11 @@ export class Room {
     }
   }
 
-  #answerSyncStep1(member: RoomMember, stateVector: Uint8Array): void {
-    const { connection } = member
-    let fresh: boolean
-    try {
-      fresh = Y.decodeStateVector(stateVector).size === 0
-    } catch {
-      throw new MalformedMessageError('unreadable state vector')
-    }
-    if (fresh && this.#joiners.ready && !this.#log.failed && !member.sentUpdates) {
-      connection.send(this.#joiners.frame())
-      return
-    }
-    const answer = () => {
-      if (connection.closed || this.#log.failed) return
-      if (fresh) connection.send(this.#joiners.frame())
-      else connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.#doc, stateVector)))
-    }
-    // Answer only from stored state: wait for updates applied but not yet written.
-    if (this.#log.idle) {
-      answer()
-      return
-    }
-    this.settle()
-      .then(answer)
-      .catch((error: unknown) => {
-        this.#logger.error(
-          { mapId: this.mapId, connection: connection.id, err: error },
-          'failed to answer a sync',
-        )
-        connection.close(CloseCode.ServerError)
-      })
-  }
-
   #receiveUpdate(member: RoomMember, update: Uint8Array, kind: UpdateKind): void {
     member.sentUpdates = true
     const outcome = this.#intake.take(member.connection, update)
     if (!(outcome instanceof Promise)) {
-      this.#conclude(member, outcome, kind)
+      replyToIntake(member, outcome, kind, this.#replyContext)
       return
     }
     // New client ids are being stored; the connection's next frames wait, so they cannot overtake this one.
@@ -350,71 +302,10 @@ export class Room {
     connection.pause()
     outcome
       .then(
-        (taken) => this.#guard(member, () => this.#conclude(member, taken, kind)),
+        (taken) => this.#guard(member, () => replyToIntake(member, taken, kind, this.#replyContext)),
         (error: unknown) => this.#closeForError(member, error),
       )
       .finally(() => connection.resume())
-  }
-
-  /** Acts on what the intake decided about one update. */
-  #conclude(member: RoomMember, outcome: IntakeOutcome, kind: UpdateKind): void {
-    const { connection } = member
-    const context = { mapId: this.mapId, connection: connection.id }
-    switch (outcome.kind) {
-      case 'viewer':
-        this.#logger.debug(context, 'dropped an update from a viewer')
-        if (!member.viewerTold) {
-          member.viewerTold = true
-          connection.send(encodePermissionDenied(JSON.stringify(VIEWER_TOLD)))
-        }
-        return
-      case 'malformed':
-        this.#logger.warn(
-          { ...context, reason: outcome.reason },
-          'refused an update that does not fit the map document',
-        )
-        connection.close(CloseCode.BadMessage)
-        return
-      case 'client-ids-taken':
-        this.#logger.warn(
-          { ...context, clientIds: outcome.clientIds.slice(0, 10) },
-          'refused an update written under a client id that belongs to someone else',
-        )
-        connection.close(CloseCode.ClientIdTaken)
-        return
-      case 'claim-failed':
-        this.#logger.error({ ...context, err: outcome.error }, 'could not claim client ids')
-        connection.close(CloseCode.ServerError)
-        return
-      case 'abandoned':
-        return
-      case 'applied':
-        if (outcome.missing !== null) this.#resync.missing(member, outcome.missing, kind)
-        else if (kind === 'sync-step-2') this.#resync.answered(member)
-        if (outcome.refusal !== null && !connection.closed) this.#refuse(member, outcome.refusal)
-        return
-    }
-  }
-
-  /**
-   * Tells the author why its change was reverted (the revert itself reaches it with the next broadcast). A
-   * connection that keeps sending refused changes is closed: that is no longer someone's honest mistake.
-   */
-  #refuse(member: RoomMember, refusal: EditRefusal): void {
-    const { connection } = member
-    this.#logger.info(
-      { mapId: this.mapId, connection: connection.id, rule: refusal.rule },
-      'reverted an update the rules refuse',
-    )
-    if (member.refusals.record()) {
-      this.#logger.warn(
-        { mapId: this.mapId, connection: connection.id },
-        'closed a connection with too many refused edits',
-      )
-      connection.close(CloseCode.TooManyRefusals)
-      return
-    }
-    connection.send(encodePermissionDenied(JSON.stringify(refusal)))
   }
 
   /** A batch is stored: joiners from now on get it, and everyone connected gets it now. */
