@@ -17,7 +17,8 @@
 // Cost: one decode and one apply per stored part, plus one rebuild per part that fails only once applied. A bad
 // snapshot is set aside like an update, and the tail is then screened on an empty document.
 import * as Y from 'yjs'
-import type { MapStore, QuarantineEntry, StoredDocument } from '../storage/MapStore.ts'
+import type { QuarantineEntry, StoredDocument } from '../storage/DocumentLog.ts'
+import type { MapStore } from '../storage/MapStore.ts'
 import type { RoomLogger } from './SocketLike.ts'
 
 /**

@@ -5,7 +5,7 @@ import { ExportRefusedError, exportRecord } from '../export/exportRecord.ts'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
-import type { ExportFormat, ExportRecord, ExportSummary } from '../storage/MapStore.ts'
+import type { ExportFormat, ExportRecord, ExportSummary } from '../storage/ExportStore.ts'
 
 interface ExportParams {
   mapId: string

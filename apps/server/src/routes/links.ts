@@ -3,7 +3,7 @@ import { CloseCode, ROLES } from '@mapboard/protocol'
 import type { CreateLinkRequest, LinkInfo } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
-import type { LinkRecord } from '../storage/MapStore.ts'
+import type { LinkRecord } from '../storage/LinkStore.ts'
 import { linkUrl, newLinkId } from '../tokens/inviteLink.ts'
 import { requestOrigin } from './requestOrigin.ts'
 

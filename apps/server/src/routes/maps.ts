@@ -6,7 +6,7 @@ import { ROLES } from '@mapboard/protocol'
 import type { CreateMapRequest, CreateMapResponse, Role } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import { addressKey } from '../plugins/limits.ts'
-import type { LinkRecord } from '../storage/MapStore.ts'
+import type { LinkRecord } from '../storage/LinkStore.ts'
 import { linkUrl, newLinkId } from '../tokens/inviteLink.ts'
 import { requestOrigin } from './requestOrigin.ts'
 

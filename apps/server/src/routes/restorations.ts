@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { MapRestoration } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
-import type { QuarantinedEntry } from '../storage/MapStore.ts'
+import type { QuarantinedEntry } from '../storage/DocumentLog.ts'
 
 const restorationSchema = {
   type: 'object',

@@ -14,7 +14,7 @@ import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import type { Room } from '../rooms/Room.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
-import type { ScalingSubmissionRecord } from '../storage/MapStore.ts'
+import type { ScalingSubmissionRecord } from '../storage/ScalingStore.ts'
 
 /** Who may give a number at all; the chair only in a round opened with `chairScales`. */
 const SCALING_ROLES = ['chair', 'professional', 'family'] as const satisfies readonly Role[]

@@ -1,6 +1,7 @@
 // Group commit: the appends every room makes in one event-loop turn go to the store in one transaction, so one
 // commit (and its fsync) serves them all instead of one per room.
-import type { MapAppend, MapStore } from './MapStore.ts'
+import type { MapAppend } from './DocumentLog.ts'
+import type { MapStore } from './MapStore.ts'
 
 interface QueuedAppend extends MapAppend {
   resolve: (lastSeq: number) => void

@@ -1,18 +1,16 @@
+import type { ClientIdRecord } from './ClientIdStore.ts'
 import type {
-  ClientIdRecord,
-  ExportRecord,
-  ExportSummary,
-  LinkRecord,
   MapAppend,
   MapAppendResult,
-  MapRecord,
-  MapStore,
-  ParticipantRecord,
   QuarantinedEntry,
   Restoration,
-  ScalingSubmissionRecord,
   StoredDocument,
-} from './MapStore.ts'
+} from './DocumentLog.ts'
+import type { ExportRecord, ExportSummary } from './ExportStore.ts'
+import type { LinkRecord, ParticipantRecord } from './LinkStore.ts'
+import type { MapRecord } from './MapCatalog.ts'
+import type { MapStore } from './MapStore.ts'
+import type { ScalingSubmissionRecord } from './ScalingStore.ts'
 import { checkRestoration } from './checkRestoration.ts'
 
 interface StoredMap {

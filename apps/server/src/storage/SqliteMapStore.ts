@@ -3,21 +3,19 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { isRole } from '@mapboard/protocol'
 import { checkRestoration } from './checkRestoration.ts'
+import type { ClientIdRecord } from './ClientIdStore.ts'
 import type {
-  ClientIdRecord,
-  ExportRecord,
-  ExportSummary,
-  LinkRecord,
   MapAppend,
   MapAppendResult,
-  MapRecord,
-  MapStore,
-  ParticipantRecord,
   QuarantinedEntry,
   Restoration,
-  ScalingSubmissionRecord,
   StoredDocument,
-} from './MapStore.ts'
+} from './DocumentLog.ts'
+import type { ExportRecord, ExportSummary } from './ExportStore.ts'
+import type { LinkRecord, ParticipantRecord } from './LinkStore.ts'
+import type { MapRecord } from './MapCatalog.ts'
+import type { MapStore } from './MapStore.ts'
+import type { ScalingSubmissionRecord } from './ScalingStore.ts'
 
 // Tables added later with CREATE TABLE IF NOT EXISTS need no new version: an older server ignores them.
 const SCHEMA_VERSION = 1

@@ -1,5 +1,6 @@
 import type { TokenClaims } from '@mapboard/protocol'
-import type { LinkRecord, MapStore } from '../storage/MapStore.ts'
+import type { LinkRecord } from '../storage/LinkStore.ts'
+import type { MapStore } from '../storage/MapStore.ts'
 import type { TokenSigner } from './TokenSigner.ts'
 
 /** Why a token was refused; stable, sent as the `code` of a 401 (or `MAP_NOT_FOUND` with a 404). */

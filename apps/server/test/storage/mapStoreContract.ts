@@ -2,13 +2,11 @@
 // the PostgreSQL store will run exactly these tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type {
-  ExportRecord,
-  LinkRecord,
-  MapRecord,
-  MapStore,
-  ScalingSubmissionRecord,
-} from '../../src/storage/MapStore.ts'
+import type { ExportRecord } from '../../src/storage/ExportStore.ts'
+import type { LinkRecord } from '../../src/storage/LinkStore.ts'
+import type { MapRecord } from '../../src/storage/MapCatalog.ts'
+import type { MapStore } from '../../src/storage/MapStore.ts'
+import type { ScalingSubmissionRecord } from '../../src/storage/ScalingStore.ts'
 
 export interface StoreHarness {
   store: MapStore
