@@ -3,7 +3,8 @@ import { CloseCode } from '@mapboard/protocol'
 import type { EditRefusal } from '@mapboard/protocol'
 import { VIEWER_REFUSAL } from '@mapboard/map-model'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
-import type { MapStore } from '../storage/MapStore.ts'
+import type { ClientIdStore } from '../storage/ClientIdStore.ts'
+import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { Attendance } from './Attendance.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
@@ -32,9 +33,12 @@ import { UpdateLog } from './UpdateLog.ts'
 import { WriterIntake } from './WriterIntake.ts'
 import type { IntakeOutcome } from './WriterIntake.ts'
 
+/** What a room keeps in the store: its document (UpdateLog, loadStoredDocument) and who owns its client ids. */
+export type RoomStore = DocumentLog & ClientIdStore
+
 export interface RoomOptions {
   mapId: string
-  store: MapStore
+  store: RoomStore
   /**
    * Shares one store transaction per event-loop turn with other rooms (group commit); without it the room appends
    * to the store on its own.
