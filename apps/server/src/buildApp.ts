@@ -113,14 +113,16 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(websocket, websocketOptions)
   app.register(refuseStrayUpgrades)
 
+  // Each route takes, as its `store` option, only the kinds of stored data it uses; all are the one store.
+  const store = (parent: FastifyInstance) => ({ store: parent.store })
   app.register(healthRoutes)
-  app.register(mapRoutes)
-  app.register(joinRoutes)
-  app.register(linkRoutes)
-  app.register(scalingRoutes)
-  app.register(exportRoutes)
-  app.register(restorationRoutes)
-  app.register(syncRoutes)
+  app.register(mapRoutes, store)
+  app.register(joinRoutes, store)
+  app.register(linkRoutes, store)
+  app.register(scalingRoutes, store)
+  app.register(exportRoutes, store)
+  app.register(restorationRoutes, store)
+  app.register(syncRoutes, store)
   app.register(webRoutes, { distDir: config.webDistDir })
   return app
 }

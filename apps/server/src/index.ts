@@ -6,28 +6,30 @@ export { configFromEnv, ConfigError } from './config.ts'
 export type { ServerConfig } from './config.ts'
 export type { RulesFactory, UpdateRules, UpdateAuthor, Verdict } from './rooms/UpdateGate.ts'
 export { permissionRules } from './rooms/permissionRules.ts'
+export type { MapStore } from './storage/MapStore.ts'
+export type { MapCatalog, MapRecord } from './storage/MapCatalog.ts'
 export type {
-  MapStore,
-  MapRecord,
-  LinkRecord,
+  DocumentLog,
   StoredDocument,
-  ClientIdRecord,
   MapAppend,
   MapAppendResult,
-  ScalingSubmissionRecord,
   QuarantineEntry,
   QuarantinedEntry,
   Restoration,
-} from './storage/MapStore.ts'
+} from './storage/DocumentLog.ts'
+export type { LinkStore, LinkRecord } from './storage/LinkStore.ts'
+export type { ClientIdStore, ClientIdRecord } from './storage/ClientIdStore.ts'
+export type { ScalingStore, ScalingSubmissionRecord } from './storage/ScalingStore.ts'
 export { SqliteMapStore } from './storage/SqliteMapStore.ts'
 export { MemoryMapStore } from './storage/MemoryMapStore.ts'
 export type { FastifyInstance as MapboardApp } from 'fastify'
 export type {
+  ExportStore,
   ExportRecord,
   ExportSummary,
   ExportFormat,
   ExportAudience,
   ExportAuthor,
-} from './storage/MapStore.ts'
+} from './storage/ExportStore.ts'
 // The stored document as an export reads it (the benchmark builds its sample records the same way).
 export { documentAt } from './export/documentAt.ts'

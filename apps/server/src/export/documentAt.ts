@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { rebuildDocument } from '../rooms/loadStoredDocument.ts'
-import type { StoredDocument } from '../storage/MapStore.ts'
+import type { StoredDocument } from '../storage/DocumentLog.ts'
 
 export interface DocumentAt {
   doc: Y.Doc

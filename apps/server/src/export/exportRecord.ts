@@ -4,7 +4,9 @@ import type { Role } from '@mapboard/protocol'
 import { recordSnapshot, renderMapPng, renderRecordPdf } from '@mapboard/record'
 import type { RecordSnapshot } from '@mapboard/record'
 import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
-import type { ExportAuthor, ExportFormat, ExportRecord, MapStore } from '../storage/MapStore.ts'
+import type { DocumentLog } from '../storage/DocumentLog.ts'
+import type { ExportAuthor, ExportFormat, ExportRecord, ExportStore } from '../storage/ExportStore.ts'
+import type { MapCatalog } from '../storage/MapCatalog.ts'
 import { documentAt, sha256Hex } from './documentAt.ts'
 import { mayExport } from './exportRights.ts'
 
@@ -32,7 +34,7 @@ export function renderExport(format: ExportFormat, snapshot: RecordSnapshot): Pr
  * tail are read in one transaction. Drawing happens after the turn, so the room is not held up meanwhile.
  */
 export async function exportRecord(
-  store: MapStore,
+  store: MapCatalog & DocumentLog & ExportStore,
   rooms: RoomRegistry,
   request: ExportRequest,
   now: () => number = Date.now,

@@ -2,7 +2,7 @@ import type { FastifyRequest, preValidationAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Role, TokenClaims } from '@mapboard/protocol'
 import { HttpError, sendError } from '../http/errors.ts'
-import type { LinkRecord } from '../storage/MapStore.ts'
+import type { LinkRecord } from '../storage/LinkStore.ts'
 import { authorizeLink, bearerToken } from '../tokens/authorizeLink.ts'
 
 /** What a request's token was found to grant, once `requireToken` has checked it. */

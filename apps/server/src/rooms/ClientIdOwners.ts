@@ -5,7 +5,7 @@
 // participant: the first to write with it. The table is stored, so a participant who reconnects after a restart
 // with the same Y.Doc keeps its id, and a client id of the server's own (its reverts) is no one else's.
 import * as Y from 'yjs'
-import type { MapStore } from '../storage/MapStore.ts'
+import type { ClientIdStore } from '../storage/ClientIdStore.ts'
 import { structEnds } from './checkUpdate.ts'
 import type { DecodedUpdate } from './checkUpdate.ts'
 
@@ -21,17 +21,17 @@ export type ClientIdCheck =
   | { kind: 'taken'; clientIds: number[] }
 
 export class ClientIdOwners {
-  readonly #store: MapStore
+  readonly #store: ClientIdStore
   readonly #mapId: string
   readonly #owners: Map<number, string>
 
-  private constructor(store: MapStore, mapId: string, owners: Map<number, string>) {
+  private constructor(store: ClientIdStore, mapId: string, owners: Map<number, string>) {
     this.#store = store
     this.#mapId = mapId
     this.#owners = owners
   }
 
-  static async load(store: MapStore, mapId: string): Promise<ClientIdOwners> {
+  static async load(store: ClientIdStore, mapId: string): Promise<ClientIdOwners> {
     const rows = await store.listClientIds(mapId)
     return new ClientIdOwners(store, mapId, new Map(rows.map((row) => [row.clientId, row.ownerId])))
   }

@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
 import { CloseCode } from '@mapboard/protocol'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
-import type { MapStore } from '../storage/MapStore.ts'
+import type { ClientIdStore } from '../storage/ClientIdStore.ts'
+import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { Attendance } from './Attendance.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
@@ -26,9 +27,12 @@ import type { RulesFactory } from './UpdateGate.ts'
 import { UpdateLog } from './UpdateLog.ts'
 import { WriterIntake } from './WriterIntake.ts'
 
+/** What a room keeps in the store: its document (UpdateLog, loadStoredDocument) and who owns its client ids. */
+export type RoomStore = DocumentLog & ClientIdStore
+
 export interface RoomOptions {
   mapId: string
-  store: MapStore
+  store: RoomStore
   /**
    * Shares one store transaction per event-loop turn with other rooms (group commit); without it the room appends
    * to the store on its own.

@@ -1,14 +1,14 @@
 import { CloseCode } from '@mapboard/protocol'
 import { AppendBatcher } from '../storage/AppendBatcher.ts'
-import type { MapStore } from '../storage/MapStore.ts'
 import type { Connection } from './Connection.ts'
 import type { IntakeLimits } from './FrameBudget.ts'
 import { Room, RoomUnavailableError } from './Room.ts'
+import type { RoomStore } from './Room.ts'
 import type { RoomLogger } from './SocketLike.ts'
 import type { RulesFactory } from './UpdateGate.ts'
 
 export interface RoomRegistryOptions {
-  store: MapStore
+  store: RoomStore
   logger: RoomLogger
   /** How long a room stays loaded after its last client left. */
   unloadGraceMs: number

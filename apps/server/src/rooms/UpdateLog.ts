@@ -4,17 +4,15 @@
 // nothing anyone has seen can be lost to a crash. The log is folded into a snapshot once it is long enough.
 import * as Y from 'yjs'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
-import type { MapStore } from '../storage/MapStore.ts'
+import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { snapshotLoads } from './loadStoredDocument.ts'
 import type { RoomLogger } from './SocketLike.ts'
-
-/** What the log needs of the store. */
-export type UpdateStore = Pick<MapStore, 'appendUpdates' | 'compact'>
 
 export interface UpdateLogOptions {
   mapId: string
   doc: Y.Doc
-  store: UpdateStore
+  /** The map's stored document: appended to and compacted. */
+  store: DocumentLog
   /** Without it the log appends to the store on its own. */
   appender: AppendBatcher | undefined
   logger: RoomLogger

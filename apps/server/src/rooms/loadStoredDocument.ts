@@ -17,7 +17,7 @@
 // Cost: one decode and one apply per stored part, plus one rebuild per part that fails only once applied. A bad
 // snapshot is set aside like an update, and the tail is then screened on an empty document.
 import * as Y from 'yjs'
-import type { MapStore, QuarantineEntry, StoredDocument } from '../storage/MapStore.ts'
+import type { DocumentLog, QuarantineEntry, StoredDocument } from '../storage/DocumentLog.ts'
 import type { RoomLogger } from './SocketLike.ts'
 
 /**
@@ -53,7 +53,7 @@ type Screened = { ok: true } | { ok: false; reason: string; damaged: boolean }
  * the next connection tries again): a rebuilt document is never used unless what it set aside is kept.
  */
 export async function loadStoredDocument(
-  store: MapStore,
+  store: DocumentLog,
   mapId: string,
   logger: RoomLogger,
   now: () => number = Date.now,

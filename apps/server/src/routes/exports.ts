@@ -5,7 +5,9 @@ import { ExportRefusedError, exportRecord } from '../export/exportRecord.ts'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
-import type { ExportFormat, ExportRecord, ExportSummary } from '../storage/MapStore.ts'
+import type { DocumentLog } from '../storage/DocumentLog.ts'
+import type { ExportFormat, ExportRecord, ExportStore, ExportSummary } from '../storage/ExportStore.ts'
+import type { MapCatalog } from '../storage/MapCatalog.ts'
 
 interface ExportParams {
   mapId: string
@@ -96,7 +98,10 @@ function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
  * - `GET /api/maps/<id>/exports/<exportId>` (the chair, or whoever generated it) → 200 the same bytes
  *   (404 EXPORT_NOT_FOUND).
  */
-export const exportRoutes: FastifyPluginAsync = async (app) => {
+export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog & ExportStore }> = async (
+  app,
+  { store },
+) => {
   const anyone = app.requireToken()
   const chairOnly = app.requireToken(['chair'])
   // Each export is kept for good and costs real work: per person, and per map for everyone but the chair, so
@@ -125,7 +130,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
       generating.add(mapId)
       let record: ExportRecord
       try {
-        record = await exportRecord(app.store, app.rooms, {
+        record = await exportRecord(store, app.rooms, {
           mapId,
           format,
           by: { participantId: participant.id, name: participant.name, role, agency: participant.agency },
@@ -166,7 +171,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { mapId: string }; Reply: ExportInfo[] }>(
     '/api/maps/:mapId/exports',
     { schema: { response: { 200: { type: 'array', items: exportInfoSchema } } }, preValidation: chairOnly },
-    async (request) => (await app.store.listExports(request.params.mapId)).map(exportInfo),
+    async (request) => (await store.listExports(request.params.mapId)).map(exportInfo),
   )
 
   app.get<{ Params: ExportParams }>(
@@ -175,7 +180,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const { mapId, exportId } = request.params
       const { claims } = requestAuth(request)
-      const record = await app.store.getExport(mapId, exportId)
+      const record = await store.getExport(mapId, exportId)
       const mine = record !== undefined && record.generatedBy.participantId === claims.participant?.id
       if (record === undefined || (claims.role !== 'chair' && !mine)) {
         // Not told apart: someone who may not download an export does not learn that it exists.

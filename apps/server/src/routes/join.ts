@@ -5,6 +5,8 @@ import type { JoinRequest, JoinResponse, Role } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import { addressKey } from '../plugins/limits.ts'
+import type { LinkStore } from '../storage/LinkStore.ts'
+import type { MapCatalog } from '../storage/MapCatalog.ts'
 
 /** Longest name or agency, in characters, after trimming. */
 export const MAX_NAME_LENGTH = 80
@@ -69,7 +71,7 @@ function newParticipantId(): string {
  * `/sync` and the API like the link does and stamps their name on what they do. Joining again with that token
  * changes the name (and agency) but keeps the participant id.
  */
-export const joinRoutes: FastifyPluginAsync = async (app) => {
+export const joinRoutes: FastifyPluginAsync<{ store: MapCatalog & LinkStore }> = async (app, { store }) => {
   // Loosely per address (a whole conference may share one), tightly per link, which only its holders can use.
   const perAddress = app.limit('joinPerIp', addressKey)
   const perLink = app.limit('joinPerLink', (request) => request.auth?.claims.linkId)
@@ -89,17 +91,17 @@ export const joinRoutes: FastifyPluginAsync = async (app) => {
           throw new HttpError(400, 'AGENCY_REQUIRED', 'Please say which agency you are from')
         }
       }
-      const map = await app.store.getMap(mapId)
+      const map = await store.getMap(mapId)
       if (map === undefined) throw new HttpError(404, 'MAP_NOT_FOUND', 'There is no such map')
 
       let id: string
       if (claims.participant === undefined) {
         id = newParticipantId()
-        await app.store.addParticipant({ id, mapId, linkId, role, name, agency, joinedAt: Date.now() })
+        await store.addParticipant({ id, mapId, linkId, role, name, agency, joinedAt: Date.now() })
         request.log.info({ mapId, role, participant: id }, 'participant joined')
       } else {
         id = claims.participant.id
-        await app.store.renameParticipant(id, name, agency)
+        await store.renameParticipant(id, name, agency)
         request.log.info({ mapId, role, participant: id }, 'participant renamed')
       }
       // Same link, same expiry: the participant token can never outlive or outrank the link it came from.

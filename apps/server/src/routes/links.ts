@@ -3,7 +3,7 @@ import { CloseCode, ROLES } from '@mapboard/protocol'
 import type { CreateLinkRequest, LinkInfo } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
-import type { LinkRecord } from '../storage/MapStore.ts'
+import type { LinkRecord, LinkStore } from '../storage/LinkStore.ts'
 import { linkUrl, newLinkId } from '../tokens/inviteLink.ts'
 import { requestOrigin } from './requestOrigin.ts'
 
@@ -44,7 +44,7 @@ const createLinkSchema = {
  * Revoking a link refuses it from the next request on and closes, with Forbidden (4403), every socket that was
  * opened with it — by the link itself or by a participant token that came from it.
  */
-export const linkRoutes: FastifyPluginAsync = async (app) => {
+export const linkRoutes: FastifyPluginAsync<{ store: LinkStore }> = async (app, { store }) => {
   const chairOnly = app.requireToken(['chair'])
   const perMap = app.limit('linkCreationPerMap', (request) => request.auth?.claims.mapId)
 
@@ -62,7 +62,7 @@ export const linkRoutes: FastifyPluginAsync = async (app) => {
     { schema: { response: { 200: { type: 'array', items: linkInfoSchema } } }, preValidation: chairOnly },
     async (request) => {
       const origin = requestOrigin(request, app.config)
-      const links = await app.store.listLinks(request.params.mapId)
+      const links = await store.listLinks(request.params.mapId)
       return links.map((link) => info(origin, link))
     },
   )
@@ -83,7 +83,7 @@ export const linkRoutes: FastifyPluginAsync = async (app) => {
         expiresAt: createdAt + hours * HOUR_MS,
         revokedAt: null,
       }
-      await app.store.createLink(link)
+      await store.createLink(link)
       request.log.info({ mapId, link: link.id, role: link.role }, 'link created')
       return reply.code(201).send(info(origin, link))
     },
@@ -94,7 +94,7 @@ export const linkRoutes: FastifyPluginAsync = async (app) => {
     { preValidation: chairOnly },
     async (request, reply) => {
       const { mapId, linkId } = request.params
-      const link = await app.store.getLink(linkId)
+      const link = await store.getLink(linkId)
       if (link === undefined || link.mapId !== mapId) {
         throw new HttpError(404, 'LINK_NOT_FOUND', 'This map has no such link')
       }
@@ -105,7 +105,7 @@ export const linkRoutes: FastifyPluginAsync = async (app) => {
           'You cannot withdraw the link you are using; open another chair link first, then withdraw this one from there',
         )
       }
-      await app.store.revokeLink(linkId, Date.now())
+      await store.revokeLink(linkId, Date.now())
       const closed = app.rooms.closeLink(mapId, linkId, CloseCode.Forbidden)
       request.log.info({ mapId, link: linkId, closed }, 'link revoked')
       return reply.code(204).send()

@@ -6,7 +6,8 @@ import { ROLES } from '@mapboard/protocol'
 import type { CreateMapRequest, CreateMapResponse, Role } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import { addressKey } from '../plugins/limits.ts'
-import type { LinkRecord } from '../storage/MapStore.ts'
+import type { LinkRecord } from '../storage/LinkStore.ts'
+import type { MapCatalog } from '../storage/MapCatalog.ts'
 import { linkUrl, newLinkId } from '../tokens/inviteLink.ts'
 import { requestOrigin } from './requestOrigin.ts'
 
@@ -54,7 +55,7 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected))
 }
 
-export const mapRoutes: FastifyPluginAsync = async (app) => {
+export const mapRoutes: FastifyPluginAsync<{ store: MapCatalog }> = async (app, { store }) => {
   const { adminToken, linkTtlMs } = app.config
   const perAddress = app.limit('mapCreationPerIp', addressKey)
 
@@ -87,7 +88,7 @@ export const mapRoutes: FastifyPluginAsync = async (app) => {
         expiresAt,
         revokedAt: null,
       }))
-      await app.store.createMap({ id, title, createdAt }, Y.encodeStateAsUpdate(doc), links)
+      await store.createMap({ id, title, createdAt }, Y.encodeStateAsUpdate(doc), links)
       doc.destroy()
 
       const urls = byRole((role) => {

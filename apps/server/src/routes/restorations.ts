@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { MapRestoration } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
-import type { QuarantinedEntry } from '../storage/MapStore.ts'
+import type { DocumentLog, QuarantinedEntry } from '../storage/DocumentLog.ts'
 
 const restorationSchema = {
   type: 'object',
@@ -41,7 +41,7 @@ function restorations(entries: readonly QuarantinedEntry[]): MapRestoration[] {
  * restored without stored changes that could not be read (decision 0021). The map is loaded first, so a
  * restoration its loading makes is in the answer.
  */
-export const restorationRoutes: FastifyPluginAsync = async (app) => {
+export const restorationRoutes: FastifyPluginAsync<{ store: DocumentLog }> = async (app, { store }) => {
   const chairOnly = app.requireToken(['chair'])
 
   app.get<{ Params: { mapId: string }; Reply: MapRestoration[] }>(
@@ -60,7 +60,7 @@ export const restorationRoutes: FastifyPluginAsync = async (app) => {
         }
         throw error
       }
-      return restorations(await app.store.listQuarantine(mapId))
+      return restorations(await store.listQuarantine(mapId))
     },
   )
 }

@@ -14,7 +14,7 @@ import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import type { Room } from '../rooms/Room.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
-import type { ScalingSubmissionRecord } from '../storage/MapStore.ts'
+import type { ScalingStore, ScalingSubmissionRecord } from '../storage/ScalingStore.ts'
 
 /** Who may give a number at all; the chair only in a round opened with `chairScales`. */
 const SCALING_ROLES = ['chair', 'professional', 'family'] as const satisfies readonly Role[]
@@ -163,7 +163,7 @@ function results(submissions: readonly ScalingSubmissionRecord[]): ScaleResult[]
  * Each check and the writes that depend on it run in the map's room turn (`rooms.withRoom`), so a submission
  * and the reveal of its round can never cross.
  */
-export const scalingRoutes: FastifyPluginAsync = async (app) => {
+export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async (app, { store }) => {
   const chairOnly = app.requireToken(['chair'])
   const scalers = app.requireToken(SCALING_ROLES)
   const perParticipant = app.limit(
@@ -228,10 +228,10 @@ export const scalingRoutes: FastifyPluginAsync = async (app) => {
         if (role === 'chair' && !round.chairScales) {
           throw new HttpError(403, 'CHAIR_NOT_SCALING', 'The chair does not scale in this round')
         }
-        const earlier = await app.store.getScalingSubmission(mapId, roundId, participant.id)
+        const earlier = await store.getScalingSubmission(mapId, roundId, participant.id)
         if (
           earlier === undefined &&
-          (await app.store.countScalingSubmissions(mapId, roundId)) >= MAX_LIST_ITEMS
+          (await store.countScalingSubmissions(mapId, roundId)) >= MAX_LIST_ITEMS
         ) {
           throw new HttpError(409, 'ROUND_FULL', `A round takes at most ${MAX_LIST_ITEMS} answers`)
         }
@@ -246,9 +246,9 @@ export const scalingRoutes: FastifyPluginAsync = async (app) => {
           reason,
           updatedAt: Date.now(),
         }
-        await app.store.putScalingSubmission(record)
+        await store.putScalingSubmission(record)
         // The document learns how many have answered, never who or what.
-        const count = await app.store.countScalingSubmissions(mapId, roundId)
+        const count = await store.countScalingSubmissions(mapId, roundId)
         if (count !== round.count) {
           await room.writeAsServer((doc, origin) => writeScalingRound(doc, { ...round, count }, origin))
         }
@@ -265,7 +265,7 @@ export const scalingRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { mapId, roundId } = request.params
       const { participant } = scaler(request)
-      const stored = await app.store.getScalingSubmission(mapId, roundId, participant.id)
+      const stored = await store.getScalingSubmission(mapId, roundId, participant.id)
       if (stored === undefined) {
         throw new HttpError(404, 'SUBMISSION_NOT_FOUND', 'You have not answered this scaling round')
       }
@@ -281,7 +281,7 @@ export const scalingRoutes: FastifyPluginAsync = async (app) => {
       const count = await inRoom(mapId, async (room) => {
         const round = findRound(room, roundId)
         checkOpen(round)
-        const revealed = results(await app.store.listScalingSubmissions(mapId, roundId))
+        const revealed = results(await store.listScalingSubmissions(mapId, roundId))
         await room.writeAsServer((doc, origin) =>
           writeScalingRound(
             doc,

@@ -6,6 +6,8 @@ import { CloseCode, MAX_MESSAGE_BYTES, closeCodeReason } from '@mapboard/protoco
 import { sendError } from '../http/errors.ts'
 import { upgradeOriginAllowed } from '../http/upgradeOrigin.ts'
 import { Connection } from '../rooms/Connection.ts'
+import type { LinkStore } from '../storage/LinkStore.ts'
+import type { MapCatalog } from '../storage/MapCatalog.ts'
 import { authorizeLink } from '../tokens/authorizeLink.ts'
 
 export const SYNC_ROUTE = '/sync/:mapId'
@@ -99,7 +101,7 @@ export const refuseStrayUpgrades = fp(
  * `/sync/<mapId>?token=…`: the y-websocket endpoint. The token and the map are checked before the upgrade
  * (401/404 JSON); after it, this route only adapts the `ws` socket to a Connection and hands it to the rooms.
  */
-export const syncRoutes: FastifyPluginAsync = async (app) => {
+export const syncRoutes: FastifyPluginAsync<{ store: MapCatalog & LinkStore }> = async (app, { store }) => {
   const authorize = async (request: FastifyRequest<SyncRoute>, reply: FastifyReply): Promise<void> => {
     const { mapId } = request.params
     if (!upgradeOriginAllowed(request.headers.origin, request.headers.host, app.config)) {
@@ -116,7 +118,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
       await sendError(reply, 400, 'INVALID_REQUEST', 'Give the token once')
       return
     }
-    const result = await authorizeLink(app.store, app.tokens, mapId, token)
+    const result = await authorizeLink(store, app.tokens, mapId, token)
     if (!result.ok) {
       request.log.info({ mapId, code: result.code }, 'refused a sync connection')
       await sendError(reply, result.statusCode, result.code, result.message)
@@ -181,7 +183,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
     })
     // The rooms now track this connection, so a revocation from here on closes it; one that landed between the
     // check before the upgrade and now is caught by looking again.
-    app.store.getLink(claims.linkId).then(
+    store.getLink(claims.linkId).then(
       (current) => {
         if (current?.revokedAt === null) return
         request.log.info(

@@ -1,6 +1,6 @@
 // Group commit: the appends every room makes in one event-loop turn go to the store in one transaction, so one
 // commit (and its fsync) serves them all instead of one per room.
-import type { MapAppend, MapStore } from './MapStore.ts'
+import type { DocumentLog, MapAppend } from './DocumentLog.ts'
 
 interface QueuedAppend extends MapAppend {
   resolve: (lastSeq: number) => void
@@ -8,12 +8,12 @@ interface QueuedAppend extends MapAppend {
 }
 
 export class AppendBatcher {
-  readonly #store: MapStore
+  readonly #log: DocumentLog
   #queue: QueuedAppend[] = []
   #scheduled = false
 
-  constructor(store: MapStore) {
-    this.#store = store
+  constructor(log: DocumentLog) {
+    this.#log = log
   }
 
   /**
@@ -36,7 +36,7 @@ export class AppendBatcher {
     this.#queue = []
     if (queue.length === 0) return
     try {
-      const results = await this.#store.appendToMaps(queue)
+      const results = await this.#log.appendToMaps(queue)
       queue.forEach((entry, index) => {
         const result = results[index]
         if (result === undefined) entry.reject(new Error(`no append result for map ${entry.mapId}`))

@@ -1,4 +1,4 @@
-import type { Restoration } from './MapStore.ts'
+import type { Restoration } from './DocumentLog.ts'
 
 /** The checks every store makes before a `quarantine` writes anything. */
 export function checkRestoration(

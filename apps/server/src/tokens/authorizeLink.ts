@@ -1,5 +1,6 @@
 import type { TokenClaims } from '@mapboard/protocol'
-import type { LinkRecord, MapStore } from '../storage/MapStore.ts'
+import type { LinkRecord, LinkStore } from '../storage/LinkStore.ts'
+import type { MapCatalog } from '../storage/MapCatalog.ts'
 import type { TokenSigner } from './TokenSigner.ts'
 
 /** Why a token was refused; stable, sent as the `code` of a 401 (or `MAP_NOT_FOUND` with a 404). */
@@ -24,7 +25,7 @@ const unauthorized = (code: TokenRefusalCode, message: string): LinkAuthorizatio
  * Every request and every upgrade goes through here: revoking a link in the store takes effect at once.
  */
 export async function authorizeLink(
-  store: MapStore,
+  store: MapCatalog & LinkStore,
   signer: TokenSigner,
   mapId: string,
   token: string | undefined,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { LinkRecord } from '../storage/MapStore.ts'
+import type { LinkRecord } from '../storage/LinkStore.ts'
 import type { TokenSigner } from './TokenSigner.ts'
 
 /** 96 random bits: link ids appear in tokens and logs, and must not be guessable from one another. */

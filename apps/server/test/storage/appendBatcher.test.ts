@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { AppendBatcher } from '../../src/storage/AppendBatcher.ts'
-import type { MapAppend, MapAppendResult } from '../../src/storage/MapStore.ts'
+import type { MapAppend, MapAppendResult } from '../../src/storage/DocumentLog.ts'
 import { MemoryMapStore } from '../../src/storage/MemoryMapStore.ts'
 
 /** Records every appendToMaps call. */

@@ -1,0 +1,147 @@
+import type { ClientIdRecord, ClientIdStore } from './ClientIdStore.ts'
+import type {
+  DocumentLog,
+  MapAppend,
+  MapAppendResult,
+  QuarantinedEntry,
+  Restoration,
+  StoredDocument,
+} from './DocumentLog.ts'
+import type { ExportRecord, ExportStore, ExportSummary } from './ExportStore.ts'
+import type { LinkRecord, LinkStore, ParticipantRecord } from './LinkStore.ts'
+import type { MapCatalog, MapRecord } from './MapCatalog.ts'
+import type { MapStore } from './MapStore.ts'
+import type { ScalingStore, ScalingSubmissionRecord } from './ScalingStore.ts'
+
+/** One store per kind of data, as an engine builds them over its one connection (sqlite/, memory/). */
+export interface MapStoreParts {
+  maps: MapCatalog
+  documents: DocumentLog
+  links: LinkStore
+  clientIds: ClientIdStore
+  scaling: ScalingStore
+  exports: ExportStore
+}
+
+/**
+ * A whole MapStore made of its parts: each method is the one of the part that keeps that kind of data. An engine's
+ * store extends it with how its connection opens and closes (SqliteMapStore, MemoryMapStore). They are methods, so
+ * a test can override one in a subclass and call `super`.
+ */
+export abstract class ComposedMapStore implements MapStore {
+  readonly #parts: MapStoreParts
+
+  protected constructor(parts: MapStoreParts) {
+    this.#parts = parts
+  }
+
+  abstract close(): Promise<void>
+
+  createMap(map: MapRecord, initialState: Uint8Array, links?: readonly LinkRecord[]): Promise<void> {
+    return this.#parts.maps.createMap(map, initialState, links)
+  }
+
+  getMap(id: string): Promise<MapRecord | undefined> {
+    return this.#parts.maps.getMap(id)
+  }
+
+  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.#parts.documents.appendUpdates(mapId, updates)
+  }
+
+  appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
+    return this.#parts.documents.appendUpdate(mapId, update)
+  }
+
+  appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
+    return this.#parts.documents.appendToMaps(appends)
+  }
+
+  load(mapId: string): Promise<StoredDocument> {
+    return this.#parts.documents.load(mapId)
+  }
+
+  compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    return this.#parts.documents.compact(mapId, snapshot, throughSeq)
+  }
+
+  quarantine(mapId: string, restoration: Restoration): Promise<void> {
+    return this.#parts.documents.quarantine(mapId, restoration)
+  }
+
+  listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
+    return this.#parts.documents.listQuarantine(mapId)
+  }
+
+  createLink(link: LinkRecord): Promise<void> {
+    return this.#parts.links.createLink(link)
+  }
+
+  getLink(id: string): Promise<LinkRecord | undefined> {
+    return this.#parts.links.getLink(id)
+  }
+
+  listLinks(mapId: string): Promise<LinkRecord[]> {
+    return this.#parts.links.listLinks(mapId)
+  }
+
+  revokeLink(id: string, revokedAt: number): Promise<boolean> {
+    return this.#parts.links.revokeLink(id, revokedAt)
+  }
+
+  addParticipant(participant: ParticipantRecord): Promise<void> {
+    return this.#parts.links.addParticipant(participant)
+  }
+
+  getParticipant(id: string): Promise<ParticipantRecord | undefined> {
+    return this.#parts.links.getParticipant(id)
+  }
+
+  renameParticipant(id: string, name: string, agency: string): Promise<boolean> {
+    return this.#parts.links.renameParticipant(id, name, agency)
+  }
+
+  listParticipants(mapId: string): Promise<ParticipantRecord[]> {
+    return this.#parts.links.listParticipants(mapId)
+  }
+
+  claimClientIds(mapId: string, ownerId: string, clientIds: readonly number[]): Promise<number[]> {
+    return this.#parts.clientIds.claimClientIds(mapId, ownerId, clientIds)
+  }
+
+  listClientIds(mapId: string): Promise<ClientIdRecord[]> {
+    return this.#parts.clientIds.listClientIds(mapId)
+  }
+
+  putScalingSubmission(submission: ScalingSubmissionRecord): Promise<void> {
+    return this.#parts.scaling.putScalingSubmission(submission)
+  }
+
+  getScalingSubmission(
+    mapId: string,
+    roundId: string,
+    participantId: string,
+  ): Promise<ScalingSubmissionRecord | undefined> {
+    return this.#parts.scaling.getScalingSubmission(mapId, roundId, participantId)
+  }
+
+  listScalingSubmissions(mapId: string, roundId: string): Promise<ScalingSubmissionRecord[]> {
+    return this.#parts.scaling.listScalingSubmissions(mapId, roundId)
+  }
+
+  countScalingSubmissions(mapId: string, roundId: string): Promise<number> {
+    return this.#parts.scaling.countScalingSubmissions(mapId, roundId)
+  }
+
+  putExport(record: ExportRecord): Promise<void> {
+    return this.#parts.exports.putExport(record)
+  }
+
+  getExport(mapId: string, exportId: string): Promise<ExportRecord | undefined> {
+    return this.#parts.exports.getExport(mapId, exportId)
+  }
+
+  listExports(mapId: string): Promise<ExportSummary[]> {
+    return this.#parts.exports.listExports(mapId)
+  }
+}

@@ -1,0 +1,51 @@
+import type { Role } from '@mapboard/protocol'
+
+/** What an export is: the map drawn as a PNG, or the whole written record as a PDF. */
+export type ExportFormat = 'pdf' | 'png'
+
+/**
+ * Whose view of the map an export shows. 'shared' is the shared document every participant, the family included,
+ * receives; a 'professionals' audience (restricted material, marked as such) is to come.
+ */
+export type ExportAudience = 'shared'
+
+/** Who generated an export, as their token said at the time. */
+export interface ExportAuthor {
+  participantId: string
+  name: string
+  role: Role
+  agency: string
+}
+
+/** An export as listed: everything but its bytes. */
+export interface ExportSummary {
+  id: string
+  mapId: string
+  format: ExportFormat
+  audience: ExportAudience
+  /** The store's sequence number of the last document update the export includes (`StoredDocument.lastSeq`). */
+  documentVersion: number
+  /** SHA-256 (hex) of `Y.encodeStateAsUpdate` of the document at that version, as printed in the record. */
+  documentSha256: string
+  /** SHA-256 (hex) of `bytes`. */
+  bytesSha256: string
+  byteLength: number
+  generatedBy: ExportAuthor
+  /** Milliseconds since the epoch. */
+  generatedAt: number
+}
+
+/** One generated export, kept as it was made: the same bytes every time it is downloaded, never changed. */
+export interface ExportRecord extends ExportSummary {
+  bytes: Uint8Array
+}
+
+/** Generated records (decision 0018), kept as made: never replaced, changed or removed. */
+export interface ExportStore {
+  /** Keeps an export. Fails if the map does not exist or the id is taken: an export is never replaced. */
+  putExport(record: ExportRecord): Promise<void>
+  /** One export of a map, bytes included; undefined if the map has no such export. */
+  getExport(mapId: string, exportId: string): Promise<ExportRecord | undefined>
+  /** A map's exports without their bytes, oldest first. */
+  listExports(mapId: string): Promise<ExportSummary[]>
+}

@@ -1,0 +1,88 @@
+import { checkRestoration } from '../checkRestoration.ts'
+import type {
+  DocumentLog,
+  MapAppend,
+  MapAppendResult,
+  QuarantinedEntry,
+  Restoration,
+  StoredDocument,
+} from '../DocumentLog.ts'
+import { copyBytes } from './MemoryDatabase.ts'
+import type { MemoryDatabase } from './MemoryDatabase.ts'
+
+/** Each map's snapshot, update log and quarantine, in memory. */
+export class MemoryDocumentLog implements DocumentLog {
+  readonly #db: MemoryDatabase
+
+  constructor(db: MemoryDatabase) {
+    this.#db = db
+  }
+
+  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
+    const map = this.#db.map(mapId)
+    for (const update of updates) map.updates.push({ seq: ++map.lastSeq, data: copyBytes(update) })
+    return map.lastSeq
+  }
+
+  async appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
+    return this.appendUpdates(mapId, [update])
+  }
+
+  async appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
+    this.#db.tables() // a closed store refuses the whole call, as a failed transaction would
+    const results: MapAppendResult[] = []
+    for (const { mapId, updates } of appends) {
+      try {
+        results.push({ ok: true, lastSeq: await this.appendUpdates(mapId, updates) })
+      } catch (error) {
+        results.push({ ok: false, error })
+      }
+    }
+    return results
+  }
+
+  async load(mapId: string): Promise<StoredDocument> {
+    const map = this.#db.map(mapId)
+    return {
+      snapshot: map.snapshot === null ? null : copyBytes(map.snapshot),
+      updates: map.updates.map((update) => copyBytes(update.data)),
+      lastSeq: map.lastSeq,
+    }
+  }
+
+  async compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const map = this.#db.map(mapId)
+    if (throughSeq > map.lastSeq)
+      throw new Error(`cannot compact ${mapId} through ${throughSeq}: not written`)
+    // An older snapshot must never replace a newer one (two compactions racing).
+    if (throughSeq < map.snapshotSeq) return
+    map.snapshot = copyBytes(snapshot)
+    map.snapshotSeq = throughSeq
+    map.updates = map.updates.filter((update) => update.seq > throughSeq)
+  }
+
+  async quarantine(mapId: string, restoration: Restoration): Promise<void> {
+    const map = this.#db.map(mapId)
+    const { entries, snapshot, throughSeq, restoredAt } = restoration
+    checkRestoration(mapId, restoration, map.lastSeq, map.snapshotSeq)
+    for (const entry of entries) {
+      map.quarantine.push({
+        ...entry,
+        data: copyBytes(entry.data),
+        mapId,
+        restoredAt,
+        restoredVersion: throughSeq,
+      })
+    }
+    map.snapshot = copyBytes(snapshot)
+    map.snapshotSeq = throughSeq
+    map.updates = map.updates.filter((update) => update.seq > throughSeq)
+  }
+
+  async listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
+    return (this.#db.tables().maps.get(mapId)?.quarantine ?? []).map((entry) => ({
+      ...entry,
+      data: copyBytes(entry.data),
+    }))
+  }
+}

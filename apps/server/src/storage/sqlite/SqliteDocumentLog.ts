@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3'
+import { checkRestoration } from '../checkRestoration.ts'
+import type {
+  DocumentLog,
+  MapAppend,
+  MapAppendResult,
+  QuarantinedEntry,
+  Restoration,
+  StoredDocument,
+} from '../DocumentLog.ts'
+import { bytes } from './bytes.ts'
+
+interface QuarantineRow {
+  map_id: string
+  seq: number
+  kind: string
+  data: Buffer
+  reason: string
+  restored_at: number
+  restored_version: number
+}
+
+function toQuarantined(row: QuarantineRow): QuarantinedEntry {
+  if (row.kind !== 'snapshot' && row.kind !== 'update') {
+    throw new Error(`quarantined entry ${row.seq} of ${row.map_id} has an unknown kind`)
+  }
+  return {
+    mapId: row.map_id,
+    seq: row.seq,
+    kind: row.kind,
+    data: bytes(row.data),
+    reason: row.reason,
+    restoredAt: row.restored_at,
+    restoredVersion: row.restored_version,
+  }
+}
+
+/**
+ * The document columns of table `maps` (snapshot, snapshot_seq, last_seq), tables `updates` and `quarantine`.
+ * Each write is one transaction; `appendToMaps` is one for all the maps it appends to.
+ */
+export class SqliteDocumentLog implements DocumentLog {
+  readonly #statements
+  readonly #appendUpdates
+  readonly #appendToMaps
+  readonly #load
+  readonly #compact
+  readonly #quarantine
+
+  constructor(db: Database.Database) {
+    const statements = {
+      getSeqs: db.prepare<[string], { last_seq: number; snapshot_seq: number }>(
+        'SELECT last_seq, snapshot_seq FROM maps WHERE id = ?',
+      ),
+      setLastSeq: db.prepare<[number, string]>('UPDATE maps SET last_seq = ? WHERE id = ?'),
+      insertUpdate: db.prepare<[string, number, Uint8Array]>(
+        'INSERT INTO updates (map_id, seq, data) VALUES (?, ?, ?)',
+      ),
+      getSnapshot: db.prepare<[string], { snapshot: Buffer | null; last_seq: number }>(
+        'SELECT snapshot, last_seq FROM maps WHERE id = ?',
+      ),
+      getTail: db.prepare<[string], { data: Buffer }>(
+        'SELECT data FROM updates WHERE map_id = ? ORDER BY seq',
+      ),
+      setSnapshot: db.prepare<[Uint8Array, number, string]>(
+        'UPDATE maps SET snapshot = ?, snapshot_seq = ? WHERE id = ?',
+      ),
+      deleteUpdatesThrough: db.prepare<[string, number]>('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
+      insertQuarantined: db.prepare<[string, number, string, Uint8Array, string, number, number]>(
+        `INSERT INTO quarantine (map_id, seq, kind, data, reason, restored_at, restored_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      listQuarantine: db.prepare<[string], QuarantineRow>(
+        'SELECT * FROM quarantine WHERE map_id = ? ORDER BY id',
+      ),
+    }
+    this.#statements = statements
+
+    const appendUpdates = db.transaction((mapId: string, updates: readonly Uint8Array[]): number => {
+      const seqs = statements.getSeqs.get(mapId)
+      if (seqs === undefined) throw new Error(`no map ${mapId}`)
+      let seq = seqs.last_seq
+      for (const update of updates) statements.insertUpdate.run(mapId, ++seq, update)
+      statements.setLastSeq.run(seq, mapId)
+      return seq
+    })
+    this.#appendUpdates = appendUpdates
+
+    // Each map under its own savepoint (a nested transaction), so one map's failure leaves the others written.
+    this.#appendToMaps = db.transaction((appends: readonly MapAppend[]): MapAppendResult[] =>
+      appends.map(({ mapId, updates }): MapAppendResult => {
+        try {
+          return { ok: true, lastSeq: appendUpdates(mapId, updates) }
+        } catch (error) {
+          return { ok: false, error }
+        }
+      }),
+    )
+
+    this.#load = db.transaction((mapId: string): StoredDocument => {
+      const row = statements.getSnapshot.get(mapId)
+      if (row === undefined) throw new Error(`no map ${mapId}`)
+      return {
+        snapshot: row.snapshot === null ? null : bytes(row.snapshot),
+        updates: statements.getTail.all(mapId).map((update) => bytes(update.data)),
+        lastSeq: row.last_seq,
+      }
+    })
+
+    this.#compact = db.transaction((mapId: string, snapshot: Uint8Array, throughSeq: number): void => {
+      const seqs = statements.getSeqs.get(mapId)
+      if (seqs === undefined) throw new Error(`no map ${mapId}`)
+      if (throughSeq > seqs.last_seq)
+        throw new Error(`cannot compact ${mapId} through ${throughSeq}: not written`)
+      // An older snapshot must never replace a newer one (two compactions racing).
+      if (throughSeq < seqs.snapshot_seq) return
+      statements.setSnapshot.run(snapshot, throughSeq, mapId)
+      statements.deleteUpdatesThrough.run(mapId, throughSeq)
+    })
+
+    this.#quarantine = db.transaction((mapId: string, restoration: Restoration): void => {
+      const seqs = statements.getSeqs.get(mapId)
+      if (seqs === undefined) throw new Error(`no map ${mapId}`)
+      const { entries, snapshot, throughSeq, restoredAt } = restoration
+      checkRestoration(mapId, restoration, seqs.last_seq, seqs.snapshot_seq)
+      for (const entry of entries) {
+        statements.insertQuarantined.run(
+          mapId,
+          entry.seq,
+          entry.kind,
+          entry.data,
+          entry.reason,
+          restoredAt,
+          throughSeq,
+        )
+      }
+      statements.setSnapshot.run(snapshot, throughSeq, mapId)
+      statements.deleteUpdatesThrough.run(mapId, throughSeq)
+    })
+  }
+
+  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.#appendUpdates(mapId, updates)
+  }
+
+  async appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
+    return this.#appendUpdates(mapId, [update])
+  }
+
+  async appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
+    return this.#appendToMaps(appends)
+  }
+
+  async load(mapId: string): Promise<StoredDocument> {
+    return this.#load(mapId)
+  }
+
+  async compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.#compact(mapId, snapshot, throughSeq)
+  }
+
+  async quarantine(mapId: string, restoration: Restoration): Promise<void> {
+    this.#quarantine(mapId, restoration)
+  }
+
+  async listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
+    return this.#statements.listQuarantine.all(mapId).map(toQuarantined)
+  }
+}

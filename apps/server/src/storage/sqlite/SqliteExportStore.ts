@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3'
+import { isRole } from '@mapboard/protocol'
+import type { ExportRecord, ExportStore, ExportSummary } from '../ExportStore.ts'
+import { bytes } from './bytes.ts'
+
+interface ExportRow {
+  id: string
+  map_id: string
+  format: string
+  audience: string
+  document_version: number
+  document_sha256: string
+  bytes_sha256: string
+  byte_length: number
+  generated_by_id: string
+  generated_by_name: string
+  generated_by_role: string
+  generated_by_agency: string
+  generated_at: number
+}
+
+function toExportSummary(row: ExportRow): ExportSummary {
+  const role = row.generated_by_role
+  if (!isRole(role)) throw new Error(`export ${row.id} has an unknown role`)
+  if (row.format !== 'pdf' && row.format !== 'png') throw new Error(`export ${row.id} has an unknown format`)
+  if (row.audience !== 'shared') throw new Error(`export ${row.id} has an unknown audience`)
+  return {
+    id: row.id,
+    mapId: row.map_id,
+    format: row.format,
+    audience: row.audience,
+    documentVersion: row.document_version,
+    documentSha256: row.document_sha256,
+    bytesSha256: row.bytes_sha256,
+    byteLength: row.byte_length,
+    generatedBy: {
+      participantId: row.generated_by_id,
+      name: row.generated_by_name,
+      role,
+      agency: row.generated_by_agency,
+    },
+    generatedAt: row.generated_at,
+  }
+}
+
+// Every column but the bytes, and their length.
+const EXPORT_SUMMARY_COLUMNS = `id, map_id, format, audience, document_version, document_sha256, bytes_sha256,
+  length(bytes) AS byte_length, generated_by_id, generated_by_name, generated_by_role, generated_by_agency,
+  generated_at`
+
+/** Table `exports`, whose triggers refuse any change or removal of a row (schema.ts). */
+export class SqliteExportStore implements ExportStore {
+  readonly #statements
+
+  constructor(db: Database.Database) {
+    this.#statements = {
+      insertExport: db.prepare<
+        [
+          string,
+          string,
+          string,
+          string,
+          number,
+          string,
+          string,
+          Uint8Array,
+          string,
+          string,
+          string,
+          string,
+          number,
+        ]
+      >(
+        `INSERT INTO exports (id, map_id, format, audience, document_version, document_sha256, bytes_sha256, bytes,
+           generated_by_id, generated_by_name, generated_by_role, generated_by_agency, generated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      getExport: db.prepare<[string, string], ExportRow & { bytes: Buffer }>(
+        `SELECT ${EXPORT_SUMMARY_COLUMNS}, bytes FROM exports WHERE map_id = ? AND id = ?`,
+      ),
+      listExports: db.prepare<[string], ExportRow>(
+        `SELECT ${EXPORT_SUMMARY_COLUMNS} FROM exports WHERE map_id = ? ORDER BY generated_at, rowid`,
+      ),
+    }
+  }
+
+  async putExport(record: ExportRecord): Promise<void> {
+    const { generatedBy: by } = record
+    this.#statements.insertExport.run(
+      record.id,
+      record.mapId,
+      record.format,
+      record.audience,
+      record.documentVersion,
+      record.documentSha256,
+      record.bytesSha256,
+      record.bytes,
+      by.participantId,
+      by.name,
+      by.role,
+      by.agency,
+      record.generatedAt,
+    )
+  }
+
+  async getExport(mapId: string, exportId: string): Promise<ExportRecord | undefined> {
+    const row = this.#statements.getExport.get(mapId, exportId)
+    return row === undefined ? undefined : { ...toExportSummary(row), bytes: bytes(row.bytes) }
+  }
+
+  async listExports(mapId: string): Promise<ExportSummary[]> {
+    return this.#statements.listExports.all(mapId).map(toExportSummary)
+  }
+}

@@ -1,0 +1,91 @@
+import type Database from 'better-sqlite3'
+import { isRole } from '@mapboard/protocol'
+import type { ScalingStore, ScalingSubmissionRecord } from '../ScalingStore.ts'
+
+interface SubmissionRow {
+  map_id: string
+  round_id: string
+  participant_id: string
+  name: string
+  role: string
+  agency: string
+  score: number
+  reason: string
+  updated_at: number
+}
+
+function toSubmission(row: SubmissionRow): ScalingSubmissionRecord {
+  if (!isRole(row.role) || row.role === 'viewer') {
+    throw new Error(`scaling submission of ${row.participant_id} has an unknown role`)
+  }
+  return {
+    mapId: row.map_id,
+    roundId: row.round_id,
+    participantId: row.participant_id,
+    name: row.name,
+    role: row.role,
+    agency: row.agency,
+    score: row.score,
+    reason: row.reason,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** Table `scaling_submissions`; its foreign key refuses a submission to a map that does not exist. */
+export class SqliteScalingStore implements ScalingStore {
+  readonly #statements
+
+  constructor(db: Database.Database) {
+    this.#statements = {
+      putSubmission: db.prepare<[string, string, string, string, string, string, number, string, number]>(
+        `INSERT INTO scaling_submissions
+           (map_id, round_id, participant_id, name, role, agency, score, reason, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (map_id, round_id, participant_id) DO UPDATE SET
+           name = excluded.name, role = excluded.role, agency = excluded.agency, score = excluded.score,
+           reason = excluded.reason, updated_at = excluded.updated_at`,
+      ),
+      getSubmission: db.prepare<[string, string, string], SubmissionRow>(
+        'SELECT * FROM scaling_submissions WHERE map_id = ? AND round_id = ? AND participant_id = ?',
+      ),
+      listSubmissions: db.prepare<[string, string], SubmissionRow>(
+        'SELECT * FROM scaling_submissions WHERE map_id = ? AND round_id = ? ORDER BY participant_id',
+      ),
+      countSubmissions: db.prepare<[string, string], { count: number }>(
+        'SELECT count(*) AS count FROM scaling_submissions WHERE map_id = ? AND round_id = ?',
+      ),
+    }
+  }
+
+  async putScalingSubmission(submission: ScalingSubmissionRecord): Promise<void> {
+    const { mapId, roundId, participantId, name, role, agency, score, reason, updatedAt } = submission
+    this.#statements.putSubmission.run(
+      mapId,
+      roundId,
+      participantId,
+      name,
+      role,
+      agency,
+      score,
+      reason,
+      updatedAt,
+    )
+  }
+
+  async getScalingSubmission(
+    mapId: string,
+    roundId: string,
+    participantId: string,
+  ): Promise<ScalingSubmissionRecord | undefined> {
+    const row = this.#statements.getSubmission.get(mapId, roundId, participantId)
+    return row === undefined ? undefined : toSubmission(row)
+  }
+
+  async listScalingSubmissions(mapId: string, roundId: string): Promise<ScalingSubmissionRecord[]> {
+    return this.#statements.listSubmissions.all(mapId, roundId).map(toSubmission)
+  }
+
+  async countScalingSubmissions(mapId: string, roundId: string): Promise<number> {
+    return this.#statements.countSubmissions.get(mapId, roundId)?.count ?? 0
+  }
+}

@@ -1,0 +1,95 @@
+// The SQLite engine's schema: the tables of every store over the one database (openDatabase.ts applies it).
+// Tables added later with CREATE TABLE IF NOT EXISTS need no new version: an older server ignores them.
+export const SCHEMA_VERSION = 1
+
+export const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS maps (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    snapshot BLOB,
+    -- every update with seq <= snapshot_seq is contained in snapshot
+    snapshot_seq INTEGER NOT NULL DEFAULT 0,
+    last_seq INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS updates (
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (map_id, seq)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS links (
+    id TEXT PRIMARY KEY,
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    role TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS links_by_map ON links (map_id);
+  CREATE TABLE IF NOT EXISTS participants (
+    id TEXT PRIMARY KEY,
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    link_id TEXT NOT NULL REFERENCES links(id),
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    agency TEXT NOT NULL,
+    joined_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS participants_by_map ON participants (map_id, joined_at);
+  -- Which participant (or ':server') writes under each Yjs client id of a map's document.
+  CREATE TABLE IF NOT EXISTS client_ids (
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    client_id INTEGER NOT NULL,
+    owner_id TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    PRIMARY KEY (map_id, client_id)
+  ) STRICT, WITHOUT ROWID;
+  -- Blind scaling: each person's latest answer per round, kept out of the shared document until the reveal.
+  CREATE TABLE IF NOT EXISTS scaling_submissions (
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    round_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    agency TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (map_id, round_id, participant_id)
+  ) STRICT, WITHOUT ROWID;
+  -- Generated records (PDF, PNG), kept as made: the triggers refuse any change or removal of a row.
+  CREATE TABLE IF NOT EXISTS exports (
+    id TEXT PRIMARY KEY,
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    format TEXT NOT NULL,
+    audience TEXT NOT NULL,
+    document_version INTEGER NOT NULL,
+    document_sha256 TEXT NOT NULL,
+    bytes_sha256 TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    generated_by_id TEXT NOT NULL,
+    generated_by_name TEXT NOT NULL,
+    generated_by_role TEXT NOT NULL,
+    generated_by_agency TEXT NOT NULL,
+    generated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS exports_by_map ON exports (map_id, generated_at);
+  CREATE TRIGGER IF NOT EXISTS exports_never_change BEFORE UPDATE ON exports
+    BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
+  CREATE TRIGGER IF NOT EXISTS exports_never_removed BEFORE DELETE ON exports
+    BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
+  -- Stored updates (or a snapshot) the map's document would not load with, set aside when it was restored
+  -- without them (rooms/loadStoredDocument.ts). Kept for investigation; nothing reads them back into a map.
+  CREATE TABLE IF NOT EXISTS quarantine (
+    id INTEGER PRIMARY KEY,
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    data BLOB NOT NULL,
+    reason TEXT NOT NULL,
+    restored_at INTEGER NOT NULL,
+    restored_version INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS quarantine_by_map ON quarantine (map_id, id);
+`
