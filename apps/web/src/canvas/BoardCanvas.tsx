@@ -2,10 +2,11 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { KeyboardEvent } from 'react'
 import Konva from 'konva'
 import { Layer, Rect, Stage } from 'react-konva'
-import { MapValidationError, defaultNoteColour, indexAt, sectionAt, zoneLabel } from '@mapboard/map-model'
+import { defaultNoteColour, indexAt, sectionAt, zoneLabel } from '@mapboard/map-model'
 import type { JudgementScale, MapSnapshot, NoteBox, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands, NewNote, NoteEdit } from '../board/BoardCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
+import { runCommand } from '../board/runCommand.ts'
 import { fitView } from '../meeting/FollowChair.ts'
 import type { FollowChair } from '../meeting/FollowChair.ts'
 import { myViewFileName } from '../record/fileNames.ts'
@@ -285,16 +286,7 @@ export function BoardCanvas({
     if (editing?.mode === 'edit' && !notesById.has(editing.id)) setEditing(null)
   }, [editing, notesById])
 
-  const run = useCallback(
-    (action: () => void) => {
-      try {
-        action()
-      } catch (error) {
-        onError(error instanceof MapValidationError ? error.message : 'That change could not be made.')
-      }
-    },
-    [onError],
-  )
+  const run = useCallback((command: () => void) => runCommand(command, onError), [onError])
 
   // --- drag and drop of notes ------------------------------------------------------------------------
   // A note goes only where this participant may move it: never into (or, as it is not draggable, out of) a section

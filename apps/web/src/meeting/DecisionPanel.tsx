@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { AgencyView, Decision, Dissent } from '@mapboard/map-model'
 import type { Permissions } from '../board/Permissions.ts'
+import type { RunCommand } from '../board/runCommand.ts'
 import type { ConferenceCommands } from './ConferenceCommands.ts'
 import { formatTime } from './dates.ts'
 import { DecisionForm } from './DecisionForm.tsx'
@@ -12,7 +13,7 @@ interface DecisionPanelProps {
   commands: ConferenceCommands
   /** Agencies in the meeting, offered as rows for their views. */
   agencies: string[]
-  run(action: () => void): boolean
+  run: RunCommand
 }
 
 /** The decision: the chair records it; everyone reads it, with each agency's view and any dissent. */

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { isOverdue } from '@mapboard/map-model'
 import type { NextStep } from '@mapboard/map-model'
 import type { Permissions } from '../board/Permissions.ts'
+import type { RunCommand } from '../board/runCommand.ts'
 import type { ConferenceCommands, NextStepFields } from './ConferenceCommands.ts'
 import { formatDay, localToday } from './dates.ts'
 import { signature } from './signature.ts'
@@ -10,7 +11,7 @@ interface NextStepsPanelProps {
   nextSteps: NextStep[]
   permissions: Permissions
   commands: ConferenceCommands
-  run(action: () => void): boolean
+  run: RunCommand
 }
 
 const EMPTY: NextStepFields = { what: '', who: '', agency: '', due: '' }

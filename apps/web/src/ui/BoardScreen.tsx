@@ -5,6 +5,7 @@ import type { MapSession } from '../board/MapSession.ts'
 import { Permissions } from '../board/Permissions.ts'
 import { useConnectionState } from '../board/useConnectionState.ts'
 import { useMapSnapshot } from '../board/useMapSnapshot.ts'
+import { runCommand } from '../board/runCommand.ts'
 import { usePresence } from '../board/usePresence.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
 import { RestorationNotice } from '../chair/RestorationNotice.tsx'
@@ -220,7 +221,7 @@ export function BoardScreen({
             className="button lock-all-button"
             data-testid="lock-all-button"
             aria-label={allLocked ? 'Unlock all sections' : 'Lock all sections'}
-            onClick={() => onErrorSafe(() => commands.setAllLocks(!allLocked), onError)}
+            onClick={() => runCommand(() => commands.setAllLocks(!allLocked), onError)}
           >
             <LockIcon locked={!allLocked} />
             <span>{allLocked ? 'Unlock all' : 'Lock all'}</span>
@@ -322,13 +323,4 @@ export function BoardScreen({
       {toast !== null && <Toast key={toast.key} message={toast.message} onDone={clearToast} />}
     </div>
   )
-}
-
-/** Runs a command, turning a thrown validation error into a message. */
-function onErrorSafe(action: () => void, onError: (message: string) => void): void {
-  try {
-    action()
-  } catch (error) {
-    onError(error instanceof Error ? error.message : 'That change could not be made.')
-  }
 }
