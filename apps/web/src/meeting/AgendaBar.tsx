@@ -1,9 +1,9 @@
 import { useId, useState, useSyncExternalStore } from 'react'
 import { AGENDA_STEPS, agendaStep } from '@mapboard/map-model'
 import type { AgendaStepId } from '@mapboard/map-model'
+import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
+import type { FollowChair } from '../board/FollowChair.ts'
 import { runCommand } from '../board/runCommand.ts'
-import type { ConferenceCommands } from './ConferenceCommands.ts'
-import type { FollowChair } from './FollowChair.ts'
 
 interface AgendaBarProps {
   step: AgendaStepId

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { AgencyView, Decision, Dissent } from '@mapboard/map-model'
+import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
 import type { RunCommand } from '../board/runCommand.ts'
-import type { ConferenceCommands } from './ConferenceCommands.ts'
-import { formatTime } from './dates.ts'
+import { formatTime } from '../ui/dates.ts'
 import { DecisionForm } from './DecisionForm.tsx'
 import { decisionHeadline } from './decisionText.ts'
 
