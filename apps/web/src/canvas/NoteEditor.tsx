@@ -14,7 +14,7 @@ export interface NoteEditorHandle {
   commit(): void
 }
 
-interface NoteEditorProps {
+export interface NoteEditorProps {
   ref?: Ref<NoteEditorHandle>
   camera: Camera
   /** Where the note is (or will be), in board units. */
