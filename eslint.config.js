@@ -1,6 +1,8 @@
 // Lint keeps the layers of docs/architecture.md: protocol imports nothing of ours, packages never import an app,
 // only tests import the test kit, the test kit does not depend on the server, packages are used only through their
-// entry point (tests may also use the server's second one, @mapboard/server/testing), and no import cycles.
+// entry point (tests may also use the server's second one, @mapboard/server/testing), and no import cycles. Inside
+// the web app, its folders are layered too (WEB_LAYERS).
+import { fileURLToPath } from 'node:url'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import importX from 'eslint-plugin-import-x'
@@ -35,6 +37,49 @@ const serverFromTestKit = {
 const testingFolderImport = {
   group: ['**/testing', '**/testing/**'],
   message: "Only tests start the server this way; the server's own code does not import its testing folder.",
+}
+
+/**
+ * The web app's folders under apps/web/src, lowest first (apps/web/README.md): each may import only those before
+ * it, so no two folders import each other, even through a third. App.tsx and main.tsx sit on top of them all.
+ */
+const WEB_LAYERS = [
+  'api',
+  'board',
+  'ui',
+  'record',
+  'canvas',
+  'meeting',
+  'outline',
+  'invite',
+  'chair',
+  'screen',
+  'join',
+  'landing',
+  'App.tsx',
+  'main.tsx',
+]
+
+/** import-x/no-restricted-paths for WEB_LAYERS: one zone per layer, refusing every layer after it. */
+function webLayers(layers) {
+  const at = (layer) => `apps/web/src/${layer}`
+  const zones = layers.slice(0, -1).map((layer, index) => {
+    const below = layers.slice(0, index)
+    return {
+      target: at(layer),
+      from: layers.slice(index + 1).map(at),
+      message: `Web layers (apps/web/README.md): ${layer} may import ${below.length > 0 ? `only ${below.join(', ')}` : 'no other folder'}.`,
+    }
+  })
+  return {
+    files: ['apps/web/src/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: fileURLToPath(new URL('.', import.meta.url)), zones },
+      ],
+    },
+  }
 }
 
 /** no-restricted-imports for one layer: the shared rules plus that layer's own. */
@@ -102,4 +147,5 @@ export default tseslint.config(
   layer(['packages/bench/**'], [webImport], { deep: deepImportInTests }),
   layer(['packages/bench/src/load/**', 'packages/bench/src/workloads/**'], [appImport, testKitImport]),
   layer(['apps/*/test/**', 'apps/*/e2e/**'], [webImport], { deep: deepImportInTests }),
+  webLayers(WEB_LAYERS),
 )

@@ -7,10 +7,10 @@ import { createBoardCommands } from './BoardCommands.ts'
 import type { BoardCommands } from './BoardCommands.ts'
 import { ConnectionMonitor } from './ConnectionMonitor.ts'
 import { EditRefusals } from './EditRefusals.ts'
+import { FollowChair } from './FollowChair.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
-import { FollowChair } from '../meeting/FollowChair.ts'
 
 export interface MapSessionOptions {
   mapId: string

@@ -1,16 +1,11 @@
+import type { BoardRect } from '../board/BoardRect.ts'
+
 export interface View {
   /** Screen position of the board origin, in CSS px. */
   x: number
   y: number
   /** CSS px per board unit. */
   scale: number
-}
-
-export interface Rect {
-  x: number
-  y: number
-  width: number
-  height: number
 }
 
 export const MIN_SCALE = 0.1
@@ -49,7 +44,7 @@ export class Camera {
   }
 
   /** Show all of `bounds` inside a viewport of the given size, centred, with `padding` px around it. */
-  fit(bounds: Rect, viewportWidth: number, viewportHeight: number, padding = 16, maxScale = 1): void {
+  fit(bounds: BoardRect, viewportWidth: number, viewportHeight: number, padding = 16, maxScale = 1): void {
     if (bounds.width <= 0 || bounds.height <= 0 || viewportWidth <= 0 || viewportHeight <= 0) return
     const scale = clamp(
       Math.min(
@@ -77,7 +72,7 @@ export class Camera {
   }
 
   /** The part of the board visible in a viewport of the given size, in board units. */
-  visibleRect(viewportWidth: number, viewportHeight: number): Rect {
+  visibleRect(viewportWidth: number, viewportHeight: number): BoardRect {
     const { x, y, scale } = this.view
     return { x: -x / scale, y: -y / scale, width: viewportWidth / scale, height: viewportHeight / scale }
   }
@@ -92,11 +87,11 @@ export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value))
 }
 
-export function intersects(a: Rect, b: Rect): boolean {
+export function intersects(a: BoardRect, b: BoardRect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 }
 
-export function contains(outer: Rect, inner: Rect): boolean {
+export function contains(outer: BoardRect, inner: BoardRect): boolean {
   return (
     inner.x >= outer.x &&
     inner.y >= outer.y &&
@@ -105,7 +100,7 @@ export function contains(outer: Rect, inner: Rect): boolean {
   )
 }
 
-export function expand(rect: Rect, fraction: number): Rect {
+export function expand(rect: BoardRect, fraction: number): BoardRect {
   const dx = rect.width * fraction
   const dy = rect.height * fraction
   return { x: rect.x - dx, y: rect.y - dy, width: rect.width + 2 * dx, height: rect.height + 2 * dy }

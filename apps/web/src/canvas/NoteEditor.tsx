@@ -3,21 +3,22 @@ import type { Ref } from 'react'
 import { MAX_NOTE_TEXT, MAX_SOURCE_TEXT } from '@mapboard/map-model'
 import type { NoteColour, NoteKind, NoteSnapshot } from '@mapboard/map-model'
 import type { NewNote, NoteEdit } from '../board/BoardCommands.ts'
+import type { BoardRect } from '../board/BoardRect.ts'
 import { ColourPicker } from '../ui/ColourPicker.tsx'
 import { KindPicker } from '../ui/KindPicker.tsx'
 import { NOTE_FILL } from '../ui/palette.ts'
-import type { Camera, Rect } from './Camera.ts'
+import type { Camera } from './Camera.ts'
 
 export interface NoteEditorHandle {
   /** Keep what was typed (add the new note, or send the last edit) and close. */
   commit(): void
 }
 
-interface NoteEditorProps {
+export interface NoteEditorProps {
   ref?: Ref<NoteEditorHandle>
   camera: Camera
   /** Where the note is (or will be), in board units. */
-  rect: Rect
+  rect: BoardRect
   mode: 'new' | 'edit'
   initial: NoteSnapshot | undefined
   defaultColour: NoteColour

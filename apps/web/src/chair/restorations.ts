@@ -1,6 +1,6 @@
 import type { MapRestoration } from '@mapboard/protocol'
 import { ApiError, apiRequest } from '../api/apiRequest.ts'
-import { formatMoment } from '../meeting/dates.ts'
+import { formatMoment } from '../ui/dates.ts'
 
 // `GET /api/maps/<id>/restorations` (chair only): the times the server restored the map without stored changes
 // it could not read (docs/decisions/0021-quarantine-on-load.md).

@@ -4,7 +4,8 @@ import type { JoinResponse } from '@mapboard/protocol'
 import { ApiError } from '../api/apiRequest.ts'
 import { openMapSession } from '../board/MapSession.ts'
 import type { MapSession } from '../board/MapSession.ts'
-import { BoardScreen } from '../ui/BoardScreen.tsx'
+import { readClaims } from '../board/readableClaims.ts'
+import { BoardScreen } from '../screen/BoardScreen.tsx'
 import { SessionEnded } from '../ui/SessionEnded.tsx'
 import { rememberIdentity, rememberedIdentity } from './identity.ts'
 import type { Identity } from './identity.ts'
@@ -13,7 +14,6 @@ import { loadJoinedSession, saveJoinedSession } from './joinedSession.ts'
 import { joinMap } from './joinMap.ts'
 import { takeJoinToken } from './joinToken.ts'
 import { NamePrompt } from './NamePrompt.tsx'
-import { readClaims } from './readableClaims.ts'
 
 /**
  * `/m/<mapId>#<token>`: take the link token from the address, ask for a name (and agency), join, then open the

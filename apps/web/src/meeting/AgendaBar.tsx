@@ -1,8 +1,9 @@
 import { useId, useState, useSyncExternalStore } from 'react'
 import { AGENDA_STEPS, agendaStep } from '@mapboard/map-model'
 import type { AgendaStepId } from '@mapboard/map-model'
-import type { ConferenceCommands } from './ConferenceCommands.ts'
-import type { FollowChair } from './FollowChair.ts'
+import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
+import type { FollowChair } from '../board/FollowChair.ts'
+import { runCommand } from '../board/runCommand.ts'
 
 interface AgendaBarProps {
   step: AgendaStepId
@@ -35,11 +36,11 @@ export function AgendaBar({
   const current = agendaStep(step)
 
   const go = (target: AgendaStepId): void => {
-    try {
-      commands.setStep(target, applyLocks)
-    } catch (error) {
-      onError(error instanceof Error ? error.message : 'The meeting could not move to that step.')
-    }
+    runCommand(
+      () => commands.setStep(target, applyLocks),
+      onError,
+      'The meeting could not move to that step.',
+    )
   }
   const previous = AGENDA_STEPS[index - 1]
   const next = AGENDA_STEPS[index + 1]

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { MAX_DANGER_STATEMENTS, composeDangerStatement, composeSafetyGoal } from '@mapboard/map-model'
 import type { ConferenceSnapshot, DangerStatement } from '@mapboard/map-model'
+import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
-import type { ConferenceCommands } from './ConferenceCommands.ts'
+import type { RunCommand } from '../board/runCommand.ts'
 import { DANGER_PROMPTS, GOAL_PROMPTS } from './dangerPrompts.ts'
 import { FamilyViewForm } from './FamilyViewForm.tsx'
 import { SentenceBuilder } from './SentenceBuilder.tsx'
@@ -14,7 +15,7 @@ interface DangersPanelProps {
   conference: ConferenceSnapshot
   permissions: Permissions
   commands: ConferenceCommands
-  run(action: () => void): boolean
+  run: RunCommand
 }
 
 /** Danger statements, each paired with its safety goal and, when the family disagrees, the family's view. */
@@ -150,7 +151,7 @@ function DangerForm({
 }: {
   danger?: DangerStatement
   commands: ConferenceCommands
-  run(action: () => void): boolean
+  run: RunCommand
   onDone(): void
 }) {
   return (

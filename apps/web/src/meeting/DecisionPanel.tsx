@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import type { AgencyView, Decision, Dissent } from '@mapboard/map-model'
+import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
-import type { ConferenceCommands } from './ConferenceCommands.ts'
-import { formatTime } from './dates.ts'
+import type { RunCommand } from '../board/runCommand.ts'
+import { formatTime } from '../ui/dates.ts'
 import { DecisionForm } from './DecisionForm.tsx'
 import { decisionHeadline } from './decisionText.ts'
 
@@ -12,7 +13,7 @@ interface DecisionPanelProps {
   commands: ConferenceCommands
   /** Agencies in the meeting, offered as rows for their views. */
   agencies: string[]
-  run(action: () => void): boolean
+  run: RunCommand
 }
 
 /** The decision: the chair records it; everyone reads it, with each agency's view and any dissent. */

@@ -1,15 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import { AGENDA_STEPS, MapValidationError, agendaStep } from '@mapboard/map-model'
+import { AGENDA_STEPS, agendaStep } from '@mapboard/map-model'
 import type { AgendaStepId, ConferenceSnapshot } from '@mapboard/map-model'
+import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import type { Permissions } from '../board/Permissions.ts'
 import type { Participant } from '../board/Presence.ts'
-import type { ConferenceCommands } from './ConferenceCommands.ts'
+import { runCommand } from '../board/runCommand.ts'
+import { RecordPanel } from '../record/RecordPanel.tsx'
 import { DangersPanel } from './DangersPanel.tsx'
 import { DecisionPanel } from './DecisionPanel.tsx'
 import { NextStepsPanel } from './NextStepsPanel.tsx'
-import { RecordPanel } from '../record/RecordPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 import { ScalingPanel } from './ScalingPanel.tsx'
 
@@ -85,15 +86,7 @@ export function MeetingPanel({
     return () => before?.focus()
   }, [])
 
-  const run = (action: () => void): boolean => {
-    try {
-      action()
-      return true
-    } catch (error) {
-      onError(error instanceof MapValidationError ? error.message : 'That change could not be made.')
-      return false
-    }
-  }
+  const run = (command: () => void): boolean => runCommand(command, onError)
 
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>): void => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0

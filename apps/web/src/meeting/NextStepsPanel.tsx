@@ -1,16 +1,17 @@
 import { useId, useState } from 'react'
 import { isOverdue } from '@mapboard/map-model'
 import type { NextStep } from '@mapboard/map-model'
+import type { ConferenceCommands, NextStepFields } from '../board/ConferenceCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
-import type { ConferenceCommands, NextStepFields } from './ConferenceCommands.ts'
-import { formatDay, localToday } from './dates.ts'
+import type { RunCommand } from '../board/runCommand.ts'
+import { formatDay, localToday } from '../ui/dates.ts'
 import { signature } from './signature.ts'
 
 interface NextStepsPanelProps {
   nextSteps: NextStep[]
   permissions: Permissions
   commands: ConferenceCommands
-  run(action: () => void): boolean
+  run: RunCommand
 }
 
 const EMPTY: NextStepFields = { what: '', who: '', agency: '', due: '' }

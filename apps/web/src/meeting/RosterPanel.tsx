@@ -3,7 +3,7 @@ import type { Apology, AttendanceEntry } from '@mapboard/map-model'
 import type { Role } from '@mapboard/protocol'
 import type { Participant } from '../board/Presence.ts'
 import { ROLE_LABEL } from '../ui/PresenceList.tsx'
-import { formatTime } from './dates.ts'
+import { formatTime } from '../ui/dates.ts'
 
 interface RosterPanelProps {
   participants: Participant[]

@@ -4,7 +4,7 @@ import type { ConferenceSnapshot, ScalingRound } from '@mapboard/map-model'
 import type { ScalingSubmission } from '@mapboard/protocol'
 import type { Permissions } from '../board/Permissions.ts'
 import type { Participant } from '../board/Presence.ts'
-import { formatTime } from './dates.ts'
+import { formatTime } from '../ui/dates.ts'
 import { ScalePicker, ScaleResults } from './ScaleLine.tsx'
 import { openRound, ownSubmission, revealRound, submitScale } from './scalingApi.ts'
 

@@ -1,8 +1,9 @@
 import { memo, useMemo, useRef, useState } from 'react'
-import { COLUMNS, DEFAULT_NOTE_KIND, MapValidationError, ZONES, defaultNoteColour } from '@mapboard/map-model'
+import { COLUMNS, DEFAULT_NOTE_KIND, ZONES, defaultNoteColour } from '@mapboard/map-model'
 import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
+import { runCommand } from '../board/runCommand.ts'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { KIND_BADGE } from '../ui/palette.ts'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
@@ -41,15 +42,7 @@ export function OutlineView({ snapshot, permissions, commands, onError }: Outlin
     [permissions],
   )
 
-  const run = (action: () => void): boolean => {
-    try {
-      action()
-      return true
-    } catch (error) {
-      onError(error instanceof MapValidationError ? error.message : 'That change could not be made.')
-      return false
-    }
-  }
+  const run = (command: () => void): boolean => runCommand(command, onError)
 
   // One stable object for every note row, so a memoised row re-renders only when its own note changes.
   const latest = useRef({ run, commands })

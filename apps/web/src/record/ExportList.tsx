@@ -1,6 +1,6 @@
 import type { ExportInfo } from '@mapboard/protocol'
 import { ROLE_LABEL } from '../ui/PresenceList.tsx'
-import { formatMoment } from '../meeting/dates.ts'
+import { formatMoment } from '../ui/dates.ts'
 
 interface ExportListProps {
   exports: ExportInfo[] | null

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ExportFormat, ExportInfo } from '@mapboard/protocol'
+import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import type { Permissions } from '../board/Permissions.ts'
-import type { ConferenceCommands } from '../meeting/ConferenceCommands.ts'
+import type { RunCommand } from '../board/runCommand.ts'
 import { ExportList } from './ExportList.tsx'
 import { exportErrorMessage, fetchExport, generateExport, listExports } from './recordApi.ts'
 import type { ExportFile } from './recordApi.ts'
@@ -14,7 +15,7 @@ interface RecordPanelProps {
   title: string
   permissions: Permissions
   commands: ConferenceCommands
-  run(action: () => void): boolean
+  run: RunCommand
 }
 
 type Busy = { kind: 'new'; format: ExportFormat } | { kind: 'again' }

@@ -1,36 +1,17 @@
 import type { WebsocketProvider } from 'y-websocket'
 import type { Role } from '@mapboard/protocol'
-import { MAX_SCALE, MIN_SCALE, clamp } from '../canvas/Camera.ts'
-import type { Rect, View } from '../canvas/Camera.ts'
+import type { BoardRect } from './BoardRect.ts'
 
 type Awareness = WebsocketProvider['awareness']
 
 /** The chair's visible part of the board, in board units, as published in awareness (field `view`). */
-export interface SharedView extends Rect {
+export interface SharedView extends BoardRect {
   /** When it was published, ms since the epoch: with two chair tabs, the latest wins. */
   at: number
 }
 
 /** How often the chair's view goes out while it moves: often enough to feel live, rarely enough to be cheap. */
 export const PUBLISH_INTERVAL_MS = 120
-
-/** The camera that shows all of `rect` in a viewport of the given size, centred across, near the top. */
-export function fitView(rect: Rect, viewportWidth: number, viewportHeight: number): View | null {
-  if (rect.width <= 0 || rect.height <= 0 || viewportWidth <= 0 || viewportHeight <= 0) return null
-  const scale = clamp(
-    Math.min(viewportWidth / rect.width, viewportHeight / rect.height),
-    MIN_SCALE,
-    MAX_SCALE,
-  )
-  return {
-    scale,
-    x: viewportWidth / 2 - (rect.x + rect.width / 2) * scale,
-    // Near the top rather than centred, as Camera.fit: on a tall phone a centred board floats in empty space.
-    y:
-      Math.max(0, Math.min((viewportHeight - rect.height * scale) / 2, viewportHeight * 0.06)) -
-      rect.y * scale,
-  }
-}
 
 /**
  * The view to follow: from an awareness state whose server-stamped `user.role` is 'chair' (never a state that
@@ -79,7 +60,7 @@ export class FollowChair {
   private following: boolean
   private chairView: SharedView | null = null
   private readonly listeners = new Set<() => void>()
-  private pending: Rect | null = null
+  private pending: BoardRect | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private lastSent = 0
   private readonly onAwareness = (): void => {
@@ -121,7 +102,7 @@ export class FollowChair {
   }
 
   /** The chair's tab: share the visible rectangle, at most every PUBLISH_INTERVAL_MS, the last one always. */
-  publish(rect: Rect): void {
+  publish(rect: BoardRect): void {
     if (!this.isChair) return
     this.pending = rect
     if (this.timer !== null) return
@@ -148,7 +129,7 @@ export class FollowChair {
 }
 
 /** Whole board units are plenty, and keep the awareness message small. */
-function round(rect: Rect): Rect {
+function round(rect: BoardRect): BoardRect {
   return {
     x: Math.round(rect.x),
     y: Math.round(rect.y),

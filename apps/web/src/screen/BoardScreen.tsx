@@ -1,28 +1,29 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { ZONE_IDS, judgementScale } from '@mapboard/map-model'
 import type { ZoneId } from '@mapboard/map-model'
+import { createConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import { Permissions } from '../board/Permissions.ts'
+import { readClaims } from '../board/readableClaims.ts'
+import { runCommand } from '../board/runCommand.ts'
 import { useConnectionState } from '../board/useConnectionState.ts'
 import { useMapSnapshot } from '../board/useMapSnapshot.ts'
 import { usePresence } from '../board/usePresence.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
 import { RestorationNotice } from '../chair/RestorationNotice.tsx'
 import { InvitePanel } from '../invite/InvitePanel.tsx'
-import { readClaims } from '../join/readableClaims.ts'
 import { AgendaBar } from '../meeting/AgendaBar.tsx'
-import { createConferenceCommands } from '../meeting/ConferenceCommands.ts'
 import { MeetingPanel } from '../meeting/MeetingPanel.tsx'
 import type { MeetingTab } from '../meeting/MeetingPanel.tsx'
 import { useConference } from '../meeting/useConference.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
-import { AddNoteDialog } from './AddNoteDialog.tsx'
-import { ConnectionIndicator } from './ConnectionIndicator.tsx'
-import { LockIcon } from './LockIcon.tsx'
-import { Logo } from './Logo.tsx'
-import { PresenceList } from './PresenceList.tsx'
-import { SessionEnded } from './SessionEnded.tsx'
-import { Toast } from './Toast.tsx'
+import { AddNoteDialog } from '../ui/AddNoteDialog.tsx'
+import { ConnectionIndicator } from '../ui/ConnectionIndicator.tsx'
+import { LockIcon } from '../ui/LockIcon.tsx'
+import { Logo } from '../ui/Logo.tsx'
+import { PresenceList } from '../ui/PresenceList.tsx'
+import { SessionEnded } from '../ui/SessionEnded.tsx'
+import { Toast } from '../ui/Toast.tsx'
 
 const OUTLINE_PREF = 'mapboard:outline-open'
 
@@ -220,7 +221,7 @@ export function BoardScreen({
             className="button lock-all-button"
             data-testid="lock-all-button"
             aria-label={allLocked ? 'Unlock all sections' : 'Lock all sections'}
-            onClick={() => onErrorSafe(() => commands.setAllLocks(!allLocked), onError)}
+            onClick={() => runCommand(() => commands.setAllLocks(!allLocked), onError)}
           >
             <LockIcon locked={!allLocked} />
             <span>{allLocked ? 'Unlock all' : 'Lock all'}</span>
@@ -322,13 +323,4 @@ export function BoardScreen({
       {toast !== null && <Toast key={toast.key} message={toast.message} onDone={clearToast} />}
     </div>
   )
-}
-
-/** Runs a command, turning a thrown validation error into a message. */
-function onErrorSafe(action: () => void, onError: (message: string) => void): void {
-  try {
-    action()
-  } catch (error) {
-    onError(error instanceof Error ? error.message : 'That change could not be made.')
-  }
 }

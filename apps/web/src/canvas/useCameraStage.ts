@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import type { RefObject } from 'react'
+import type Konva from 'konva'
+import type { MapLayout } from '@mapboard/map-model'
+import type { BoardRect } from '../board/BoardRect.ts'
+import type { FollowChair } from '../board/FollowChair.ts'
+import { Camera } from './Camera.ts'
+import type { View } from './Camera.ts'
+import type { NoteDetail } from './NoteShape.tsx'
+import { cullRect, fitPadding, fitView, focusView } from './cameraGeometry.ts'
+import { SIMPLE_BELOW_SCALE, columnView, isNarrow, nearestColumn } from './openingView.ts'
+import { useLatest } from './useLatest.ts'
+
+const ZOOM_STEP = 1.25
+
+export interface Size {
+  width: number
+  height: number
+}
+
+export interface CameraStage {
+  containerRef: RefObject<HTMLDivElement | null>
+  stageRef: RefObject<Konva.Stage | null>
+  /** The zoom percentage, written here directly rather than through React. */
+  zoomLabelRef: RefObject<HTMLSpanElement | null>
+  camera: Camera
+  /** The canvas's size in CSS px; 0 × 0 until it has been measured (or while it is hidden). */
+  size: Size
+  /** The same, for handlers that run between renders. */
+  sizeRef: RefObject<Size>
+  /** How much of a note to draw at this zoom. */
+  detail: NoteDetail
+  /** Notes outside this board rectangle are not rendered; null until the first view. */
+  cullRect: BoardRect | null
+  /** The user moved the view themselves: it is theirs now, not the opening view's nor the chair's. */
+  leaveAutoView(): void
+  zoomIn(): void
+  zoomOut(): void
+  /** "Fit map to screen", kept as the window or the map's size changes until the user moves the view. */
+  fitByUser(): void
+  /** From a view too far out to read: the column at the middle of the screen on a phone, 100% elsewhere. */
+  zoomToRead(): void
+  /** Bring a board rectangle into view at a readable zoom, leaving room below it for the editor's panel. */
+  focusRect(rect: BoardRect): void
+}
+
+interface CameraStageOptions {
+  layout: MapLayout
+  /** Nothing is drawn, so no view is chosen, until the fonts have loaded. */
+  fontsReady: boolean
+  /** Publishes the chair's view, or follows it; panning or zooming by hand leaves follow mode. */
+  followChair: FollowChair | undefined
+}
+
+/**
+ * The camera and the stage it is applied to: the canvas's size, zoom, pan and fit, the opening view, following
+ * the chair, and what the view means for drawing (which notes, in how much detail).
+ *
+ * The view is applied to the Konva stage imperatively, so panning and zooming cause no React renders; the
+ * rectangle notes are rendered in and the level of detail change rarely, and only they go through state.
+ */
+export function useCameraStage({ layout, fontsReady, followChair }: CameraStageOptions): CameraStage {
+  const containerRef = useRef<HTMLDivElement>(null)
+  const stageRef = useRef<Konva.Stage>(null)
+  const zoomLabelRef = useRef<HTMLSpanElement>(null)
+  const [camera] = useState(() => new Camera())
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 })
+  const [detail, setDetail] = useState<NoteDetail>('full')
+  const [culled, setCulled] = useState<BoardRect | null>(null)
+  /**
+   * Which view the canvas keeps as the window or the map's size changes: the opening view, the whole map (after
+   * "Fit map to screen"), or none once the user has moved the view themselves (then it is theirs).
+   */
+  const follow = useRef<'opening' | 'fit' | null>('opening')
+  const followChairRef = useLatest(followChair)
+  const layoutRef = useLatest(layout)
+  const sizeRef = useLatest(size)
+
+  const leaveAutoView = useCallback(() => {
+    follow.current = null
+    followChairRef.current?.setFollowing(false)
+  }, [followChairRef])
+
+  // --- size -------------------------------------------------------------------------------------------
+  useLayoutEffect(() => {
+    const element = containerRef.current
+    if (element === null) return
+    const observer = new ResizeObserver(() => {
+      setSize({ width: element.clientWidth, height: element.clientHeight })
+    })
+    observer.observe(element)
+    setSize({ width: element.clientWidth, height: element.clientHeight })
+    return () => observer.disconnect()
+  }, [])
+
+  // --- camera → stage (imperative), culling and level of detail (rare React updates) -------------------
+  const applyView = useCallback(
+    (view: View) => {
+      const stage = stageRef.current
+      if (stage !== null) {
+        stage.position({ x: view.x, y: view.y })
+        stage.scale({ x: view.scale, y: view.scale })
+        stage.batchDraw()
+      }
+      if (zoomLabelRef.current) zoomLabelRef.current.textContent = `${Math.round(view.scale * 100)}%`
+      containerRef.current?.setAttribute('data-camera', `${view.x},${view.y},${view.scale}`)
+      const { width, height } = sizeRef.current
+      if (width === 0 || height === 0) return
+      const visible = camera.visibleRect(width, height)
+      followChairRef.current?.publish(visible)
+      setCulled((current) => cullRect(current, visible))
+      setDetail(view.scale < SIMPLE_BELOW_SCALE ? 'simple' : 'full')
+    },
+    [camera, sizeRef, followChairRef],
+  )
+
+  useEffect(() => camera.subscribe(applyView), [camera, applyView])
+
+  const fit = useCallback(() => {
+    const { width, height } = sizeRef.current
+    const board = layoutRef.current
+    camera.fit({ x: 0, y: 0, width: board.width, height: board.height }, width, height, fitPadding(width))
+  }, [camera, sizeRef, layoutRef])
+
+  /**
+   * The whole map, fitted to the screen; but on a screen too narrow to read it that way (a phone held upright)
+   * the first column, filling the width, with the edge of the next one showing. "Fit map to screen" is a tap away.
+   */
+  const showOpeningView = useCallback(() => {
+    const { width } = sizeRef.current
+    const board = layoutRef.current
+    const view = isNarrow(board, width, fitPadding(width)) ? columnView(board, 0, width) : null
+    if (view !== null) camera.set(view)
+    else fit()
+  }, [camera, fit, sizeRef, layoutRef])
+
+  const fitByUser = useCallback(() => {
+    followChairRef.current?.setFollowing(false)
+    follow.current = 'fit'
+    fit()
+  }, [fit, followChairRef])
+
+  const zoomToRead = useCallback(() => {
+    leaveAutoView()
+    const { width, height } = sizeRef.current
+    const board = layoutRef.current
+    const view = camera.get()
+    const column = isNarrow(board, width, fitPadding(width))
+      ? columnView(board, nearestColumn(board, (width / 2 - view.x) / view.scale), width)
+      : null
+    if (column !== null) camera.set(column)
+    else camera.zoomAt(width / 2, height / 2, 1 / view.scale)
+  }, [camera, leaveAutoView, sizeRef, layoutRef])
+
+  /** Fits the chair's view when following it and the chair has shared one; says whether it did. */
+  const showChairView = useCallback((): boolean => {
+    const chair = followChairRef.current
+    const rect = chair?.isFollowing() ? chair.getChairView() : null
+    const { width, height } = sizeRef.current
+    const view = rect ? fitView(rect, width, height) : null
+    if (view === null) return false
+    camera.set(view)
+    return true
+  }, [camera, sizeRef, followChairRef])
+
+  useEffect(() => followChair?.subscribe(() => void showChairView()), [followChair, showChairView])
+
+  // The opening view on load, and again when the window or the map's size changes, until the user has moved the
+  // view themselves.
+  useLayoutEffect(() => {
+    if (size.width === 0 || size.height === 0 || !fontsReady) return
+    if (showChairView()) {
+      // following the chair
+    } else if (follow.current === 'opening') showOpeningView()
+    else if (follow.current === 'fit') fit()
+    applyView(camera.get())
+    containerRef.current?.setAttribute('data-ready', 'true')
+  }, [size, fontsReady, fit, showOpeningView, showChairView, applyView, camera, layout.width, layout.height])
+
+  const zoomBy = useCallback(
+    (factor: number) => {
+      leaveAutoView()
+      const { width, height } = sizeRef.current
+      camera.zoomAt(width / 2, height / 2, factor)
+    },
+    [camera, leaveAutoView, sizeRef],
+  )
+  const zoomIn = useCallback(() => zoomBy(ZOOM_STEP), [zoomBy])
+  const zoomOut = useCallback(() => zoomBy(1 / ZOOM_STEP), [zoomBy])
+
+  const focusRect = useCallback(
+    (rect: BoardRect, attempt = 0) => {
+      const { width, height } = sizeRef.current
+      if (width === 0 || height === 0) {
+        // The canvas is just being shown (phone tab switch): try again once it has a size.
+        if (attempt < 10) requestAnimationFrame(() => focusRect(rect, attempt + 1))
+        return
+      }
+      const view = focusView(rect, camera.get(), width, height)
+      if (view === null) return
+      leaveAutoView()
+      camera.set(view)
+    },
+    [camera, leaveAutoView, sizeRef],
+  )
+
+  return {
+    containerRef,
+    stageRef,
+    zoomLabelRef,
+    camera,
+    size,
+    sizeRef,
+    detail,
+    cullRect: culled,
+    leaveAutoView,
+    zoomIn,
+    zoomOut,
+    fitByUser,
+    zoomToRead,
+    focusRect,
+  }
+}
