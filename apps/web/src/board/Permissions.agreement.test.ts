@@ -22,7 +22,7 @@ import type { Actor, NoteSnapshot, RuleId, Verdict, ZoneId } from '@mapboard/map
 import type { Participant, Role } from '@mapboard/protocol'
 import { createRng } from '@mapboard/test-kit'
 import type { Rng } from '@mapboard/test-kit'
-import { createConferenceCommands } from '../meeting/ConferenceCommands.ts'
+import { createConferenceCommands } from './ConferenceCommands.ts'
 import { createBoardCommands } from './BoardCommands.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 import { Permissions } from './Permissions.ts'
