@@ -86,7 +86,11 @@ export function validateStep(value: unknown): AgendaStepId {
 }
 
 export interface SetStepOptions {
-  /** Set the locks to the step's defaultLocks (and unlock every other section). Defaults to true. */
+  /**
+   * Apply the step's default locks (the chair agreed; defaults to true). Only the sections whose default the step
+   * changes are touched: locked if the new step locks them by default, unlocked if the step before locked them by
+   * default and the new one does not. A lock the chair set by hand on any other section stays as it is.
+   */
   applyDefaultLocks?: boolean
 }
 
@@ -95,13 +99,15 @@ export function setStep(doc: Doc, step: AgendaStepId, options: SetStepOptions = 
   const id = validateStep(step)
   const apply = options.applyDefaultLocks ?? true
   const locks = getLocksMap(doc)
+  const meta = getMetaMap(doc)
+  const previous = meta.get('step')
+  const before = new Set<string>(isAgendaStepId(previous) ? agendaStep(previous).defaultLocks : [])
   const wanted = new Set<string>(agendaStep(id).defaultLocks)
   doc.transact(() => {
-    const meta = getMetaMap(doc)
     if (meta.get('step') !== id) meta.set('step', id)
     if (!apply) return
     // Write only what changes: unlocked is "absent", as setLock keeps it.
-    for (const zone of [...locks.keys()]) if (!wanted.has(zone)) locks.delete(zone)
+    for (const zone of before) if (!wanted.has(zone) && locks.has(zone)) locks.delete(zone)
     for (const zone of wanted) if (locks.get(zone) !== true) locks.set(zone, true)
   }, origin ?? null)
 }

@@ -51,7 +51,7 @@ describe('agenda', () => {
     expectValidationError(() => agendaStep('lunch' as never), 'UNKNOWN_STEP', 'step')
   })
 
-  test('setStep writes the step and exactly its default locks, in one transaction', () => {
+  test("setStep writes the step and the step's default locks, in one transaction, keeping a lock set by hand", () => {
     const doc = new Y.Doc()
     setLock(doc, 'next-steps', true)
     const seen = recordTransactions(doc)
@@ -59,14 +59,29 @@ describe('agenda', () => {
     expect(seen).toHaveLength(1)
     expect(seen[0]?.origin).toBe('chair')
     expect(readConference(doc).step).toBe('analysis')
+    // next-steps is no step's business here (neither mapping nor analysis locks it by default): the chair's lock stays.
     expect(readMap(doc).locks).toEqual([
       'past-harm',
       'complicating-factors',
       'existing-strengths',
       'existing-safety',
+      'next-steps',
     ])
     // Unlocked is absent, never false.
     expect([...doc.getMap('locks').values()].every((value) => value === true)).toBe(true)
+  })
+
+  test('setStep unlocks only what the step before locked by default and the new step does not', () => {
+    const doc = new Y.Doc()
+    setStep(doc, 'scaling')
+    setLock(doc, 'next-steps', true)
+    setStep(doc, 'mapping')
+    // Going back to mapping reopens the sections the scaling step had closed; the hand-set lock stays.
+    expect(readMap(doc).locks).toEqual(['next-steps'])
+    setLock(doc, 'past-harm', true)
+    setStep(doc, 'introductions')
+    // Neither mapping nor introductions locks past-harm by default: the chair's own lock survives the step.
+    expect(readMap(doc).locks).toEqual(['past-harm', 'next-steps'])
   })
 
   test('setStep can leave the locks as the chair set them', () => {
