@@ -114,6 +114,10 @@ describe('the board in two browsers', () => {
     }
   })
 
+  it('says the page is in British English, so screen readers and spell checkers use en-GB', async () => {
+    expect(await chair.page.getAttribute('html', 'lang')).toBe('en-GB')
+  })
+
   it('saves screenshots of the board on a desktop and on a phone', async () => {
     await addNoteInOutline(
       chair.page,

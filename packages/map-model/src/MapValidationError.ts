@@ -18,6 +18,8 @@ export type MapValidationCode =
   | 'INVALID_ID'
   | 'DUPLICATE_ID'
   | 'NOTE_NOT_FOUND'
+  /** Undo or redo would overwrite what someone else changed since (the board's undo, never the server). */
+  | 'CHANGED_SINCE'
   // The conference (conference/validateConference.ts).
   | 'TEXT_EMPTY'
   | 'TEXT_TOO_LONG'

@@ -1,8 +1,21 @@
 import * as Y from 'yjs'
-import { ZONE_IDS, addNote, deleteNote, moveNote, setLock, updateNote } from '@mapboard/map-model'
+import {
+  MapValidationError,
+  ZONE_IDS,
+  addNote,
+  deleteNote,
+  moveNote,
+  setLock,
+  updateNote,
+} from '@mapboard/map-model'
 import type { AddNoteInput, NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
 import type { Participant } from '@mapboard/protocol'
 import type { LocalOrigin } from './LocalOrigin.ts'
+import { trackOthersChanges } from './othersChanges.ts'
+
+/** What the person is told when Undo or Redo would take back someone else's work with their own. */
+export const CHANGED_SINCE_MESSAGE =
+  'Someone else has changed that note since, so it was not undone: their change stays. Change it by hand if you need to.'
 
 export interface NoteEdit {
   text?: string
@@ -60,11 +73,24 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Partici
     trackedOrigins: new Set([origin]),
     captureTimeout: 400,
   })
+  const others = trackOthersChanges(doc.getMap('notes'), undoManager, (o) => o === origin)
   const listeners = new Set<() => void>()
   const notify = (): void => listeners.forEach((listener) => listener())
   undoManager.on('stack-item-added', notify)
   undoManager.on('stack-item-popped', notify)
   undoManager.on('stack-cleared', notify)
+
+  /** Undo or redo the last step, unless it would overwrite someone else's later change (othersChanges.ts). */
+  const takeBack = (stack: Array<{ meta: Map<unknown, unknown> }>, step: () => void): void => {
+    undoManager.stopCapturing()
+    const last = stack.at(-1)
+    if (last !== undefined && others.overwritesOthers(last)) {
+      stack.pop()
+      notify()
+      throw new MapValidationError('CHANGED_SINCE', 'note', CHANGED_SINCE_MESSAGE)
+    }
+    step()
+  }
 
   return {
     addNote(zone, fields) {
@@ -99,10 +125,10 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Partici
       }, origin)
     },
     undo() {
-      undoManager.undo()
+      takeBack(undoManager.undoStack, () => undoManager.undo())
     },
     redo() {
-      undoManager.redo()
+      takeBack(undoManager.redoStack, () => undoManager.redo())
     },
     onHistoryChange(listener) {
       listeners.add(listener)
@@ -115,6 +141,7 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Partici
       undoManager.stopCapturing()
     },
     destroy() {
+      others.destroy()
       listeners.clear()
       undoManager.destroy()
     },

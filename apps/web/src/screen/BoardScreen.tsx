@@ -102,14 +102,14 @@ export function BoardScreen({
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
       if (!(event.ctrlKey || event.metaKey)) return
       const key = event.key.toLowerCase()
-      if (key === 'z' && !event.shiftKey) commands.undo()
-      else if ((key === 'z' && event.shiftKey) || key === 'y') commands.redo()
+      if (key === 'z' && !event.shiftKey) runCommand(() => commands.undo(), onError)
+      else if ((key === 'z' && event.shiftKey) || key === 'y') runCommand(() => commands.redo(), onError)
       else return
       event.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [commands])
+  }, [commands, onError])
 
   const toggleOutline = (): void => {
     setOutlineOpen((open) => {
@@ -196,7 +196,7 @@ export function BoardScreen({
               className="icon-button"
               aria-label="Undo my last change"
               disabled={!canUndo}
-              onClick={() => commands.undo()}
+              onClick={() => runCommand(() => commands.undo(), onError)}
             >
               <svg viewBox="0 0 24 24" aria-hidden="true">
                 <path d="M9 14L4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3" />
@@ -207,7 +207,7 @@ export function BoardScreen({
               className="icon-button"
               aria-label="Redo my last change"
               disabled={!canRedo}
-              onClick={() => commands.redo()}
+              onClick={() => runCommand(() => commands.redo(), onError)}
             >
               <svg viewBox="0 0 24 24" aria-hidden="true">
                 <path d="M15 14l5-5-5-5M20 9H10a6 6 0 0 0 0 12h3" />
