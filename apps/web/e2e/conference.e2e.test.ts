@@ -121,6 +121,8 @@ describe('a conference end to end: chair, social worker and parent', () => {
       await outlineNote(page, 'existing-strengths', mine).waitFor()
     }
     await parent.page.getByRole('tab', { name: 'Board' }).click()
+    // Adding a note of one's own does not stop following the chair.
+    expect(await parent.page.getByTestId('follow-toggle').innerText()).toBe('Following the chair')
     await shoot('02-mapping')
   })
 

@@ -198,10 +198,12 @@ export function useCameraStage({ layout, fontsReady, followChair }: CameraStageO
       }
       const view = focusView(rect, camera.get(), width, height)
       if (view === null) return
-      leaveAutoView()
+      // Bringing my own note into view to edit it is not leaving the chair: following goes on (product.md), only
+      // the opening or fitted view is given up.
+      follow.current = null
       camera.set(view)
     },
-    [camera, leaveAutoView, sizeRef],
+    [camera, sizeRef],
   )
 
   return {
