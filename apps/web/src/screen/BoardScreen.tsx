@@ -15,6 +15,7 @@ import { InvitePanel } from '../invite/InvitePanel.tsx'
 import { AgendaBar } from '../meeting/AgendaBar.tsx'
 import { MeetingPanel } from '../meeting/MeetingPanel.tsx'
 import type { MeetingTab } from '../meeting/MeetingPanel.tsx'
+import { ScalingPrompt } from '../meeting/ScalingPrompt.tsx'
 import { useConference } from '../meeting/useConference.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from '../ui/AddNoteDialog.tsx'
@@ -58,10 +59,11 @@ export function BoardScreen({
   const [addOpen, setAddOpen] = useState(false)
   const [meetingOpen, setMeetingOpen] = useState(false)
   const [meetingTabRequest, setMeetingTabRequest] = useState<{ tab: MeetingTab; seq: number } | null>(null)
-  const openRoster = () => {
-    setMeetingTabRequest((last) => ({ tab: 'roster', seq: (last?.seq ?? 0) + 1 }))
+  const openMeetingAt = (tab: MeetingTab) => {
+    setMeetingTabRequest((last) => ({ tab, seq: (last?.seq ?? 0) + 1 }))
     setMeetingOpen(true)
   }
+  const openRoster = () => openMeetingAt('roster')
   const conference = useConference(session.doc)
   // A new object only when the rounds change, so the board's band is not redrawn for other conference edits.
   const judgement = useMemo(() => judgementScale(conference.rounds), [conference.rounds])
@@ -262,6 +264,14 @@ export function BoardScreen({
           setMeetingOpen((open) => !open)
         }}
         onError={onError}
+      />
+      <ScalingPrompt
+        mapId={session.mapId}
+        token={session.token}
+        rounds={conference.rounds}
+        permissions={permissions}
+        meetingOpen={meetingOpen}
+        onGive={() => openMeetingAt('scaling')}
       />
       <main className="workspace">
         <div className="canvas-pane">
