@@ -38,7 +38,7 @@ import { mapRoutes } from './routes/maps.ts'
 import { restorationRoutes } from './routes/restorations.ts'
 import { scalingRoutes } from './routes/scaling.ts'
 import { refuseStrayUpgrades, syncRoutes, websocketOptions } from './routes/sync.ts'
-import { webRoutes } from './routes/web.ts'
+import { webNotFoundPage, webRoutes } from './routes/web.ts'
 
 export interface BuildAppOptions extends Omit<Partial<ServerConfig>, 'limits'> {
   /** Replaces the named HTTP limits; the others keep their defaults (http/RequestLimits.ts). */
@@ -96,7 +96,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
       },
     },
   })
-  installErrorHandlers(app)
+  installErrorHandlers(app, webNotFoundPage(config.webDistDir))
   if (config.adminToken === undefined) {
     app.log.warn('MAPBOARD_ADMIN_TOKEN is not set: anyone who can reach this server can create maps')
   }
@@ -123,6 +123,6 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(exportRoutes, store)
   app.register(restorationRoutes, store)
   app.register(syncRoutes, store)
-  app.register(webRoutes, { distDir: config.webDistDir })
+  app.register(webRoutes, (parent: FastifyInstance) => ({ distDir: config.webDistDir, maps: parent.store }))
   return app
 }

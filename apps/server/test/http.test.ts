@@ -143,8 +143,9 @@ describe('web app', () => {
     await writeFile(join(tempDir, 'index.html'), '<!doctype html><title>Mapboard</title>')
     await writeFile(join(tempDir, 'assets', 'app-1234.js'), 'console.log(1)')
     server = await startServer({ webDistDir: tempDir })
+    const map = await server.createMap('A map')
 
-    for (const path of ['/', '/m/some-map-id']) {
+    for (const path of ['/', `/m/${map.id}`]) {
       const response = await fetch(`${server.url}${path}`)
       expect(response.status).toBe(200)
       expect(await response.text()).toContain('<title>Mapboard</title>')
@@ -172,5 +173,46 @@ describe('web app', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
 
     expect((await fetch(`${server.url}/nothing-here.js`)).status).toBe(404)
+  })
+
+  it('answers a browser opening an unknown address with the page and 404; the API and other callers keep JSON', async () => {
+    tempDir = await mkdtemp(join(tmpdir(), 'mapboard-web-'))
+    await writeFile(join(tempDir, 'index.html'), '<!doctype html><title>Mapboard</title>')
+    const started = await startServer({ webDistDir: tempDir })
+    server = started
+    // inject, because fetch sends its own Sec-Fetch-Mode.
+    const open = (url: string, headers: Record<string, string>, method: 'GET' | 'POST' = 'GET') =>
+      started.app.inject({ method, url, headers })
+    const navigation = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'sec-fetch-mode': 'navigate' }
+
+    for (const path of ['/m/does-not-exist', '/mistyped', '/m/does-not-exist/extra', '/m/a/b?x=1']) {
+      const response = await open(path, navigation)
+      expect(response.statusCode, path).toBe(404)
+      expect(response.headers['content-type'], path).toContain('text/html')
+      expect(response.body, path).toContain('<title>Mapboard</title>')
+      expect(response.headers['content-security-policy'], path).toContain("script-src 'self'")
+    }
+    // A browser without Sec-Fetch-* is told apart by what it accepts.
+    const plain = await open('/mistyped', { accept: 'text/html' })
+    expect(plain.statusCode).toBe(404)
+    expect(plain.headers['content-type']).toContain('text/html')
+
+    // The API, the socket path and the health check answer exactly as before, even to a navigation.
+    for (const path of ['/api/nothing', '/api/maps/does-not-exist/nothing', '/sync', '/healthz/x']) {
+      const response = await open(path, navigation)
+      expect(response.statusCode, path).toBe(404)
+      expect(response.headers['content-type'], path).toContain('application/json')
+      expectErrorShape(response.json(), 404)
+    }
+    // A script asking for a missing file, a fetch, or a POST, gets JSON too.
+    for (const [path, headers, method] of [
+      ['/missing.js', { accept: '*/*', 'sec-fetch-mode': 'no-cors' }, 'GET'],
+      ['/mistyped', { accept: 'text/html', 'sec-fetch-mode': 'cors' }, 'GET'],
+      ['/mistyped', navigation, 'POST'],
+    ] as const) {
+      const response = await open(path, headers, method)
+      expect(response.statusCode, path).toBe(404)
+      expect(response.headers['content-type'], `${method} ${path}`).toContain('application/json')
+    }
   })
 })

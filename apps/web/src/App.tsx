@@ -1,5 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
 import { LandingPage } from './landing/LandingPage.tsx'
+import { NotFoundPage, pageWasNotFound } from './ui/NotFoundPage.tsx'
 
 // The board (Konva, Yjs) is most of the code; the start page does not wait for it.
 const JoinPage = lazy(() => import('./join/JoinPage.tsx').then((module) => ({ default: module.JoinPage })))
@@ -9,6 +10,8 @@ const MAP_PATH = /^\/m\/([A-Za-z0-9_-]+)\/?$/
 /** Two pages: `/` (create a map) and `/m/<mapId>` (the board). A tiny history-based router is all it takes. */
 export function App() {
   const [path, setPath] = useState(() => window.location.pathname)
+  // The server's 404 holds for the address the page was opened at, not for where it goes from there.
+  const [notFoundPath] = useState(() => (pageWasNotFound() ? window.location.pathname : null))
 
   useEffect(() => {
     const onPop = (): void => setPath(window.location.pathname)
@@ -21,6 +24,7 @@ export function App() {
     setPath(window.location.pathname)
   }, [])
 
+  if (path === notFoundPath) return <NotFoundPage />
   const mapId = MAP_PATH.exec(path)?.[1]
   if (mapId !== undefined) {
     return (
@@ -30,14 +34,5 @@ export function App() {
     )
   }
   if (path === '/' || path === '/index.html') return <LandingPage navigate={navigate} />
-  return (
-    <main className="centred-page">
-      <div className="card">
-        <h1>Page not found</h1>
-        <a className="button button-primary" href="/">
-          Go to the start page
-        </a>
-      </div>
-    </main>
-  )
+  return <NotFoundPage />
 }

@@ -1,5 +1,5 @@
 import type { ErrorResponse } from '@mapboard/protocol'
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
 import { MapValidationError } from '@mapboard/map-model'
 
@@ -32,10 +32,16 @@ export function sendError(
 }
 
 /**
+ * What a browser navigation to an unknown address gets instead of the JSON 404 (the web app's not-found page), or
+ * undefined to answer with JSON after all.
+ */
+export type NotFoundPage = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>
+
+/**
  * Every error leaves as `{statusCode, code, error, message}`; a 5xx says only "Internal server error" (the details
  * go to the log), and no message ever repeats the request URL, which may carry a token.
  */
-export function installErrorHandlers(app: FastifyInstance): void {
+export function installErrorHandlers(app: FastifyInstance, notFoundPage?: NotFoundPage): void {
   app.setErrorHandler((error: FastifyError | HttpError | MapValidationError, request, reply) => {
     if (error instanceof HttpError) return sendError(reply, error.statusCode, error.code, error.message)
     if (error instanceof MapValidationError) return sendError(reply, 400, error.code, error.message)
@@ -50,5 +56,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed')
     return sendError(reply, 500, 'INTERNAL', 'Internal server error')
   })
-  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'NOT_FOUND', 'Not found'))
+  app.setNotFoundHandler(async (request, reply) => {
+    const page = notFoundPage === undefined ? undefined : await notFoundPage(request, reply)
+    return page ?? sendError(reply, 404, 'NOT_FOUND', 'Not found')
+  })
 }

@@ -136,7 +136,8 @@ export function AgendaBar({
         type="button"
         className="button button-small meeting-button"
         aria-pressed={meetingOpen}
-        aria-controls="meeting-panel"
+        // Only while the panel is there: an id that points at nothing is worse than none (axe: aria-valid-attr-value).
+        aria-controls={meetingOpen ? 'meeting-panel' : undefined}
         onClick={onToggleMeeting}
         data-testid="meeting-button"
       >

@@ -1,4 +1,5 @@
 import type { ScaleResult } from '@mapboard/map-model'
+import { initials } from '../ui/initials.ts'
 import { ROLE_LABEL } from '../ui/PresenceList.tsx'
 
 const POINTS = Array.from({ length: 11 }, (_, score) => score)
@@ -105,11 +106,4 @@ export function ScaleResults({ results }: { results: readonly ScaleResult[] }) {
 function describe(results: readonly ScaleResult[]): string {
   if (results.length === 0) return 'Nobody scaled in this round.'
   return `Scores on the line from 0 to 10: ${results.map((result) => `${result.name} ${result.score}`).join(', ')}.`
-}
-
-function initials(name: string): string {
-  const parts = name.split(/\s+/).filter(Boolean)
-  return (
-    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')
-  ).toUpperCase()
 }

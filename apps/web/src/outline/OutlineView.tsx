@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { COLUMNS, DEFAULT_NOTE_KIND, ZONES, defaultNoteColour } from '@mapboard/map-model'
 import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
@@ -28,6 +28,18 @@ const lockedNow = (label: string, what: string): string =>
  */
 export function OutlineView({ snapshot, permissions, commands, onError }: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
+  const outlineRef = useRef<HTMLDivElement>(null)
+  // The note whose row gets keyboard focus once the form has gone: closing the form removes the focused element,
+  // and the browser would otherwise put focus back at the top of the page.
+  const [focusNote, setFocusNote] = useState<string | null>(null)
+  useLayoutEffect(() => {
+    if (focusNote === null) return
+    const row = outlineRef.current?.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(focusNote)}"]`)
+    if (row === null || row === undefined) return
+    const target = row.querySelector<HTMLElement>('[data-testid="outline-note-edit"]') ?? row
+    target.focus()
+    setFocusNote(null)
+  }, [focusNote, snapshot.notes])
   const byZone = useMemo(() => {
     const groups = new Map<ZoneId, NoteSnapshot[]>()
     for (const note of snapshot.notes) {
@@ -65,11 +77,14 @@ export function OutlineView({ snapshot, permissions, commands, onError }: Outlin
       })
       if (values.zone !== note.zone) commands.moveNote(note.id, values.zone)
     })
-    if (ok) setEditing(null)
+    if (ok) {
+      setEditing(null)
+      setFocusNote(note.id)
+    }
   }
 
   return (
-    <div className="outline" data-testid="outline">
+    <div className="outline" data-testid="outline" ref={outlineRef}>
       <h2 className="outline-title">Outline</h2>
       {COLUMNS.map((column) => (
         <section
@@ -164,15 +179,19 @@ export function OutlineView({ snapshot, permissions, commands, onError }: Outlin
                     onSave={(values) => {
                       const colour =
                         values.colour !== defaultNoteColour(zone) ? { colour: values.colour } : {}
-                      const ok = run(() =>
-                        commands.addNote(zone, {
+                      let added: string | null = null
+                      const ok = run(() => {
+                        added = commands.addNote(zone, {
                           text: values.text,
                           kind: values.kind,
                           source: values.source,
                           ...colour,
-                        }),
-                      )
-                      if (ok) setEditing(null)
+                        })
+                      })
+                      if (ok) {
+                        setEditing(null)
+                        setFocusNote(added)
+                      }
                     }}
                   />
                 )}
@@ -192,7 +211,10 @@ export function OutlineView({ snapshot, permissions, commands, onError }: Outlin
                                 : lockedNow(label, 'this note cannot be changed now')
                             }
                             initial={note}
-                            onCancel={() => setEditing(null)}
+                            onCancel={() => {
+                              setEditing(null)
+                              setFocusNote(note.id)
+                            }}
                             onSave={(values) => save(note, values)}
                             onDelete={() => {
                               if (run(() => commands.deleteNote(note.id))) setEditing(null)
@@ -253,6 +275,8 @@ const OutlineNote = memo(function OutlineNote({
   return (
     <li
       className="outline-note"
+      // Focusable from script only: after Add or Save, a note its author may not change gets the focus itself.
+      tabIndex={-1}
       data-testid="outline-note"
       data-note-id={note.id}
       data-zone={note.zone}

@@ -1,18 +1,12 @@
 import type { Role } from '@mapboard/protocol'
 import type { Participant } from '../board/Presence.ts'
+import { initials } from './initials.ts'
 
 export const ROLE_LABEL: Record<Role, string> = {
   chair: 'Chair',
   professional: 'Professional',
   family: 'Family',
   viewer: 'Observer',
-}
-
-function initials(name: string): string {
-  const parts = name.split(/\s+/).filter(Boolean)
-  return (
-    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')
-  ).toUpperCase()
 }
 
 /**
