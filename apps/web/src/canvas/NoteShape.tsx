@@ -8,6 +8,9 @@ import { FONT_FAMILY, NOTE_BOTTOM, NOTE_PADDING, NOTE_TOP, fitNoteText } from '.
 
 export type NoteDetail = 'full' | 'simple'
 
+/** Wide enough for "Not saved yet" at 10 px, so the mark can sit flush with the note's right edge. */
+const UNSAVED_MARK_WIDTH = 84
+
 /** Stable callbacks shared by every note (one object for the whole board, so memo holds). */
 export interface NoteHandlers {
   onOpen(id: string): void
@@ -150,10 +153,12 @@ export const NoteShape = memo(function NoteShape({
         </>
       )}
       {unsaved && (
-        <Label name="note-unsaved" x={box.width - NOTE_PADDING} y={-9} listening={false}>
+        <Label name="note-unsaved" x={box.width - UNSAVED_MARK_WIDTH - 6} y={-9} listening={false}>
           <Tag fill={UNSAVED_FILL} cornerRadius={4} pointerDirection="none" />
           <Text
             text="Not saved yet"
+            width={UNSAVED_MARK_WIDTH}
+            align="center"
             fontFamily={FONT_FAMILY}
             fontStyle="600"
             fontSize={10}
