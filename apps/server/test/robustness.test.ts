@@ -296,4 +296,20 @@ describe('keepalive', () => {
     expect(await closeCode(dead)).toBe(1006)
     expect(idle.socket.readyState).toBe(idle.socket.OPEN)
   })
+
+  it('writes to an idle client at least every 1.5 rounds, so the client can treat longer silence as a lost link', async () => {
+    await server.close()
+    const intervalMs = 100
+    server = await startServer({ keepaliveIntervalMs: intervalMs })
+    map = await server.createMap('Quiet')
+    const idle = raw(map)
+    await idle.upgrade
+    const arrivals: number[] = []
+    idle.socket.on('message', () => arrivals.push(Date.now()))
+    await new Promise((resolve) => setTimeout(resolve, 20 * intervalMs))
+    const gaps = arrivals.slice(1).map((at, i) => at - (arrivals[i] ?? at))
+    expect(arrivals.length).toBeGreaterThanOrEqual(10)
+    // 1.5 rounds, with room for timer jitter on a busy machine.
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1.5 * intervalMs + 40)
+  })
 })

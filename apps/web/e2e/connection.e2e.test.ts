@@ -49,7 +49,7 @@ describe('the connection indicator', () => {
     await addNoteInOutline(chair.page, 'existing-strengths', text)
     await outlineNote(chair.page, 'existing-strengths', text).waitFor()
     await expect.poll(() => indicator.getAttribute('data-unsynced')).toBe('true')
-    expect(await indicator.innerText()).toContain('Unsynced changes')
+    expect(await indicator.innerText()).toContain('1 change not saved yet')
 
     await server.restart()
     await expect.poll(() => indicator.getAttribute('data-status'), { timeout: 15_000 }).toBe('connected')

@@ -21,4 +21,4 @@ export type {
   ScalingSubmission,
   ScalingSubmissionRequest,
 } from './api.ts'
-export { MAX_MESSAGE_BYTES, KEEPALIVE_INTERVAL_MS } from './limits.ts'
+export { MAX_MESSAGE_BYTES, KEEPALIVE_INTERVAL_MS, PING_EVERY_ROUNDS } from './limits.ts'

@@ -1,5 +1,11 @@
 /** Largest websocket frame the server accepts (bytes). Larger frames close with MessageTooLarge. */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024
 
-/** How often the server pings idle sockets; the y-websocket client gives up after 30 s of silence. */
-export const KEEPALIVE_INTERVAL_MS = 10_000
+/**
+ * The server's keepalive round. Every connection hears from the server at least every 1.5 rounds (a 3-byte frame
+ * goes to sockets idle for half a round), so a client that hears nothing for longer knows the link is gone.
+ */
+export const KEEPALIVE_INTERVAL_MS = 1_000
+
+/** Sockets are pinged every this many keepalive rounds; one that has not answered by the next ping is dropped. */
+export const PING_EVERY_ROUNDS = 5

@@ -260,20 +260,23 @@ export class Connection {
   }
 
   /**
-   * Called every `intervalMs`: drops a socket that has not answered the previous ping, pings the others, and sends
-   * an empty message to one we have not written to lately (y-websocket gives up after 30 s without a message, and
-   * a ping does not count).
+   * Called every `intervalMs`: sends an empty message to a socket we have not written to for half a round, so the
+   * client hears from us at least every 1.5 rounds (the web client treats longer silence as a lost link; a ping
+   * does not count, the browser answers it below the page). On a `ping` round it drops a socket that has not
+   * answered the previous ping and pings the others.
    */
-  keepalive(intervalMs: number, now: number = Date.now()): void {
+  keepalive(intervalMs: number, ping: boolean, now: number = Date.now()): void {
     if (this.#closed) return
-    if (!this.#alive) {
-      this.#markClosed()
-      this.#socket.terminate()
-      return
+    if (ping) {
+      if (!this.#alive) {
+        this.#markClosed()
+        this.#socket.terminate()
+        return
+      }
+      this.#alive = false
+      this.#socket.ping()
     }
-    this.#alive = false
-    this.#socket.ping()
-    if (now - this.#lastSentAt >= intervalMs) this.send(KEEPALIVE_MESSAGE)
+    if (now - this.#lastSentAt >= intervalMs / 2) this.send(KEEPALIVE_MESSAGE)
   }
 
   #markClosed(): void {

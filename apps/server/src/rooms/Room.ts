@@ -214,8 +214,8 @@ export class Room {
     return result as T
   }
 
-  keepalive(intervalMs: number, now: number = Date.now()): void {
-    for (const connection of this.#members.keys()) connection.keepalive(intervalMs, now)
+  keepalive(intervalMs: number, ping: boolean, now: number = Date.now()): void {
+    for (const connection of this.#members.keys()) connection.keepalive(intervalMs, ping, now)
   }
 
   /** Closes every connection, stores what is pending, compacts, and frees the document. */

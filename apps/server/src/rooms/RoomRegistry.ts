@@ -1,4 +1,4 @@
-import { CloseCode } from '@mapboard/protocol'
+import { CloseCode, PING_EVERY_ROUNDS } from '@mapboard/protocol'
 import { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { Connection } from './Connection.ts'
 import type { IntakeLimits } from './FrameBudget.ts'
@@ -47,9 +47,11 @@ export class RoomRegistry {
   constructor(options: RoomRegistryOptions) {
     this.#options = options
     this.#appender = new AppendBatcher(options.store)
+    let round = 0
     this.#keepalive = setInterval(() => {
       const now = Date.now()
-      for (const room of this.#loaded.values()) room.keepalive(options.keepaliveIntervalMs, now)
+      const ping = round++ % PING_EVERY_ROUNDS === 0
+      for (const room of this.#loaded.values()) room.keepalive(options.keepaliveIntervalMs, ping, now)
     }, options.keepaliveIntervalMs)
     this.#keepalive.unref()
   }

@@ -1,44 +1,39 @@
-import type * as Y from 'yjs'
 import type { WebsocketProvider } from 'y-websocket'
+import { KEEPALIVE_INTERVAL_MS } from '@mapboard/protocol'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed'
 
 export interface ConnectionState {
   status: ConnectionStatus
-  /**
-   * Local edits the server may not have yet: made while the socket was down (they go out in the sync
-   * exchange after reconnecting), or stuck in the socket's send buffer.
-   */
-  unsynced: boolean
   /** Close code when the server ended the session for good (4400–4499), else null. */
   closeCode: number | null
 }
 
 /** After this long without a connection, "reconnecting" becomes "offline" (the provider keeps trying). */
 export const OFFLINE_AFTER_MS = 8_000
-const BUFFER_POLL_MS = 250
 const LINK_CHECK_INTERVAL_MS = 10_000
-/** Bytes still unsent after this long count as unsynced. */
-const STALLED_AFTER_MS = 1_000
+/**
+ * The server writes to every connection at least every 1.5 keepalive rounds (decision 0009); silence this much
+ * longer means the link is gone, even though the socket has not noticed (it would after y-websocket's 30 s).
+ */
+export const SILENCE_LIMIT_MS = 1.5 * KEEPALIVE_INTERVAL_MS + 1_500
+const SILENCE_CHECK_MS = 250
 
 /**
- * Derives what the connection indicator shows from the y-websocket provider's events.
- *
- * y-websocket has no acknowledgements, so "unsynced" means "not yet handed to an open, synced socket".
- * An edit made while disconnected stays unsynced until the provider has synced again: on connect the
- * server's SyncStep1 is answered with our missing updates, before its SyncStep2 marks us synced. An edit
- * made while connected counts as unsynced only if the socket's send buffer is still not empty a second
- * later (stalled wifi); a buffer that drains at once is just normal sending.
+ * Derives what the connection indicator shows from the y-websocket provider's events, and notices a lost link
+ * sooner than y-websocket does: when the browser says it is offline, or when the server has been silent for
+ * longer than its keepalive allows, the board shows "offline" at once and the provider drops the socket and
+ * reconnects (which succeeds as soon as the network is back). What has been saved is `UnsavedChanges`' concern.
  */
 export class ConnectionMonitor {
-  private state: ConnectionState = { status: 'connecting', unsynced: false, closeCode: null }
+  private state: ConnectionState = { status: 'connecting', closeCode: null }
   private readonly listeners = new Set<() => void>()
   private everSynced = false
-  private editedWhileDown = false
+  /** The link was found dead (offline, or a silent server) and has not synced since. */
+  private lost = false
   private downSince: number | null = null
-  private bufferedSince: number | null = null
   private offlineTimer: ReturnType<typeof setTimeout> | undefined
-  private bufferTimer: ReturnType<typeof setInterval> | undefined
+  private readonly silenceTimer: ReturnType<typeof setInterval>
   private readonly cleanups: Array<() => void> = []
 
   private lastLinkCheck = 0
@@ -49,14 +44,13 @@ export class ConnectionMonitor {
    */
   constructor(
     private readonly provider: WebsocketProvider,
-    doc: Y.Doc,
     private readonly checkLink: () => Promise<number | null> = async () => null,
   ) {
     const onSync = (synced: boolean): void => {
       if (synced) {
         this.everSynced = true
+        this.lost = false
         this.downSince = null
-        this.watchBuffer()
       }
       this.refresh()
     }
@@ -71,14 +65,12 @@ export class ConnectionMonitor {
     const onClosed = (event: { code: number }): void => {
       this.update({ status: 'closed', closeCode: event.code })
     }
-    const onUpdate = (_update: Uint8Array, origin: unknown): void => {
-      if (origin === provider) return
-      if (!this.isLive()) this.editedWhileDown = true
-      if (this.bufferedBytes() > 0) this.bufferedSince ??= Date.now()
-      this.watchBuffer()
+    const onOffline = (): void => this.linkLost()
+    // Back online: try now rather than after the provider's backoff.
+    const onOnline = (): void => {
+      if (!provider.wsconnected) this.reconnect()
       this.refresh()
     }
-    const onNetwork = (): void => this.refresh()
     let opened = false
     const onOpenState = (event: { status: string }): void => {
       if (event.status === 'connected') opened = true
@@ -94,18 +86,20 @@ export class ConnectionMonitor {
     provider.on('status', onOpenState)
     provider.on('connection-close', onConnectionClose)
     provider.on('closed', onClosed)
-    doc.on('update', onUpdate)
-    window.addEventListener('online', onNetwork)
-    window.addEventListener('offline', onNetwork)
+    window.addEventListener('online', onOnline)
+    window.addEventListener('offline', onOffline)
+    this.silenceTimer = setInterval(() => {
+      if (provider.wsconnected && Date.now() - provider.wsLastMessageReceived > SILENCE_LIMIT_MS)
+        this.linkLost()
+    }, SILENCE_CHECK_MS)
     this.cleanups.push(
       () => provider.off('sync', onSync),
       () => provider.off('status', onStatus),
       () => provider.off('status', onOpenState),
       () => provider.off('connection-close', onConnectionClose),
       () => provider.off('closed', onClosed),
-      () => doc.off('update', onUpdate),
-      () => window.removeEventListener('online', onNetwork),
-      () => window.removeEventListener('offline', onNetwork),
+      () => window.removeEventListener('online', onOnline),
+      () => window.removeEventListener('offline', onOffline),
     )
     this.refresh()
   }
@@ -120,8 +114,21 @@ export class ConnectionMonitor {
   destroy(): void {
     this.cleanups.forEach((cleanup) => cleanup())
     clearTimeout(this.offlineTimer)
-    clearInterval(this.bufferTimer)
+    clearInterval(this.silenceTimer)
     this.listeners.clear()
+  }
+
+  /** The link is dead though the socket may not know: show it, and make the provider start over. */
+  private linkLost(): void {
+    if (this.state.status === 'closed') return
+    this.lost = true
+    if (this.provider.ws !== null) this.reconnect()
+    this.refresh()
+  }
+
+  private reconnect(): void {
+    this.provider.disconnect()
+    this.provider.connect()
   }
 
   /** The socket was refused before opening: find out whether the link is the reason (at most every 10 s). */
@@ -144,46 +151,20 @@ export class ConnectionMonitor {
     return this.provider.wsconnected && this.provider.synced
   }
 
-  private bufferedBytes(): number {
-    const ws = this.provider.ws
-    return ws !== null && ws.readyState === ws.OPEN ? ws.bufferedAmount : 0
-  }
-
   private refresh(): void {
     if (this.state.status === 'closed') return
-    const live = this.isLive()
-    if (live && this.bufferedBytes() === 0) this.editedWhileDown = false
     let status: ConnectionStatus
-    if (live) status = 'connected'
-    else if (!navigator.onLine) status = 'offline'
+    if (this.isLive()) status = 'connected'
+    else if (!navigator.onLine || this.lost) status = 'offline'
     else if (!this.everSynced) status = this.provider.wsUnsuccessfulReconnects >= 3 ? 'offline' : 'connecting'
     else if (this.downSince !== null && Date.now() - this.downSince >= OFFLINE_AFTER_MS) status = 'offline'
     else status = 'reconnecting'
-    // A socket buffer that drains within a moment is normal sending, not worth a warning; one that stays
-    // full (stalled wifi) is.
-    const stalled = live && this.bufferedSince !== null && Date.now() - this.bufferedSince >= STALLED_AFTER_MS
-    this.update({ status, unsynced: this.editedWhileDown || stalled })
-  }
-
-  /** Poll the socket's send buffer until it drains; there is no event for that. */
-  private watchBuffer(): void {
-    if (this.bufferTimer !== undefined) return
-    this.bufferTimer = setInterval(() => {
-      if (!this.isLive() || this.bufferedBytes() === 0) {
-        clearInterval(this.bufferTimer)
-        this.bufferTimer = undefined
-        this.bufferedSince = null
-      }
-      this.refresh()
-    }, BUFFER_POLL_MS)
+    this.update({ status })
   }
 
   private update(patch: Partial<ConnectionState>): void {
     const next = { ...this.state, ...patch }
-    const same =
-      next.status === this.state.status &&
-      next.unsynced === this.state.unsynced &&
-      next.closeCode === this.state.closeCode
+    const same = next.status === this.state.status && next.closeCode === this.state.closeCode
     if (same) return
     this.state = next
     this.listeners.forEach((listener) => listener())

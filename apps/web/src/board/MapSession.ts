@@ -11,6 +11,8 @@ import { FollowChair } from './FollowChair.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
+import { SaveConfirmation } from './SaveConfirmation.ts'
+import { UnsavedChanges } from './UnsavedChanges.ts'
 
 export interface MapSessionOptions {
   mapId: string
@@ -32,6 +34,8 @@ export interface MapSession {
   readonly provider: WebsocketProvider
   readonly store: MapSnapshotStore
   readonly connection: ConnectionMonitor
+  /** This device's changes the server has not stored yet. */
+  readonly unsaved: UnsavedChanges
   readonly presence: Presence
   /** The chair's view: published by the chair's tab, followed by the others' when they choose. */
   readonly follow: FollowChair
@@ -43,6 +47,7 @@ export interface MapSession {
 
 export function openMapSession(options: MapSessionOptions): MapSession {
   const doc = new Y.Doc()
+  const unsaved = new UnsavedChanges(doc)
   const origin = options.origin ?? window.location.origin
   const provider = new WebsocketProvider(origin.replace(/^http/, 'ws') + '/sync', options.mapId, doc, {
     params: { token: options.token },
@@ -64,9 +69,8 @@ export function openMapSession(options: MapSessionOptions): MapSession {
   // The server stamps `user` with the same fields from the token; publishing them here shows "me" at once.
   publishLocalUser(provider.awareness, participant)
   const store = new MapSnapshotStore(doc)
-  const connection = new ConnectionMonitor(provider, doc, () =>
-    checkLink(origin, options.mapId, options.token),
-  )
+  const connection = new ConnectionMonitor(provider, () => checkLink(origin, options.mapId, options.token))
+  const saveConfirmation = new SaveConfirmation(provider, unsaved)
   const presence = new Presence(provider.awareness)
   // Observers and phones follow the chair unless they choose otherwise: they watch more than they steer.
   const followByDefault =
@@ -81,6 +85,7 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     provider,
     store,
     connection,
+    unsaved,
     presence,
     follow,
     commands,
@@ -91,6 +96,8 @@ export function openMapSession(options: MapSessionOptions): MapSession {
       follow.destroy()
       presence.destroy()
       connection.destroy()
+      saveConfirmation.destroy()
+      unsaved.destroy()
       store.destroy()
       provider.destroy()
       doc.destroy()

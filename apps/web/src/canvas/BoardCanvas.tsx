@@ -42,6 +42,8 @@ interface BoardCanvasProps {
   addRequest?: { zone: ZoneId; nonce: number } | null
   /** Publishes the chair's view, or follows it; panning or zooming by hand leaves follow mode. */
   followChair?: FollowChair
+  /** Notes with changes made here that the server has not stored yet. */
+  unsavedNoteIds?: ReadonlySet<string>
 }
 
 /**
@@ -63,6 +65,7 @@ export function BoardCanvas({
   onNotice,
   addRequest,
   followChair,
+  unsavedNoteIds,
 }: BoardCanvasProps) {
   const fontsReady = useFontsReady()
   const layout = useStableLayout(snapshot)
@@ -211,6 +214,7 @@ export function BoardCanvas({
                   box={box}
                   detail={detail}
                   draggable={permissions.canChange(note)}
+                  unsaved={unsavedNoteIds?.has(note.id) ?? false}
                   handlers={noteHandlers}
                 />
               )

@@ -3,10 +3,13 @@ import type Konva from 'konva'
 import { Group, Label, Rect, Tag, Text } from 'react-konva'
 import type { NoteBox, NoteSnapshot } from '@mapboard/map-model'
 import { noteByline } from '../board/noteAuthorship.ts'
-import { INK, INK_MUTED, KIND_BADGE, NOTE_FILL } from '../ui/palette.ts'
+import { INK, INK_MUTED, KIND_BADGE, NOTE_FILL, UNSAVED_FILL, UNSAVED_TEXT } from '../ui/palette.ts'
 import { FONT_FAMILY, NOTE_BOTTOM, NOTE_PADDING, NOTE_TOP, fitNoteText } from './noteText.ts'
 
 export type NoteDetail = 'full' | 'simple'
+
+/** Wide enough for "Not saved yet" at 10 px, so the mark can sit flush with the note's right edge. */
+const UNSAVED_MARK_WIDTH = 84
 
 /** Stable callbacks shared by every note (one object for the whole board, so memo holds). */
 export interface NoteHandlers {
@@ -21,6 +24,8 @@ interface NoteShapeProps {
   box: NoteBox
   detail: NoteDetail
   draggable: boolean
+  /** Changed here and not yet stored by the server: marked "Not saved yet". */
+  unsaved: boolean
   handlers: NoteHandlers
 }
 
@@ -28,7 +33,14 @@ interface NoteShapeProps {
  * One sticky note. Memoised on its props: the snapshot store and the layout keep the identity of unchanged
  * notes and boxes, so a change to one note re-renders that note only.
  */
-export const NoteShape = memo(function NoteShape({ note, box, detail, draggable, handlers }: NoteShapeProps) {
+export const NoteShape = memo(function NoteShape({
+  note,
+  box,
+  detail,
+  draggable,
+  unsaved,
+  handlers,
+}: NoteShapeProps) {
   const colours = NOTE_FILL[note.colour]
   const badge = KIND_BADGE[note.kind]
   const textWidth = box.width - 2 * NOTE_PADDING
@@ -139,6 +151,21 @@ export const NoteShape = memo(function NoteShape({ note, box, detail, draggable,
             listening={false}
           />
         </>
+      )}
+      {unsaved && (
+        <Label name="note-unsaved" x={box.width - UNSAVED_MARK_WIDTH - 6} y={-9} listening={false}>
+          <Tag fill={UNSAVED_FILL} cornerRadius={4} pointerDirection="none" />
+          <Text
+            text="Not saved yet"
+            width={UNSAVED_MARK_WIDTH}
+            align="center"
+            fontFamily={FONT_FAMILY}
+            fontStyle="600"
+            fontSize={10}
+            padding={4}
+            fill={UNSAVED_TEXT}
+          />
+        </Label>
       )}
     </Group>
   )

@@ -14,6 +14,8 @@ interface OutlineViewProps {
   permissions: Permissions
   commands: BoardCommands
   onError(message: string): void
+  /** Notes with changes made here that the server has not stored yet. */
+  unsavedNoteIds?: ReadonlySet<string>
 }
 
 type Editing = { mode: 'new'; zone: ZoneId } | { mode: 'edit'; id: string } | null
@@ -26,7 +28,7 @@ const lockedNow = (label: string, what: string): string =>
  * Everything the canvas does can be done here by keyboard and screen reader: add, edit, move, delete, and for the
  * chair lock and unlock. What is offered follows the participant's permissions, as on the canvas.
  */
-export function OutlineView({ snapshot, permissions, commands, onError }: OutlineViewProps) {
+export function OutlineView({ snapshot, permissions, commands, onError, unsavedNoteIds }: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
   const outlineRef = useRef<HTMLDivElement>(null)
   // The note whose row gets keyboard focus once the form has gone: closing the form removes the focused element,
@@ -227,6 +229,7 @@ export function OutlineView({ snapshot, permissions, commands, onError }: Outlin
                           note={note}
                           canChange={permissions.canChange(note)}
                           mine={permissions.owns(note)}
+                          unsaved={unsavedNoteIds?.has(note.id) ?? false}
                           index={index}
                           isLast={index === notes.length - 1}
                           actions={rowActions}
@@ -255,6 +258,8 @@ interface OutlineNoteProps {
   canChange: boolean
   /** Added by this participant. */
   mine: boolean
+  /** Changed here and not yet stored by the server. */
+  unsaved: boolean
   /** Position in its section. */
   index: number
   isLast: boolean
@@ -265,6 +270,7 @@ const OutlineNote = memo(function OutlineNote({
   note,
   canChange,
   mine,
+  unsaved,
   index,
   isLast,
   actions,
@@ -282,6 +288,7 @@ const OutlineNote = memo(function OutlineNote({
       data-zone={note.zone}
       data-kind={note.kind}
       data-mine={mine ? 'true' : undefined}
+      data-unsaved={unsaved ? 'true' : undefined}
     >
       <p className="outline-note-text" data-testid="outline-note-text">
         {note.text}
@@ -298,6 +305,11 @@ const OutlineNote = memo(function OutlineNote({
             Added by {note.author}
             {agency !== '' ? ` (${agency})` : ''}
             {mine ? ' · you' : ''}
+          </span>
+        )}
+        {unsaved && (
+          <span className="unsaved-mark" data-testid="outline-note-unsaved">
+            Not saved yet
           </span>
         )}
       </p>

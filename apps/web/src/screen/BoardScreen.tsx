@@ -7,6 +7,7 @@ import { Permissions } from '../board/Permissions.ts'
 import { readClaims } from '../board/readableClaims.ts'
 import { runCommand } from '../board/runCommand.ts'
 import { useConnectionState } from '../board/useConnectionState.ts'
+import { useUnsavedChanges } from '../board/useUnsavedChanges.ts'
 import { useMapSnapshot } from '../board/useMapSnapshot.ts'
 import { usePresence } from '../board/usePresence.ts'
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx'
@@ -48,6 +49,7 @@ export function BoardScreen({
 }) {
   const snapshot = useMapSnapshot(session.store)
   const connection = useConnectionState(session.connection)
+  const unsaved = useUnsavedChanges(session.unsaved)
   const participants = usePresence(session.presence)
   const { commands, participant } = session
   const refusal = useSyncExternalStore(session.refusals.subscribe, session.refusals.getLatest)
@@ -92,6 +94,17 @@ export function BoardScreen({
   useEffect(() => {
     if (refusal !== null) onError(refusal.message)
   }, [refusal, onError])
+
+  // Leaving now would lose what the server has not stored: let the browser ask first.
+  const hasUnsaved = unsaved.count > 0
+  useEffect(() => {
+    if (!hasUnsaved) return
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      event.preventDefault()
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [hasUnsaved])
 
   useEffect(() => {
     document.title = snapshot.title ? `${snapshot.title} — Mapboard` : 'Mapboard'
@@ -140,7 +153,7 @@ export function BoardScreen({
         <h1 className="map-title" data-testid="map-title">
           {snapshot.title || 'Untitled map'}
         </h1>
-        <ConnectionIndicator state={connection} />
+        <ConnectionIndicator state={connection} unsaved={unsaved} />
         <PresenceList participants={participants} onOpen={openRoster} />
         {isChair && (
           <button
@@ -284,10 +297,17 @@ export function BoardScreen({
             onNotice={onError}
             addRequest={addRequest}
             followChair={session.follow}
+            unsavedNoteIds={unsaved.noteIds}
           />
         </div>
         <aside id="outline-pane" className="outline-pane" aria-label="Map outline">
-          <OutlineView snapshot={snapshot} permissions={permissions} commands={commands} onError={onError} />
+          <OutlineView
+            snapshot={snapshot}
+            permissions={permissions}
+            commands={commands}
+            onError={onError}
+            unsavedNoteIds={unsaved.noteIds}
+          />
         </aside>
         {meetingOpen && (
           <MeetingPanel

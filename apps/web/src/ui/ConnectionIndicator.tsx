@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../board/ConnectionMonitor.ts'
+import type { UnsavedState } from '../board/UnsavedChanges.ts'
 
 const LABEL: Record<ConnectionState['status'], string> = {
   connecting: 'Connecting…',
@@ -12,14 +13,20 @@ const EXPLANATION: Record<ConnectionState['status'], string> = {
   connecting: 'Opening the map.',
   connected: 'You see changes as others make them.',
   reconnecting: 'The connection dropped. Trying again — keep working, nothing is lost.',
-  offline: 'No connection. Keep working: your changes are kept here and sent when you are back online.',
+  offline: 'No connection. Keep working: your changes are kept on this device and sent when you reconnect.',
   closed: 'The server ended this session.',
 }
 
-/** Always visible: whether the board is live, and whether this device holds changes the server has not had. */
-export function ConnectionIndicator({ state }: { state: ConnectionState }) {
+/** "1 change not saved yet", "2 changes not saved yet". */
+export function unsavedLabel(count: number): string {
+  return `${count} ${count === 1 ? 'change' : 'changes'} not saved yet`
+}
+
+/** Always visible: whether the board is live, and how many changes made here the server has not stored yet. */
+export function ConnectionIndicator({ state, unsaved }: { state: ConnectionState; unsaved: UnsavedState }) {
+  const pending = unsaved.count > 0
   const title = `${LABEL[state.status]}. ${EXPLANATION[state.status]}${
-    state.unsynced ? ' Some of your changes have not reached the server yet.' : ''
+    pending ? ` ${unsavedLabel(unsaved.count)}: they are kept on this device until the server has them.` : ''
   }`
   return (
     <div
@@ -28,12 +35,17 @@ export function ConnectionIndicator({ state }: { state: ConnectionState }) {
       aria-live="polite"
       data-testid="connection-indicator"
       data-status={state.status}
-      data-unsynced={state.unsynced ? 'true' : 'false'}
+      data-unsynced={pending ? 'true' : 'false'}
+      data-unsaved-count={unsaved.count}
       title={title}
     >
       <span className="connection-dot" aria-hidden="true" />
       <span className="connection-label">{LABEL[state.status]}</span>
-      {state.unsynced && <span className="connection-unsynced">Unsynced changes</span>}
+      {pending && (
+        <span className="connection-unsynced" data-testid="unsaved-count">
+          {unsavedLabel(unsaved.count)}
+        </span>
+      )}
     </div>
   )
 }

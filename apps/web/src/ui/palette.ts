@@ -20,3 +20,7 @@ export const COLOUR_LABEL: Record<NoteColour, string> = {
 
 /** A locked section: muted and hatched for everyone, with a dark "Locked" badge (text on it meets AA). */
 export const LOCKED = { ...LOCKED_SECTION, hatch: 'rgba(74, 84, 104, 0.13)' } as const
+
+/** The "Not saved yet" mark on a note (amber, as the header's count: something still to reach the server). */
+export const UNSAVED_FILL = '#fff1d6'
+export const UNSAVED_TEXT = '#7a3e00'
