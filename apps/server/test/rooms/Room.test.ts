@@ -21,6 +21,17 @@ const texts = (doc: Y.Doc): string[] =>
     .notes.map((note) => note.text)
     .sort()
 
+/** A room where the chair has locked "Past harm" and a family member, caught up, is about to write there. */
+async function pastHarmLockedByTheChair() {
+  const { room } = await loadRoom()
+  const chair = new Client(room, 'chair')
+  const family = new Client(room, 'family')
+  chair.edit((doc) => setLock(doc, 'past-harm', true))
+  await settled(room)
+  family.catchUp()
+  return { room, chair, family }
+}
+
 describe('Room', () => {
   it('asks a writer what it has, and never a viewer', async () => {
     const { room } = await loadRoom()
@@ -76,12 +87,7 @@ describe('Room', () => {
   })
 
   it('reverts what the rules refuse, tells its author which rule, and everyone converges without it', async () => {
-    const { room } = await loadRoom()
-    const chair = new Client(room, 'chair')
-    const family = new Client(room, 'family')
-    chair.edit((doc) => setLock(doc, 'past-harm', true))
-    await settled(room)
-    family.catchUp()
+    const { room, chair, family } = await pastHarmLockedByTheChair()
 
     family.edit((doc) => addNote(doc, { zone: 'past-harm', text: 'We disagree', ...family.author }))
     await settled(room)
@@ -163,12 +169,7 @@ describe('Room', () => {
   })
 
   it('closes a connection that keeps sending refused edits', async () => {
-    const { room } = await loadRoom()
-    const chair = new Client(room, 'chair')
-    const family = new Client(room, 'family')
-    chair.edit((doc) => setLock(doc, 'past-harm', true))
-    await settled(room)
-    family.catchUp()
+    const { room, chair, family } = await pastHarmLockedByTheChair()
     for (let i = 0; i < 100 && family.socket.closedWith === undefined; i++) {
       family.edit((doc) => addNote(doc, { zone: 'past-harm', text: `Try ${i}`, ...family.author }))
       await settled(room)
