@@ -160,10 +160,13 @@ export class AwarenessRelay {
 
 /**
  * The awareness state others see, with `user` replaced by who the connection is according to its token: whatever
- * name, role or agency the client put there is never what anyone else sees.
+ * name, role or agency the client put there is never what anyone else sees. An observer's `cursor` is dropped.
  */
 function stampUser(state: unknown, connection: Connection): Record<string, unknown> {
   const { role, participant } = connection.identity
-  const fields = typeof state === 'object' && state !== null && !Array.isArray(state) ? state : {}
+  const fields: Record<string, unknown> =
+    typeof state === 'object' && state !== null && !Array.isArray(state) ? { ...state } : {}
+  // Observers watch; a pointer of theirs moving over the board would look like someone steering it.
+  if (role === 'viewer') delete fields['cursor']
   return { ...fields, user: { id: participant.id, name: participant.name, role, agency: participant.agency } }
 }

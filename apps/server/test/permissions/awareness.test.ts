@@ -36,3 +36,16 @@ it('the server replaces the user a client claims in its awareness with the one i
     user: { id: conference.police.participant.id, name: 'PC Jones', role: 'professional', agency: 'Police' },
   })
 })
+
+it("an observer's pointer is never relayed: observers watch the board, they do not point at it", async () => {
+  conference = await startConference()
+  const [chair] = conference.observers
+  const viewer = conference.connect(conference.viewer)
+  await viewer.synced
+  viewer.provider.awareness.setLocalState({ cursor: { x: 10, y: 20 }, view: { x: 1 } })
+  await waitFor(() => chair?.provider.awareness.getStates().get(viewer.doc.clientID)?.view !== undefined)
+  expect(chair?.provider.awareness.getStates().get(viewer.doc.clientID)).toEqual({
+    user: { id: conference.viewer.participant.id, name: 'Student', role: 'viewer', agency: '' },
+    view: { x: 1 },
+  })
+})

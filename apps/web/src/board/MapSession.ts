@@ -11,6 +11,7 @@ import { FollowChair } from './FollowChair.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
+import { RemoteCursors } from './RemoteCursors.ts'
 import { SaveConfirmation } from './SaveConfirmation.ts'
 import { UnsavedChanges } from './UnsavedChanges.ts'
 
@@ -39,6 +40,8 @@ export interface MapSession {
   readonly presence: Presence
   /** The chair's view: published by the chair's tab, followed by the others' when they choose. */
   readonly follow: FollowChair
+  /** Other people's pointers on the board, and this tab's own shared. */
+  readonly cursors: RemoteCursors
   readonly commands: BoardCommands
   /** Edits the server refused and reverted, with its reason. */
   readonly refusals: EditRefusals
@@ -73,9 +76,13 @@ export function openMapSession(options: MapSessionOptions): MapSession {
   const saveConfirmation = new SaveConfirmation(provider, unsaved)
   const presence = new Presence(provider.awareness)
   // Observers and phones follow the chair unless they choose otherwise: they watch more than they steer.
-  const followByDefault =
-    participant.role === 'viewer' || window.matchMedia('(max-width: 719px), (pointer: coarse)').matches
+  const onPhone = window.matchMedia('(max-width: 719px), (pointer: coarse)').matches
+  const followByDefault = participant.role === 'viewer' || onPhone
   const follow = new FollowChair(provider.awareness, participant.role, followByDefault)
+  // Pointers are for people steering at a desk: observers only watch, and a phone has no pointer to share.
+  const cursors = new RemoteCursors(provider.awareness, {
+    enabled: participant.role !== 'viewer' && !onPhone,
+  })
 
   return {
     mapId: options.mapId,
@@ -88,12 +95,14 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     unsaved,
     presence,
     follow,
+    cursors,
     commands,
     refusals,
     destroy() {
       refusals.destroy()
       commands.destroy()
       follow.destroy()
+      cursors.destroy()
       presence.destroy()
       connection.destroy()
       saveConfirmation.destroy()

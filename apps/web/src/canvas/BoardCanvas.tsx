@@ -5,6 +5,7 @@ import type { JudgementScale, MapSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { FollowChair } from '../board/FollowChair.ts'
 import type { Permissions } from '../board/Permissions.ts'
+import type { RemoteCursors } from '../board/RemoteCursors.ts'
 import { runCommand } from '../board/runCommand.ts'
 import { FOCUS } from '../ui/palette.ts'
 import { intersects } from './Camera.ts'
@@ -12,6 +13,7 @@ import { ColumnShape } from './ColumnShape.tsx'
 import { JudgementShape } from './JudgementShape.tsx'
 import { NoteEditor } from './NoteEditor.tsx'
 import { NoteShape } from './NoteShape.tsx'
+import { RemoteCursorsLayer } from './RemoteCursorsLayer.tsx'
 import type { NoteHandlers } from './NoteShape.tsx'
 import { SectionShape } from './SectionShape.tsx'
 import type { SectionHandlers } from './SectionShape.tsx'
@@ -44,6 +46,8 @@ interface BoardCanvasProps {
   followChair?: FollowChair
   /** Notes with changes made here that the server has not stored yet. */
   unsavedNoteIds?: ReadonlySet<string>
+  /** Shares this pointer and shows other people's (not for observers, not on phones). */
+  remoteCursors?: RemoteCursors
 }
 
 /**
@@ -66,6 +70,7 @@ export function BoardCanvas({
   addRequest,
   followChair,
   unsavedNoteIds,
+  remoteCursors,
 }: BoardCanvasProps) {
   const fontsReady = useFontsReady()
   const layout = useStableLayout(snapshot)
@@ -139,6 +144,20 @@ export function BoardCanvas({
     return boxes
   }, [layout.notes, cullRect, draggingId])
 
+  const onPointerMove = useCallback(
+    (event: React.PointerEvent<HTMLDivElement>) => {
+      if (remoteCursors?.enabled !== true || event.pointerType === 'touch') return
+      const bounds = event.currentTarget.getBoundingClientRect()
+      const { x, y, scale } = camera.get()
+      remoteCursors.move({
+        x: (event.clientX - bounds.left - x) / scale,
+        y: (event.clientY - bounds.top - y) / scale,
+      })
+    },
+    [remoteCursors, camera],
+  )
+  const onPointerLeave = useCallback(() => remoteCursors?.move(null), [remoteCursors])
+
   const columnHeaderHeight = useMemo(() => {
     const first = layout.sections[0]
     const column = layout.columns[0]
@@ -154,6 +173,8 @@ export function BoardCanvas({
       role="application"
       aria-label="Map board. Drag to pan, Ctrl and scroll or pinch to zoom, plus and minus keys zoom, 0 fits the map. The outline view lists the same map for keyboard and screen reader use."
       onKeyDown={gestures.onKeyDown}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
     >
       {fontsReady && size.width > 0 && size.height > 0 && (
         <Stage
@@ -222,6 +243,7 @@ export function BoardCanvas({
           </Layer>
         </Stage>
       )}
+      {remoteCursors !== undefined && <RemoteCursorsLayer cursors={remoteCursors} camera={camera} />}
       {editing.editor !== null && (
         <NoteEditor
           key={editing.editor.key}

@@ -298,6 +298,7 @@ export function BoardScreen({
             addRequest={addRequest}
             followChair={session.follow}
             unsavedNoteIds={unsaved.noteIds}
+            remoteCursors={session.cursors}
           />
         </div>
         <aside id="outline-pane" className="outline-pane" aria-label="Map outline">
