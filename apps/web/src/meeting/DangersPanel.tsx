@@ -42,7 +42,7 @@ export function DangersPanel({ conference, permissions, commands, run }: Dangers
                 <DangerForm danger={danger} commands={commands} run={run} onDone={close} />
               ) : (
                 <section aria-label={`Danger statement ${danger.number}`}>
-                  <h4 className="danger-heading">Danger statement {danger.number}</h4>
+                  <h3 className="danger-heading">Danger statement {danger.number}</h3>
                   <p className="danger-text" data-testid="danger-text">
                     {danger.text}
                   </p>
@@ -73,7 +73,7 @@ export function DangersPanel({ conference, permissions, commands, run }: Dangers
                 </section>
               )}
               <section className="goal-block" aria-label={`Safety goal ${danger.number}`}>
-                <h5>Safety goal {danger.number}</h5>
+                <h4>Safety goal {danger.number}</h4>
                 {editing?.what === 'goal' && editing.id === danger.id ? (
                   <SentenceBuilder
                     title={`Safety goal for statement ${danger.number}`}

@@ -52,7 +52,7 @@ export function DecisionForm({ initial, agencies, onSave, onCancel }: DecisionFo
         submit()
       }}
     >
-      <h4 className="meeting-form-title">Record the decision</h4>
+      <h3 className="meeting-form-title">Record the decision</h3>
       <fieldset className="field">
         <legend className="field-label">Outcome</legend>
         {OUTCOMES.map((value) => (

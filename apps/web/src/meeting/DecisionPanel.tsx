@@ -41,11 +41,11 @@ export function DecisionPanel({ decision, permissions, commands, agencies, run }
         </p>
       ) : (
         <article className="decision-card" data-testid="decision">
-          <h4 className="decision-outcome" data-testid="decision-outcome">
+          <h3 className="decision-outcome" data-testid="decision-outcome">
             {decisionHeadline(decision)}
-          </h4>
+          </h3>
           <p className="meeting-meta">Recorded at {formatTime(decision.recordedAt)}</p>
-          <h5>The chair’s reasons</h5>
+          <h4>The chair’s reasons</h4>
           <p className="decision-reasons" data-testid="decision-reasons">
             {decision.reasons}
           </p>
@@ -86,7 +86,7 @@ function ViewList({
   if (items.length === 0 && empty === undefined) return null
   return (
     <>
-      <h5>{title}</h5>
+      <h4>{title}</h4>
       {items.length === 0 ? (
         <p className="meeting-empty">{empty}</p>
       ) : (

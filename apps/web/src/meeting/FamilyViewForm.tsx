@@ -14,7 +14,7 @@ export function FamilyViewForm({ dangerNumber, view, canWrite, onSave }: FamilyV
   const id = useId()
   return (
     <section className="family-view" aria-labelledby={id} data-testid="family-view">
-      <h5 id={id}>The family’s view</h5>
+      <h4 id={id}>The family’s view</h4>
       {draft === null ? (
         <>
           <p className={view ? 'family-view-text' : 'meeting-empty'} data-testid="family-view-text">

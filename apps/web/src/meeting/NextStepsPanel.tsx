@@ -132,7 +132,7 @@ function NextStepForm({ onSave, onCancel }: { onSave(fields: NextStepFields): vo
         onSave({ ...fields, what: fields.what.trim(), who: fields.who.trim(), agency: fields.agency.trim() })
       }}
     >
-      <h4 className="meeting-form-title">New next step</h4>
+      <h3 className="meeting-form-title">New next step</h3>
       {field('what', 'What will be done?')}
       {field('who', 'Who will do it?')}
       {field('agency', 'Their agency', 'text', 'Leave empty for the family.')}

@@ -29,7 +29,7 @@ export function RosterPanel({
   const left = attendance.filter((entry) => !presentIds.has(entry.participantId) && !entry.present)
   return (
     <div className="meeting-section" data-testid="roster-panel">
-      <h4 className="meeting-form-title">Here now ({participants.length})</h4>
+      <h3 className="meeting-form-title">Here now ({participants.length})</h3>
       <ul className="roster-list">
         {participants.map((person) => {
           const since = joinedAt.get(person.key)
@@ -49,7 +49,7 @@ export function RosterPanel({
       </ul>
       {left.length > 0 && (
         <>
-          <h4 className="meeting-form-title">Has left</h4>
+          <h3 className="meeting-form-title">Has left</h3>
           <ul className="roster-list">
             {left.map((entry) => (
               <li key={entry.participantId} data-testid="roster-left">
@@ -63,7 +63,7 @@ export function RosterPanel({
           </ul>
         </>
       )}
-      <h4 className="meeting-form-title">Apologies</h4>
+      <h3 className="meeting-form-title">Apologies</h3>
       {apologies.length === 0 && <p className="meeting-empty">No apologies recorded.</p>}
       <ul className="roster-list">
         {apologies.map((apology, index) => (
@@ -106,7 +106,7 @@ function ApologyForm({ onAdd }: { onAdd(apology: Apology): boolean }) {
         }
       }}
     >
-      <h5>Add apologies</h5>
+      <h4>Add apologies</h4>
       <div className="field">
         <label className="field-label" htmlFor={`${id}-name`}>
           Name

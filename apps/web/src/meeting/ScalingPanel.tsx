@@ -118,7 +118,7 @@ function NewRoundForm({
           .finally(() => setBusy(false))
       }}
     >
-      <h4 className="meeting-form-title">Open a scaling round</h4>
+      <h3 className="meeting-form-title">Open a scaling round</h3>
       <div className="field">
         <label className="field-label" htmlFor={`${id}-subject`}>
           What are people scaling?
@@ -181,7 +181,7 @@ function OpenRound({
   const total = Math.max(eligible, round.count)
   return (
     <section className="scaling-open" aria-label="Open round" data-testid="scaling-open-round">
-      <h4 className="meeting-form-title">Scaling now: {label}</h4>
+      <h3 className="meeting-form-title">Scaling now: {label}</h3>
       <p className="scaling-count" aria-live="polite" data-testid="scaling-count">
         {round.count} of {total} have scaled
       </p>

@@ -68,7 +68,7 @@ export function SentenceBuilder<K extends string>({
 
   return (
     <form className="meeting-form" onSubmit={submit} data-testid={testId} noValidate>
-      <h4 className="meeting-form-title">{title}</h4>
+      <h3 className="meeting-form-title">{title}</h3>
       {prompts.map((prompt) => (
         <div className="field" key={prompt.key}>
           <label className="field-label" htmlFor={`${id}-${prompt.key}`}>

@@ -156,7 +156,7 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
             />
             Family and observers may download the record
           </label>
-          <h4 className="meeting-form-title">Downloaded so far</h4>
+          <h3 className="meeting-form-title">Downloaded so far</h3>
           <ExportList
             exports={exports}
             loadError={listError}
