@@ -15,14 +15,11 @@ export const ROLE_LABEL: Record<Role, string> = {
  */
 export function PresenceList({ participants, onOpen }: { participants: Participant[]; onOpen(): void }) {
   const shown = participants.slice(0, 3)
+  const people = participants.length === 1 ? 'person' : 'people'
+  // Named by its content, not an aria-label, so the name begins with the count people see (WCAG 2.5.3, label
+  // in name); the initials are decoration, the roster says who is who.
   return (
-    <button
-      type="button"
-      className="presence-button"
-      aria-label={`${participants.length} ${participants.length === 1 ? 'person' : 'people'} here — show the roster`}
-      onClick={onOpen}
-      data-testid="presence-button"
-    >
+    <button type="button" className="presence-button" onClick={onOpen} data-testid="presence-button">
       <span className="avatars" aria-hidden="true">
         {shown.map((person) => (
           <span key={person.key} className="avatar" data-me={person.isMe ? 'true' : undefined}>
@@ -31,6 +28,7 @@ export function PresenceList({ participants, onOpen }: { participants: Participa
         ))}
       </span>
       <span className="presence-count">{participants.length}</span>
+      <span className="visually-hidden">{` ${people} here — show the roster`}</span>
     </button>
   )
 }
