@@ -169,7 +169,7 @@ export function BoardScreen({
           </button>
         )}
       </header>
-      <div className="toolbar" role="toolbar" aria-label="Board tools">
+      <section className="toolbar" aria-label="Board tools">
         <div className="view-tabs" role="tablist" aria-label="View">
           <button
             type="button"
@@ -265,7 +265,7 @@ export function BoardScreen({
           </svg>
           Outline
         </button>
-      </div>
+      </section>
       <AgendaBar
         step={conference.step}
         canMove={permissions.canRunMeeting}
