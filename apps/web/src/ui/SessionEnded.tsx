@@ -33,13 +33,16 @@ export function SessionEnded({ code }: { code: number | null }) {
     title: 'The connection was closed',
     body: 'Reload the page to try again. If this keeps happening, ask the chair for a new link.',
   }
+  // It takes the whole page in place of the board, so it is the page's main content and its one heading.
   return (
-    <div className="session-ended" role="alert" data-testid="session-ended" data-code={code ?? undefined}>
-      <h2>{message.title}</h2>
-      <p>{message.body}</p>
-      <a className="button button-primary" href="/">
-        Go to the start page
-      </a>
-    </div>
+    <main>
+      <div className="session-ended" role="alert" data-testid="session-ended" data-code={code ?? undefined}>
+        <h1>{message.title}</h1>
+        <p>{message.body}</p>
+        <a className="button button-primary" href="/">
+          Go to the start page
+        </a>
+      </div>
+    </main>
   )
 }
