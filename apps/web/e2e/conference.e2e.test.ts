@@ -20,6 +20,7 @@ import {
   foreignRequests,
   joinByLink,
   launchBrowser,
+  openMeeting,
   openRecordedPage,
   outlineNote,
   phoneContextOptions,
@@ -60,13 +61,6 @@ describe('a conference end to end: chair, social worker and parent', () => {
     for (const { who, size, page } of everyone()) {
       await page.screenshot({ path: join(SHOTS_DIR, `${step}-${who}-${size}.png`) })
     }
-  }
-
-  async function openMeeting(page: Page, tab?: string): Promise<void> {
-    const button = page.getByTestId('meeting-button')
-    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click()
-    await page.getByTestId('meeting-panel').waitFor()
-    if (tab !== undefined) await page.getByTestId(`meeting-tab-${tab}`).click()
   }
 
   const stepText = (page: Page) => page.getByTestId('agenda-current').innerText()

@@ -474,6 +474,14 @@ export async function controlsOffScreen(page: Page): Promise<string[]> {
   )
 }
 
+/** Opens the meeting panel (or the phone's meeting sheet) unless it is open, then the given tab. */
+export async function openMeeting(page: Page, tab?: string): Promise<void> {
+  const button = page.getByTestId('meeting-button')
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click()
+  await page.getByTestId('meeting-panel').waitFor()
+  if (tab !== undefined) await page.getByTestId(`meeting-tab-${tab}`).click()
+}
+
 /** Closes the meeting panel (or the phone's meeting sheet) if it is open. */
 export async function closeMeeting(page: Page): Promise<void> {
   if ((await page.getByTestId('meeting-panel').count()) === 0) return
