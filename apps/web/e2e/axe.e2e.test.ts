@@ -22,6 +22,7 @@ import {
   DESKTOP,
   FAMILY,
   VIEWER,
+  addNoteInOutline,
   artifactPath,
   closeMeeting,
   joinByLink,
@@ -150,7 +151,10 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await expectNoViolations(chair, scene('the landing page'))
   })
 
-  it('the page for an address that is not there', async () => {
+  it('the pages for a link cut short and for an address that is not there', async () => {
+    await chair.goto(map.links.chair.split('#')[0] ?? '')
+    await chair.getByTestId('missing-token').waitFor()
+    await expectNoViolations(chair, scene('the page for a link cut short'))
     await chair.goto(`${server.url}/m/no-such-map/or-page`)
     await chair.getByTestId('not-found').waitFor()
     await expectNoViolations(chair, scene('the not-found page'))
@@ -256,6 +260,14 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await joinByLink(family, map.links.family, FAMILY)
     await family.getByTestId('scaling-prompt').waitFor()
     await expectNoViolations(family, scene('the board as a parent, with the scaling prompt'))
+    if (!name.startsWith('phone')) {
+      // A pointer over the parent's board shows on the chair's, with the parent's name (not on phones).
+      const box = await family.getByTestId('board-canvas').boundingBox()
+      if (box === null) throw new Error('no board on the parent’s page')
+      await family.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 })
+      await chair.getByTestId('remote-cursor').waitFor()
+      await expectNoViolations(chair, scene('the chair’s board with the parent’s pointer on it'))
+    }
     await family.getByTestId('scaling-prompt-give').click()
     await family.getByTestId('scale-form').waitFor()
     await expectNoViolations(family, scene('the scaling numbers as a parent'))
@@ -274,6 +286,29 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
   it('the board as an observer', async () => {
     await joinByLink(viewer, map.links.viewer, VIEWER)
     await expectNoViolations(viewer, scene('the board as an observer'))
+  })
+
+  it('the board as a parent with every section locked, and offline with a note not saved yet', async () => {
+    await closeMeeting(chair)
+    await chair.getByTestId('lock-all-button').click()
+    await expect.poll(() => family.getByTestId('lock-all-button').count()).toBe(0)
+    await family.getByTestId('add-note-button').click()
+    await expect.poll(() => family.locator('.pick-button:disabled').count()).toBe(7)
+    await expectNoViolations(family, scene('the add-a-note dialog as a parent, every section locked'))
+    await family.keyboard.press('Escape')
+    await family.getByTestId('add-note-dialog').waitFor({ state: 'detached' })
+    await expectNoViolations(family, scene('the board as a parent, every section locked'))
+    await chair.getByTestId('lock-all-button').click()
+    await expect.poll(() => family.locator('[data-testid="add-note-button"]').count()).toBe(1)
+
+    await family.context().setOffline(true)
+    await family.locator('[data-testid="connection-indicator"][data-status="offline"]').waitFor()
+    if (name.startsWith('phone')) await family.getByTestId('outline-tab').click()
+    await addNoteInOutline(family, 'existing-strengths', 'Gran collects the children on Fridays.')
+    await family.getByTestId('unsaved-count').waitFor()
+    await expectNoViolations(family, scene('the board as a parent, offline with a note not saved yet'))
+    await family.context().setOffline(false)
+    await family.locator('[data-testid="connection-indicator"][data-unsaved-count="0"]').waitFor()
   })
 
   it('scaling with the round revealed', async () => {
