@@ -9,11 +9,10 @@ import {
 } from './sectionSummary.ts'
 
 describe('a section summary', () => {
-  it('counts the notes, in words, and says when the section is locked', () => {
-    expect(countLine(0, false)).toBe('No notes yet')
-    expect(countLine(1, false)).toBe('1 note')
-    expect(countLine(6, false)).toBe('6 notes')
-    expect(countLine(6, true)).toBe('6 notes · Locked')
+  it('counts the notes, in words', () => {
+    expect(countLine(0)).toBe('No notes yet')
+    expect(countLine(1)).toBe('1 note')
+    expect(countLine(6)).toBe('6 notes')
   })
 
   it('gives the first words of a note on one line, with an ellipsis when something is left out', () => {
@@ -45,7 +44,7 @@ describe('a section summary', () => {
   it('draws its text at least as large on screen as meant, and never far larger, at any zoom', () => {
     for (let scale = 0.1; scale < 0.7; scale *= 1.07) {
       const zoom = summaryZoom(scale)
-      const onScreen = summaryLayout({ height: 500 }, zoom).lineSize * scale
+      const onScreen = summaryLayout({ height: 500, locked: false }, zoom).lineSize * scale
       expect(onScreen).toBeGreaterThanOrEqual(SUMMARY_LINE_PX - 1e-9)
       expect(onScreen).toBeLessThan(SUMMARY_LINE_PX * 1.19 + 1e-9)
     }
@@ -55,12 +54,14 @@ describe('a section summary', () => {
 
   it('fits fewer lines of first words into a smaller section on screen, and at most five', () => {
     // A section with six notes (map-model's layout: 36 + 4 rows × 132 board units) at 35% and at 19%.
-    const tall = { height: 36 + 4 * 132 }
+    const tall = { height: 36 + 4 * 132, locked: false }
     expect(summaryLayout(tall, summaryZoom(0.35)).snippets).toBe(5)
     const small = summaryLayout(tall, summaryZoom(0.19)).snippets
     expect(small).toBeGreaterThan(0)
     expect(small).toBeLessThan(5)
+    // Locked, one line goes to saying so.
+    expect(summaryLayout({ ...tall, locked: true }, summaryZoom(0.19)).snippets).toBe(small - 1)
     // An empty section (one spare row) at 19%: the label and the count only.
-    expect(summaryLayout({ height: 36 + 132 }, summaryZoom(0.19)).snippets).toBe(0)
+    expect(summaryLayout({ height: 36 + 132, locked: false }, summaryZoom(0.19)).snippets).toBe(0)
   })
 })

@@ -1,5 +1,6 @@
 // What a section says when the board is zoomed out too far to draw its notes (readability.ts, detailAt): how many
-// notes it holds, and the first words of the first few, each on one line at a size that reads on screen.
+// notes it holds, whether it is locked, and the first words of the first few, each on one line at a size that
+// reads on screen.
 
 /** On-screen sizes (CSS px) of the summary's lines; the zoom they are drawn at is quantised (summaryZoom). */
 export const SUMMARY_LABEL_PX = 15
@@ -12,10 +13,9 @@ const MAX_SNIPPETS = 5
 const SNIPPET_WORDS = 6
 const SNIPPET_CHARS = 40
 
-/** "No notes yet", "1 note", "6 notes", with " · Locked" for a locked section. */
-export function countLine(count: number, locked: boolean): string {
-  const notes = count === 0 ? 'No notes yet' : `${count} ${count === 1 ? 'note' : 'notes'}`
-  return locked ? `${notes} · Locked` : notes
+/** "No notes yet", "1 note", "6 notes". */
+export function countLine(count: number): string {
+  return count === 0 ? 'No notes yet' : `${count} ${count === 1 ? 'note' : 'notes'}`
 }
 
 /**
@@ -52,17 +52,20 @@ export interface SummaryLayout {
   lineSize: number
   lineHeight: number
   inset: number
-  /** Lines of first words that fit in the section below its label and count (at most MAX_SNIPPETS). */
+  /**
+   * Lines of first words that fit in the section below its label, its count and (when locked) the line that
+   * says so; at most MAX_SNIPPETS.
+   */
   snippets: number
 }
 
 /** The summary's type sizes in board units at `zoom`, and how many lines of first words fit a section. */
-export function summaryLayout(section: { height: number }, zoom: number): SummaryLayout {
+export function summaryLayout(section: { height: number; locked: boolean }, zoom: number): SummaryLayout {
   const labelSize = SUMMARY_LABEL_PX / zoom
   const lineSize = SUMMARY_LINE_PX / zoom
   const lineHeight = lineSize * LINE_HEIGHT
   const inset = INSET_PX / zoom
-  const room = section.height - 2 * inset - labelSize * LINE_HEIGHT - lineHeight
+  const room = section.height - 2 * inset - labelSize * LINE_HEIGHT - (section.locked ? 2 : 1) * lineHeight
   return {
     labelSize,
     lineSize,
