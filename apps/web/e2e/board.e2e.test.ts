@@ -12,6 +12,8 @@ import {
   SECTION_HEADINGS,
   addNoteInOutline,
   artifactPath,
+  cameraOf,
+  canvasNodeCentre,
   canvasTexts,
   createMapFromLanding,
   dragWithMouse,
@@ -165,12 +167,15 @@ describe('the board in two browsers', () => {
     )
     expect(small).toEqual([])
 
-    // The whole map is one tap away, and from there one tap goes back to reading.
+    // The whole map is one tap away (sections summarised there), and from there one tap goes back to reading.
     await phone.page.getByRole('button', { name: 'Fit map to screen' }).click()
-    await phone.page.getByTestId('zoom-to-read').waitFor()
+    await expect.poll(async () => (await canvasTexts(phone.page, 'section-summary-count')).length).toBe(7)
     await phone.page.screenshot({ path: artifactPath('board-phone-fitted-390x844.png') })
     expect(await smallTouchTargets(phone.page)).toEqual([])
-    await phone.page.getByTestId('zoom-to-read').click()
+    const pastHarm = await canvasNodeCentre(phone.page, '#section-past-harm')
+    if (pastHarm === null) throw new Error('Past harm is not drawn')
+    await phone.page.touchscreen.tap(pastHarm.x, pastHarm.y)
+    await expect.poll(async () => (await cameraOf(phone.page)).scale).toBeGreaterThanOrEqual(1)
 
     await phone.page.getByTestId('outline-tab').click()
     await outlineNote(phone.page, 'existing-safety', harm).waitFor()

@@ -126,14 +126,18 @@ describe('a conference end to end: chair, social worker and parent', () => {
     await moveAgendaTo('mapping', 'Step 3 of 8')
     await moveAgendaTo('analysis', 'Step 4 of 8')
 
-    // The chair zooms in; the parent's phone (following) moves with it, the social worker's (not following) not.
+    // The chair zooms in, towards the middle of their screen: the second column. The parent's phone (following)
+    // moves with it — to the section the chair now shows most of, at a readable zoom rather than the chair's
+    // whole desktop view squeezed onto a phone — and the social worker's (not following) stays put.
     const parentBefore = await cameraOf(parent.page)
     const socialBefore = await cameraOf(social.page)
+    expect(await parent.page.getByTestId('section-current').innerText()).toContain('1 of 7')
     await chair.page.getByRole('button', { name: 'Zoom in' }).click()
     await chair.page.getByRole('button', { name: 'Zoom in' }).click()
-    await expect
-      .poll(async () => (await cameraOf(parent.page)).scale)
-      .toBeGreaterThan(parentBefore.scale * 1.2)
+    await expect.poll(() => parent.page.getByTestId('section-current').innerText()).toContain('4 of 7')
+    const parentAfter = await cameraOf(parent.page)
+    expect(parentAfter.x).toBeLessThan(parentBefore.x - 300)
+    expect(parentAfter.scale).toBeGreaterThanOrEqual(1)
     expect(await cameraOf(social.page)).toEqual(socialBefore)
     // Zooming by hand leaves follow mode; one tap goes back to following.
     await parent.page.getByRole('button', { name: 'Zoom out' }).click()

@@ -6,6 +6,8 @@ import {
   PROFESSIONAL,
   addNoteInOutline,
   cameraOf,
+  canvasNodeCentre,
+  canvasTexts,
   joinByLink,
   launchBrowser,
   noteCentre,
@@ -35,20 +37,17 @@ describe('the board on a phone', () => {
     await server?.close()
   })
 
-  it('opens on the first column, filling the width with the notes readable, and the next column peeking in', async () => {
+  it('opens on the first section at a readable zoom, its notes across the screen, with the next one a tap away', async () => {
     const { scale, x } = await cameraOf(phone.page)
     const box = await phone.page.getByTestId('board-canvas').boundingBox()
     const width = box?.width ?? 0
-    // map-model's default layout: columns 396 board units wide, 24 apart, the first at x = 24; each column's
-    // tint reaches 8 units beyond its box.
-    expect(scale).toBeGreaterThanOrEqual(0.5)
-    expect((24 - 8) * scale + x).toBeCloseTo(8, 0)
-    expect((24 + 396 + 8) * scale + x).toBeLessThanOrEqual(width)
-    const nextColumn = (24 + 396 + 24 - 8) * scale + x
-    expect(nextColumn).toBeGreaterThan(width - 40)
-    expect(nextColumn).toBeLessThan(width)
-    // Readable, so no hint to zoom in.
-    expect(await phone.page.getByTestId('zoom-to-read').count()).toBe(0)
+    // map-model's default layout: sections 396 board units wide, the first at x = 24, its notes from 12 units
+    // inside either edge. The smallest note text is 12 board units: at 100% or more it is 12 CSS px or more.
+    expect(scale).toBeGreaterThanOrEqual(1)
+    expect((24 + 12) * scale + x).toBeGreaterThanOrEqual(0)
+    expect((24 + 396 - 12) * scale + x).toBeLessThanOrEqual(width)
+    expect(await phone.page.getByTestId('section-current').innerText()).toContain('1 of 7')
+    await phone.page.getByRole('button', { name: 'Next section: Future danger' }).waitFor()
   })
 
   it('moves a note to another section with a finger', async () => {
@@ -81,11 +80,11 @@ describe('the board on a phone', () => {
     const fingers = await touch(phone.page)
     const box = await phone.page.getByTestId('board-canvas').boundingBox()
     if (box === null) throw new Error('no canvas')
-    // Empty board below the map: drag it.
+    // The section's own margin, left of its notes (the bottom of the screen has the section buttons): drag it.
     const start = await cameraOf(phone.page)
-    const low = { x: box.x + box.width / 2, y: box.y + box.height - 120 }
-    await fingers.drag(low, { x: low.x - 80, y: low.y - 60 })
-    await expect.poll(async () => (await cameraOf(phone.page)).x).toBeLessThan(start.x - 40)
+    const edge = { x: box.x + 4, y: box.y + box.height / 2 }
+    await fingers.drag(edge, { x: edge.x + 80, y: edge.y - 60 })
+    await expect.poll(async () => (await cameraOf(phone.page)).x).toBeGreaterThan(start.x + 40)
 
     const before = await cameraOf(phone.page)
     await fingers.pinch({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, 80, 2.5)
@@ -93,7 +92,7 @@ describe('the board on a phone', () => {
     await fingers.detach()
   })
 
-  it('fits the whole map with one tap, and zooms back in to read with another', async () => {
+  it('fits the whole map with one tap, showing summaries, and reads a section with another', async () => {
     await phone.page.getByRole('button', { name: 'Fit map to screen' }).click()
     const box = await phone.page.getByTestId('board-canvas').boundingBox()
     // map-model's default layout is 1284 board units wide.
@@ -104,12 +103,31 @@ describe('the board on a phone', () => {
       })
       .toBe(true)
     expect((await cameraOf(phone.page)).scale).toBeLessThan(0.5)
+    // Too small to read the notes there: each section says how many it holds, and the notes are not drawn.
+    await expect
+      .poll(() => canvasTexts(phone.page, 'section-summary-count'))
+      .toEqual([
+        'No notes yet',
+        'No notes yet',
+        '1 note',
+        'No notes yet',
+        'No notes yet',
+        'No notes yet',
+        'No notes yet',
+      ])
+    expect(await canvasTexts(phone.page, 'note-text')).toEqual([])
 
-    // Too small to read there: one tap shows the column in the middle of the screen, readable again.
-    await phone.page.getByTestId('zoom-to-read').click()
+    // One tap on a section reads it: its notes across the screen at a readable zoom.
+    const section = await canvasNodeCentre(phone.page, '#section-complicating-factors')
+    if (section === null) throw new Error('no section drawn')
+    await phone.page.touchscreen.tap(section.x, section.y)
+    await expect.poll(async () => (await cameraOf(phone.page)).scale).toBeGreaterThanOrEqual(1)
     const { scale, x } = await cameraOf(phone.page)
-    expect(scale).toBeGreaterThanOrEqual(0.5)
-    expect((24 + 396 + 24 - 8) * scale + x).toBeCloseTo(8, 0)
-    await phone.page.getByTestId('zoom-to-read').waitFor({ state: 'detached' })
+    expect((24 + 12) * scale + x).toBeGreaterThanOrEqual(0)
+    expect((24 + 396 - 12) * scale + x).toBeLessThanOrEqual(box?.width ?? 0)
+    expect(await phone.page.getByTestId('section-current').innerText()).toContain('3 of 7')
+    await expect
+      .poll(() => canvasTexts(phone.page, 'note-text'))
+      .toEqual(['School says the children often arrive hungry.'])
   })
 })

@@ -17,6 +17,7 @@ import { RemoteCursorsLayer } from './RemoteCursorsLayer.tsx'
 import type { NoteHandlers } from './NoteShape.tsx'
 import { SectionShape } from './SectionShape.tsx'
 import type { SectionHandlers } from './SectionShape.tsx'
+import { SectionStepper } from './SectionStepper.tsx'
 import { ZoomControls } from './ZoomControls.tsx'
 import { useBoardGestures } from './useBoardGestures.ts'
 import { useCameraStage } from './useCameraStage.ts'
@@ -26,6 +27,8 @@ import { useNoteDrag } from './useNoteDrag.ts'
 import { useNoteEditing } from './useNoteEditing.ts'
 import { useSaveMyView } from './useSaveMyView.ts'
 import { useStableLayout } from './useStableLayout.ts'
+
+const NO_TEXTS: readonly string[] = []
 
 // A tap that wobbles a few pixels is still a tap, not a drag.
 Konva.dragDistance = 4
@@ -74,15 +77,28 @@ export function BoardCanvas({
 }: BoardCanvasProps) {
   const fontsReady = useFontsReady()
   const layout = useStableLayout(snapshot)
-  const view = useCameraStage({ layout, fontsReady, followChair })
-  const { containerRef, stageRef, camera, size, detail, cullRect } = view
-
-  const notesById = useMemo(() => new Map(snapshot.notes.map((note) => [note.id, note])), [snapshot.notes])
   const countByZone = useMemo(() => {
     const counts = new Map<ZoneId, number>()
     for (const note of snapshot.notes) counts.set(note.zone, (counts.get(note.zone) ?? 0) + 1)
     return counts
   }, [snapshot.notes])
+  const view = useCameraStage({ layout, countByZone, fontsReady, followChair })
+  const { containerRef, stageRef, camera, size, detail, cullRect } = view
+
+  const notesById = useMemo(() => new Map(snapshot.notes.map((note) => [note.id, note])), [snapshot.notes])
+  // Zoomed out, each section shows the first words of its notes; gathered only then, so that while the notes
+  // are drawn the sections are not re-rendered for every change to a note's text.
+  const textsByZone = useMemo(() => {
+    const texts = new Map<ZoneId, string[]>()
+    if (detail !== 'summary') return texts
+    for (const box of layout.notes) {
+      const text = notesById.get(box.id)?.text ?? ''
+      const list = texts.get(box.zone)
+      if (list) list.push(text)
+      else texts.set(box.zone, [text])
+    }
+    return texts
+  }, [detail, layout.notes, notesById])
   const run = useCallback((command: () => void) => runCommand(command, onError), [onError])
 
   const editing = useNoteEditing({
@@ -114,7 +130,7 @@ export function BoardCanvas({
   })
 
   // One object each for every note and every section, so the memoised shapes re-render only for their own props.
-  const latest = useLatest({ editing, run, commands, permissions })
+  const latest = useLatest({ editing, run, commands, permissions, layout, showSection: view.showSection })
   const noteHandlers = useMemo<NoteHandlers>(
     () => ({ onOpen: (id) => latest.current.editing.openNote(id), ...drag.handlers }),
     [latest, drag.handlers],
@@ -126,15 +142,20 @@ export function BoardCanvas({
         if (latest.current.permissions.canLock)
           latest.current.run(() => latest.current.commands.setLock(zone, locked))
       },
+      onRead: (zone) => {
+        const index = latest.current.layout.sections.findIndex((section) => section.zone === zone)
+        if (index >= 0) latest.current.showSection(index)
+      },
     }),
     [latest],
   )
 
-  // --- what to draw: notes near the viewport (and the dragged one, on top) --------------------------------
+  // --- what to draw: notes near the viewport (and the dragged one, on top); none where summaries show ------
   const { draggingId } = drag
   const visibleNotes = useMemo(() => {
     const boxes = layout.notes.filter(
-      (box) => box.id === draggingId || cullRect === null || intersects(box, cullRect),
+      (box) =>
+        box.id === draggingId || (detail === 'notes' && (cullRect === null || intersects(box, cullRect))),
     )
     if (draggingId !== null) {
       const index = boxes.findIndex((box) => box.id === draggingId)
@@ -142,7 +163,7 @@ export function BoardCanvas({
       if (dragged) boxes.push(dragged)
     }
     return boxes
-  }, [layout.notes, cullRect, draggingId])
+  }, [layout.notes, cullRect, draggingId, detail])
 
   const onPointerMove = useCallback(
     (event: React.PointerEvent<HTMLDivElement>) => {
@@ -202,6 +223,12 @@ export function BoardCanvas({
                 canAdd={permissions.canAddTo(section.zone)}
                 canLock={permissions.canLock}
                 handlers={sectionHandlers}
+                detail={detail}
+                summary={
+                  detail === 'summary'
+                    ? { texts: textsByZone.get(section.zone) ?? NO_TEXTS, zoom: view.summaryZoom }
+                    : null
+                }
               />
             ))}
           </Layer>
@@ -233,7 +260,6 @@ export function BoardCanvas({
                   key={box.id}
                   note={note}
                   box={box}
-                  detail={detail}
                   draggable={permissions.canChange(note)}
                   unsaved={unsavedNoteIds?.has(note.id) ?? false}
                   handlers={noteHandlers}
@@ -252,10 +278,13 @@ export function BoardCanvas({
           {...editing.editor.props}
         />
       )}
-      {detail === 'simple' && !editing.isOpen && (
-        <button type="button" className="canvas-hint" data-testid="zoom-to-read" onClick={view.zoomToRead}>
-          Zoom in to read the notes
-        </button>
+      {view.narrow && !editing.isOpen && (
+        <SectionStepper
+          sections={layout.sections}
+          camera={camera}
+          sizeRef={view.sizeRef}
+          onShow={view.showSection}
+        />
       )}
       <ZoomControls
         zoomLabelRef={view.zoomLabelRef}

@@ -4,9 +4,8 @@ import { Group, Label, Rect, Tag, Text } from 'react-konva'
 import type { NoteBox, NoteSnapshot } from '@mapboard/map-model'
 import { noteByline } from '../board/noteAuthorship.ts'
 import { INK, INK_MUTED, KIND_BADGE, NOTE_FILL, UNSAVED_FILL, UNSAVED_TEXT } from '../ui/palette.ts'
+import { NOTE_META_SIZE } from './noteFonts.ts'
 import { FONT_FAMILY, NOTE_BOTTOM, NOTE_PADDING, NOTE_TOP, fitNoteText } from './noteText.ts'
-
-export type NoteDetail = 'full' | 'simple'
 
 /** Wide enough for "Not saved yet" at 10 px, so the mark can sit flush with the note's right edge. */
 const UNSAVED_MARK_WIDTH = 84
@@ -22,7 +21,6 @@ export interface NoteHandlers {
 interface NoteShapeProps {
   note: NoteSnapshot
   box: NoteBox
-  detail: NoteDetail
   draggable: boolean
   /** Changed here and not yet stored by the server: marked "Not saved yet". */
   unsaved: boolean
@@ -36,7 +34,6 @@ interface NoteShapeProps {
 export const NoteShape = memo(function NoteShape({
   note,
   box,
-  detail,
   draggable,
   unsaved,
   handlers,
@@ -84,74 +81,59 @@ export const NoteShape = memo(function NoteShape({
         strokeWidth={1}
         perfectDrawEnabled={false}
       />
-      {detail === 'simple' ? (
-        <Rect
-          x={NOTE_PADDING}
-          y={NOTE_PADDING}
-          width={box.width / 2}
-          height={14}
-          cornerRadius={7}
-          fill={badge.fill}
-          listening={false}
-          perfectDrawEnabled={false}
+      <Label x={NOTE_PADDING} y={NOTE_PADDING} listening={false}>
+        <Tag fill={badge.fill} cornerRadius={4} />
+        <Text
+          text={badge.label.toUpperCase()}
+          fontFamily={FONT_FAMILY}
+          fontStyle="600"
+          fontSize={10}
+          padding={5}
+          fill={badge.text}
         />
-      ) : (
-        <>
-          <Label x={NOTE_PADDING} y={NOTE_PADDING} listening={false}>
-            <Tag fill={badge.fill} cornerRadius={4} />
-            <Text
-              text={badge.label.toUpperCase()}
-              fontFamily={FONT_FAMILY}
-              fontStyle="600"
-              fontSize={10}
-              padding={5}
-              fill={badge.text}
-            />
-          </Label>
-          <Text
-            x={NOTE_PADDING + 96}
-            y={NOTE_PADDING + 3}
-            width={box.width - 2 * NOTE_PADDING - 96}
-            name="note-author"
-            text={noteByline(note)}
-            fontFamily={FONT_FAMILY}
-            fontSize={11}
-            fill={INK_MUTED}
-            align="right"
-            wrap="none"
-            ellipsis
-            listening={false}
-          />
-          <Text
-            name="note-text"
-            x={NOTE_PADDING}
-            y={NOTE_TOP}
-            width={textWidth}
-            height={textHeight}
-            text={note.text}
-            fontFamily={FONT_FAMILY}
-            fontSize={fitted.fontSize}
-            lineHeight={fitted.lineHeight}
-            fill={INK}
-            wrap="word"
-            ellipsis={fitted.truncated}
-            listening={false}
-          />
-          <Text
-            x={NOTE_PADDING}
-            y={box.height - NOTE_BOTTOM + 3}
-            width={textWidth}
-            text={footer}
-            fontFamily={FONT_FAMILY}
-            fontStyle={note.source !== '' ? 'normal' : 'italic'}
-            fontSize={11}
-            fill={INK_MUTED}
-            wrap="none"
-            ellipsis
-            listening={false}
-          />
-        </>
-      )}
+      </Label>
+      <Text
+        x={NOTE_PADDING + 96}
+        y={NOTE_PADDING + 3}
+        width={box.width - 2 * NOTE_PADDING - 96}
+        name="note-author"
+        text={noteByline(note)}
+        fontFamily={FONT_FAMILY}
+        fontSize={NOTE_META_SIZE}
+        fill={INK_MUTED}
+        align="right"
+        wrap="none"
+        ellipsis
+        listening={false}
+      />
+      <Text
+        name="note-text"
+        x={NOTE_PADDING}
+        y={NOTE_TOP}
+        width={textWidth}
+        height={textHeight}
+        text={note.text}
+        fontFamily={FONT_FAMILY}
+        fontSize={fitted.fontSize}
+        lineHeight={fitted.lineHeight}
+        fill={INK}
+        wrap="word"
+        ellipsis={fitted.truncated}
+        listening={false}
+      />
+      <Text
+        x={NOTE_PADDING}
+        y={box.height - NOTE_BOTTOM + 3}
+        width={textWidth}
+        text={footer}
+        fontFamily={FONT_FAMILY}
+        fontStyle={note.source !== '' ? 'normal' : 'italic'}
+        fontSize={NOTE_META_SIZE}
+        fill={INK_MUTED}
+        wrap="none"
+        ellipsis
+        listening={false}
+      />
       {unsaved && (
         <Label name="note-unsaved" x={box.width - UNSAVED_MARK_WIDTH - 6} y={-9} listening={false}>
           <Tag fill={UNSAVED_FILL} cornerRadius={4} pointerDirection="none" />

@@ -4,10 +4,14 @@ import { Group, Path, Rect, Shape, Text } from 'react-konva'
 import type { SectionBox, ZoneId } from '@mapboard/map-model'
 import { COLUMN_TINT, INK, INK_MUTED, LOCKED } from '../ui/palette.ts'
 import { FONT_FAMILY } from './noteText.ts'
+import type { BoardDetail } from './readability.ts'
+import { SectionSummaryShape } from './SectionSummaryShape.tsx'
 
 export interface SectionHandlers {
   onAdd(zone: ZoneId): void
   onToggleLock(zone: ZoneId, locked: boolean): void
+  /** Zoomed out to the summaries: a click or tap on a section reads it (its notes at a readable zoom). */
+  onRead(zone: ZoneId): void
 }
 
 interface SectionShapeProps {
@@ -18,6 +22,10 @@ interface SectionShapeProps {
   /** Offer the lock toggle (the chair). */
   canLock: boolean
   handlers: SectionHandlers
+  /** Its header and notes, or (zoomed out) a summary in place of both. */
+  detail: BoardDetail
+  /** While summarised: the texts of its notes, and the zoom the summary is drawn for. */
+  summary: { texts: readonly string[]; zoom: number } | null
 }
 
 const BUTTON = 30
@@ -74,7 +82,8 @@ function LockIcon({
 
 /**
  * A section of the map: its label, how many notes it holds, whether it is locked, and the "+" to add a note (and,
- * for the chair, the lock toggle). A locked section is hatched and muted for everyone. Notes are drawn separately.
+ * for the chair, the lock toggle). A locked section is hatched and muted for everyone. Notes are drawn separately;
+ * zoomed out too far to read them, the section shows a summary instead and a click on it reads it.
  */
 export const SectionShape = memo(function SectionShape({
   section,
@@ -82,12 +91,16 @@ export const SectionShape = memo(function SectionShape({
   canAdd,
   canLock,
   handlers,
+  detail,
+  summary,
 }: SectionShapeProps) {
   const tint = COLUMN_TINT[section.column]
   const { locked } = section
   const add = (): void => {
     if (canAdd) handlers.onAdd(section.zone)
   }
+  const read = (): void => handlers.onRead(section.zone)
+  const summarised = detail === 'summary' && summary !== null
   const toggle = (): void => {
     if (canLock) handlers.onToggleLock(section.zone, !locked)
   }
@@ -123,8 +136,14 @@ export const SectionShape = memo(function SectionShape({
         stroke={locked ? LOCKED.edge : '#d5dbe5'}
         strokeWidth={locked ? 1.5 : 1}
         perfectDrawEnabled={false}
-        onDblClick={add}
-        onDblTap={add}
+        {...(summarised
+          ? {
+              onClick: read,
+              onTap: read,
+              onMouseEnter: (event: Konva.KonvaEventObject<MouseEvent>) => setCursor(event, 'zoom-in'),
+              onMouseLeave: (event: Konva.KonvaEventObject<MouseEvent>) => setCursor(event, ''),
+            }
+          : { onDblClick: add, onDblTap: add })}
       />
       {locked && (
         <Group
@@ -146,100 +165,120 @@ export const SectionShape = memo(function SectionShape({
           />
         </Group>
       )}
-      <Rect
-        x={12}
-        y={section.headerHeight - 2}
-        width={section.width - 24}
-        height={1}
-        fill={locked ? LOCKED.edge : tint.header}
-        listening={false}
-      />
-      <Text
-        name="section-label"
-        x={12}
-        y={11}
-        width={Math.max(40, labelWidth)}
-        text={section.label}
-        fontFamily={FONT_FAMILY}
-        fontStyle="600"
-        fontSize={15}
-        fill={INK}
-        wrap="none"
-        ellipsis
-        listening={false}
-      />
-      <Text
-        name="section-count"
-        x={countRight - countWidth}
-        y={13}
-        width={countWidth}
-        align="right"
-        text={count > 0 ? `${count} ${count === 1 ? 'note' : 'notes'}` : ''}
-        fontFamily={FONT_FAMILY}
-        fontSize={12}
-        fill={INK_MUTED}
-        wrap="none"
-        listening={false}
-      />
-      {locked && (
-        <Group
-          name={canLock ? 'lock-toggle section-lock' : 'section-lock'}
-          x={lockX}
-          y={buttonY}
-          listening={canLock}
-          onClick={toggle}
-          onTap={toggle}
-          {...pointer}
-        >
-          <Rect width={PILL_WIDTH} height={BUTTON} cornerRadius={BUTTON / 2} fill={LOCKED.badge} />
-          <LockIcon x={10} y={7} size={16} open={false} colour="#ffffff" />
-          <Text
-            name="section-lock-label"
-            x={30}
-            y={9}
-            text="Locked"
-            fontFamily={FONT_FAMILY}
-            fontStyle="600"
-            fontSize={12}
-            fill="#ffffff"
+      {summarised ? (
+        <SectionSummaryShape section={section} texts={summary.texts} zoom={summary.zoom} />
+      ) : (
+        <>
+          <Rect
+            x={12}
+            y={section.headerHeight - 2}
+            width={section.width - 24}
+            height={1}
+            fill={locked ? LOCKED.edge : tint.header}
             listening={false}
           />
-        </Group>
-      )}
-      {!locked && canLock && (
-        <Group name="lock-toggle" x={lockX} y={buttonY} onClick={toggle} onTap={toggle} {...pointer}>
-          <Rect
-            width={BUTTON}
-            height={BUTTON}
-            cornerRadius={8}
-            fill="#ffffff"
-            stroke="#c3cad6"
-            strokeWidth={1}
-            perfectDrawEnabled={false}
+          <Text
+            name="section-label"
+            x={12}
+            y={11}
+            width={Math.max(40, labelWidth)}
+            text={section.label}
+            fontFamily={FONT_FAMILY}
+            fontStyle="600"
+            fontSize={15}
+            fill={INK}
+            wrap="none"
+            ellipsis
+            listening={false}
           />
-          <LockIcon x={7} y={6} size={16} open colour={INK_MUTED} />
-        </Group>
-      )}
-      {canAdd && (
-        <Group
-          name="add-note"
-          x={addX}
-          y={buttonY}
-          onClick={add}
-          onTap={add}
-          onMouseEnter={(event) => setCursor(event, 'pointer')}
-          onMouseLeave={(event) => setCursor(event, '')}
-        >
-          <Rect
-            width={BUTTON}
-            height={BUTTON}
-            cornerRadius={8}
-            fill={tint.accent}
-            perfectDrawEnabled={false}
+          <Text
+            name="section-count"
+            x={countRight - countWidth}
+            y={13}
+            width={countWidth}
+            align="right"
+            text={count > 0 ? `${count} ${count === 1 ? 'note' : 'notes'}` : ''}
+            fontFamily={FONT_FAMILY}
+            fontSize={12}
+            fill={INK_MUTED}
+            wrap="none"
+            listening={false}
           />
-          <Rect x={BUTTON / 2 - 1} y={8} width={2} height={BUTTON - 16} fill="#ffffff" listening={false} />
-          <Rect x={8} y={BUTTON / 2 - 1} width={BUTTON - 16} height={2} fill="#ffffff" listening={false} />
-        </Group>
+          {locked && (
+            <Group
+              name={canLock ? 'lock-toggle section-lock' : 'section-lock'}
+              x={lockX}
+              y={buttonY}
+              listening={canLock}
+              onClick={toggle}
+              onTap={toggle}
+              {...pointer}
+            >
+              <Rect width={PILL_WIDTH} height={BUTTON} cornerRadius={BUTTON / 2} fill={LOCKED.badge} />
+              <LockIcon x={10} y={7} size={16} open={false} colour="#ffffff" />
+              <Text
+                name="section-lock-label"
+                x={30}
+                y={9}
+                text="Locked"
+                fontFamily={FONT_FAMILY}
+                fontStyle="600"
+                fontSize={12}
+                fill="#ffffff"
+                listening={false}
+              />
+            </Group>
+          )}
+          {!locked && canLock && (
+            <Group name="lock-toggle" x={lockX} y={buttonY} onClick={toggle} onTap={toggle} {...pointer}>
+              <Rect
+                width={BUTTON}
+                height={BUTTON}
+                cornerRadius={8}
+                fill="#ffffff"
+                stroke="#c3cad6"
+                strokeWidth={1}
+                perfectDrawEnabled={false}
+              />
+              <LockIcon x={7} y={6} size={16} open colour={INK_MUTED} />
+            </Group>
+          )}
+          {canAdd && (
+            <Group
+              name="add-note"
+              x={addX}
+              y={buttonY}
+              onClick={add}
+              onTap={add}
+              onMouseEnter={(event) => setCursor(event, 'pointer')}
+              onMouseLeave={(event) => setCursor(event, '')}
+            >
+              <Rect
+                width={BUTTON}
+                height={BUTTON}
+                cornerRadius={8}
+                fill={tint.accent}
+                perfectDrawEnabled={false}
+              />
+              <Rect
+                x={BUTTON / 2 - 1}
+                y={8}
+                width={2}
+                height={BUTTON - 16}
+                fill="#ffffff"
+                listening={false}
+              />
+              <Rect
+                x={8}
+                y={BUTTON / 2 - 1}
+                width={BUTTON - 16}
+                height={2}
+                fill="#ffffff"
+                listening={false}
+              />
+            </Group>
+          )}
+        </>
       )}
     </Group>
   )

@@ -1,4 +1,5 @@
 import Konva from 'konva'
+import { NOTE_TEXT_SIZES, SMALLEST_NOTE_TEXT } from './noteFonts.ts'
 
 export const FONT_FAMILY = 'Inter, system-ui, sans-serif'
 export const NOTE_PADDING = 10
@@ -6,7 +7,6 @@ export const NOTE_PADDING = 10
 export const NOTE_TOP = 34
 export const NOTE_BOTTOM = 20
 const LINE_HEIGHT = 1.22
-const SIZES = [16, 15, 14, 13, 12, 11] as const
 
 export interface FittedText {
   fontSize: number
@@ -25,9 +25,9 @@ export function fitNoteText(text: string, width: number, height: number): Fitted
   measurer ??= new Konva.Text({ fontFamily: FONT_FAMILY, wrap: 'word', lineHeight: LINE_HEIGHT })
   measurer.width(width)
   measurer.text(text)
-  for (const fontSize of SIZES) {
+  for (const fontSize of NOTE_TEXT_SIZES) {
     measurer.fontSize(fontSize)
     if (measurer.height() <= height) return { fontSize, lineHeight: LINE_HEIGHT, truncated: false }
   }
-  return { fontSize: SIZES[SIZES.length - 1] ?? 11, lineHeight: LINE_HEIGHT, truncated: true }
+  return { fontSize: SMALLEST_NOTE_TEXT, lineHeight: LINE_HEIGHT, truncated: true }
 }

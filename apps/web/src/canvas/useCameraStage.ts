@@ -6,9 +6,11 @@ import type { BoardRect } from '../board/BoardRect.ts'
 import type { FollowChair } from '../board/FollowChair.ts'
 import { Camera } from './Camera.ts'
 import type { View } from './Camera.ts'
-import type { NoteDetail } from './NoteShape.tsx'
-import { cullRect, fitPadding, fitView, focusView } from './cameraGeometry.ts'
-import { SIMPLE_BELOW_SCALE, columnView, isNarrow, nearestColumn } from './openingView.ts'
+import { cullRect, fitPadding, focusView } from './cameraGeometry.ts'
+import { followView, isNarrow, openingSection, sectionView, startView } from './openingView.ts'
+import { detailAt } from './readability.ts'
+import type { BoardDetail } from './readability.ts'
+import { summaryZoom } from './sectionSummary.ts'
 import { useLatest } from './useLatest.ts'
 
 const ZOOM_STEP = 1.25
@@ -28,8 +30,12 @@ export interface CameraStage {
   size: Size
   /** The same, for handlers that run between renders. */
   sizeRef: RefObject<Size>
-  /** How much of a note to draw at this zoom. */
-  detail: NoteDetail
+  /** Notes, or (zoomed out too far to read them) a summary per section. */
+  detail: BoardDetail
+  /** The zoom section summaries are drawn for (the view's, quantised); meaningful while `detail` is 'summary'. */
+  summaryZoom: number
+  /** A phone held upright: the board shows one section at a time, with buttons to step through them. */
+  narrow: boolean
   /** Notes outside this board rectangle are not rendered; null until the first view. */
   cullRect: BoardRect | null
   /** The user moved the view themselves: it is theirs now, not the opening view's nor the chair's. */
@@ -38,14 +44,16 @@ export interface CameraStage {
   zoomOut(): void
   /** "Fit map to screen", kept as the window or the map's size changes until the user moves the view. */
   fitByUser(): void
-  /** From a view too far out to read: the column at the middle of the screen on a phone, 100% elsewhere. */
-  zoomToRead(): void
+  /** Show section `index` (in layout.sections) at a readable zoom, its top at the top of the canvas. */
+  showSection(index: number): void
   /** Bring a board rectangle into view at a readable zoom, leaving room below it for the editor's panel. */
   focusRect(rect: BoardRect): void
 }
 
 interface CameraStageOptions {
   layout: MapLayout
+  /** How many notes each section holds: a phone opens on the first section with notes. */
+  countByZone: ReadonlyMap<string, number>
   /** Nothing is drawn, so no view is chosen, until the fonts have loaded. */
   fontsReady: boolean
   /** Publishes the chair's view, or follows it; panning or zooming by hand leaves follow mode. */
@@ -59,13 +67,19 @@ interface CameraStageOptions {
  * The view is applied to the Konva stage imperatively, so panning and zooming cause no React renders; the
  * rectangle notes are rendered in and the level of detail change rarely, and only they go through state.
  */
-export function useCameraStage({ layout, fontsReady, followChair }: CameraStageOptions): CameraStage {
+export function useCameraStage({
+  layout,
+  countByZone,
+  fontsReady,
+  followChair,
+}: CameraStageOptions): CameraStage {
   const containerRef = useRef<HTMLDivElement>(null)
   const stageRef = useRef<Konva.Stage>(null)
   const zoomLabelRef = useRef<HTMLSpanElement>(null)
   const [camera] = useState(() => new Camera())
   const [size, setSize] = useState<Size>({ width: 0, height: 0 })
-  const [detail, setDetail] = useState<NoteDetail>('full')
+  const [detail, setDetail] = useState<BoardDetail>('notes')
+  const [summaryScale, setSummaryScale] = useState(1)
   const [culled, setCulled] = useState<BoardRect | null>(null)
   /**
    * Which view the canvas keeps as the window or the map's size changes: the opening view, the whole map (after
@@ -74,7 +88,10 @@ export function useCameraStage({ layout, fontsReady, followChair }: CameraStageO
   const follow = useRef<'opening' | 'fit' | null>('opening')
   const followChairRef = useLatest(followChair)
   const layoutRef = useLatest(layout)
+  const countsRef = useLatest(countByZone)
   const sizeRef = useLatest(size)
+  /** The section a phone opened on, chosen once: a note added elsewhere later does not move the view. */
+  const openingIndex = useRef<number | null>(null)
 
   const leaveAutoView = useCallback(() => {
     follow.current = null
@@ -109,7 +126,10 @@ export function useCameraStage({ layout, fontsReady, followChair }: CameraStageO
       const visible = camera.visibleRect(width, height)
       followChairRef.current?.publish(visible)
       setCulled((current) => cullRect(current, visible))
-      setDetail(view.scale < SIMPLE_BELOW_SCALE ? 'simple' : 'full')
+      const nextDetail = detailAt(view.scale)
+      setDetail(nextDetail)
+      // Only while summaries show: re-rendering them follows the quantised zoom, not every wheel tick.
+      if (nextDetail === 'summary') setSummaryScale(summaryZoom(view.scale))
     },
     [camera, sizeRef, followChairRef],
   )
@@ -123,16 +143,22 @@ export function useCameraStage({ layout, fontsReady, followChair }: CameraStageO
   }, [camera, sizeRef, layoutRef])
 
   /**
-   * The whole map, fitted to the screen; but on a screen too narrow to read it that way (a phone held upright)
-   * the first column, filling the width, with the edge of the next one showing. "Fit map to screen" is a tap away.
+   * Always readable (readability.ts): on a phone held upright one section (the first with notes); elsewhere the
+   * whole map when it fits readably, else the start of it. "Fit map to screen" is a tap away.
    */
   const showOpeningView = useCallback(() => {
-    const { width } = sizeRef.current
+    const { width, height } = sizeRef.current
     const board = layoutRef.current
-    const view = isNarrow(board, width, fitPadding(width)) ? columnView(board, 0, width) : null
+    if (isNarrow(board, width)) {
+      openingIndex.current ??= openingSection(board.sections, countsRef.current)
+      const view = sectionView(board, openingIndex.current, width)
+      if (view !== null) camera.set(view)
+      return
+    }
+    const view = startView(board, width, height, fitPadding(width))
     if (view !== null) camera.set(view)
     else fit()
-  }, [camera, fit, sizeRef, layoutRef])
+  }, [camera, fit, sizeRef, layoutRef, countsRef])
 
   const fitByUser = useCallback(() => {
     followChairRef.current?.setFollowing(false)
@@ -140,28 +166,26 @@ export function useCameraStage({ layout, fontsReady, followChair }: CameraStageO
     fit()
   }, [fit, followChairRef])
 
-  const zoomToRead = useCallback(() => {
-    leaveAutoView()
-    const { width, height } = sizeRef.current
-    const board = layoutRef.current
-    const view = camera.get()
-    const column = isNarrow(board, width, fitPadding(width))
-      ? columnView(board, nearestColumn(board, (width / 2 - view.x) / view.scale), width)
-      : null
-    if (column !== null) camera.set(column)
-    else camera.zoomAt(width / 2, height / 2, 1 / view.scale)
-  }, [camera, leaveAutoView, sizeRef, layoutRef])
+  const showSection = useCallback(
+    (index: number) => {
+      const view = sectionView(layoutRef.current, index, sizeRef.current.width)
+      if (view === null) return
+      leaveAutoView()
+      camera.set(view)
+    },
+    [camera, leaveAutoView, sizeRef, layoutRef],
+  )
 
   /** Fits the chair's view when following it and the chair has shared one; says whether it did. */
   const showChairView = useCallback((): boolean => {
     const chair = followChairRef.current
     const rect = chair?.isFollowing() ? chair.getChairView() : null
     const { width, height } = sizeRef.current
-    const view = rect ? fitView(rect, width, height) : null
+    const view = rect ? followView(layoutRef.current, rect, width, height) : null
     if (view === null) return false
     camera.set(view)
     return true
-  }, [camera, sizeRef, followChairRef])
+  }, [camera, sizeRef, followChairRef, layoutRef])
 
   useEffect(() => followChair?.subscribe(() => void showChairView()), [followChair, showChairView])
 
@@ -214,12 +238,14 @@ export function useCameraStage({ layout, fontsReady, followChair }: CameraStageO
     size,
     sizeRef,
     detail,
+    summaryZoom: summaryScale,
+    narrow: size.width > 0 && isNarrow(layout, size.width),
     cullRect: culled,
     leaveAutoView,
     zoomIn,
     zoomOut,
     fitByUser,
-    zoomToRead,
+    showSection,
     focusRect,
   }
 }
