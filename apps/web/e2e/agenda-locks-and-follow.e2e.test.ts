@@ -71,21 +71,24 @@ describe('the agenda keeps the chair’s own locks; following the chair survives
   it('a parent following the chair adds a note on the board and is still following', async () => {
     const toggle = parent.page.getByTestId('follow-toggle')
     expect(await toggle.innerText()).toBe('Following the chair')
-    const chairsView = await cameraOf(parent.page)
 
+    // Safety goals is in the last column, away from where the chair is looking.
     await parent.page.getByTestId('add-note-button').click()
-    await parent.page.getByTestId('add-note-dialog').locator('[data-zone="existing-strengths"]').click()
+    await parent.page.getByTestId('add-note-dialog').locator('[data-zone="safety-goals"]').click()
     await parent.page.getByTestId('note-editor-text').fill('We read together every night.')
     await parent.page.getByTestId('note-editor-done').click()
-    await outlineNote(chair.page, 'existing-strengths', 'We read together every night.').waitFor()
+    await outlineNote(chair.page, 'safety-goals', 'We read together every night.').waitFor()
     expect(await toggle.innerText()).toBe('Following the chair')
+    const section = parent.page.getByTestId('section-current')
+    expect(await section.innerText()).toContain('Safety goals')
+    const whileEditing = await cameraOf(parent.page)
 
-    // Still following: the chair zooms in and the parent's phone goes with it (from wherever the editor had
-    // brought the new note into view).
-    const before = chairsView
+    // Still following: the chair zooms in, and the parent's phone goes to the section the chair now shows.
     await chair.page.getByRole('button', { name: 'Zoom in' }).click()
     await chair.page.getByRole('button', { name: 'Zoom in' }).click()
-    await expect.poll(async () => (await cameraOf(parent.page)).scale).toBeGreaterThan(before.scale * 1.2)
+    await expect.poll(() => section.innerText()).not.toContain('Safety goals')
+    expect((await cameraOf(parent.page)).x).not.toBe(whileEditing.x)
+    expect(await toggle.innerText()).toBe('Following the chair')
     await parent.page.screenshot({ path: artifactPath('agenda-locks/parent-still-following.png') })
   })
 })
