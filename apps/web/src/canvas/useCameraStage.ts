@@ -7,7 +7,7 @@ import type { FollowChair } from '../board/FollowChair.ts'
 import { Camera } from './Camera.ts'
 import type { View } from './Camera.ts'
 import type { NoteDetail } from './NoteShape.tsx'
-import { cullRect, fitPadding, fitView, focusView } from './cameraGeometry.ts'
+import { cullRect, fitPadding, fitView, focusView, revealView } from './cameraGeometry.ts'
 import { SIMPLE_BELOW_SCALE, columnView, isNarrow, nearestColumn } from './openingView.ts'
 import { useLatest } from './useLatest.ts'
 
@@ -42,6 +42,8 @@ export interface CameraStage {
   zoomToRead(): void
   /** Bring a board rectangle into view at a readable zoom, leaving room below it for the editor's panel. */
   focusRect(rect: BoardRect): void
+  /** Bring a board rectangle on screen at the present zoom, if it is not on screen already. */
+  revealRect(rect: BoardRect): void
 }
 
 interface CameraStageOptions {
@@ -206,6 +208,18 @@ export function useCameraStage({ layout, fontsReady, followChair }: CameraStageO
     [camera, sizeRef],
   )
 
+  const revealRect = useCallback(
+    (rect: BoardRect) => {
+      const { width, height } = sizeRef.current
+      const view = width === 0 || height === 0 ? null : revealView(rect, camera.get(), width, height)
+      if (view === null) return
+      // As with focusRect: moving to my own selection gives up the opening or fitted view, not following.
+      follow.current = null
+      camera.set(view)
+    },
+    [camera, sizeRef],
+  )
+
   return {
     containerRef,
     stageRef,
@@ -221,5 +235,6 @@ export function useCameraStage({ layout, fontsReady, followChair }: CameraStageO
     fitByUser,
     zoomToRead,
     focusRect,
+    revealRect,
   }
 }
