@@ -36,6 +36,8 @@ describe('selecting notes on the board', () => {
   const CALLS = 'Two police call-outs to the home.'
   const MISSED = 'Missed three health visits.'
   const GRAN = 'Gran collects the children every day.'
+  /** The professional's own note. */
+  const MINE = 'Sam says he likes his new class.'
 
   beforeAll(async () => {
     server = await startServer()
@@ -201,21 +203,36 @@ describe('selecting notes on the board', () => {
     await expect.poll(() => said()).toBe('3 notes selected in Existing safety.')
   })
 
-  it('deletes with Delete or Backspace only the notes the person may remove, the rest staying selected', async () => {
+  it("moves only the notes a professional may move, leaving the chair's where it is, and says why", async () => {
     const pro = professional.page
-    const MINE = 'Sam says he likes his new class.'
     await addNoteInOutline(pro, 'existing-safety', MINE)
     ids[MINE] = (await outlineNote(pro, 'existing-safety', MINE).getAttribute('data-note-id')) ?? ''
     await pro.getByRole('button', { name: 'Fit map to screen' }).click()
     await click(MINE, pro)
+    await click(GRAN, pro, true)
+    await expect.poll(() => selected(pro)).toEqual(only(MINE, GRAN))
+    await dragWithMouse(pro, await noteCentre(pro, id(MINE)), await sectionFirstSlot(pro, 'next-steps'))
+    await expect.poll(() => outlineTexts(page, 'next-steps')).toEqual([MINE])
+    await expect
+      .poll(() => pro.getByTestId('toast').innerText())
+      .toContain('1 of the 2 notes stayed where it was. You can only change your own notes.')
+    expect(await outlineTexts(page, 'existing-safety')).toEqual([HURT, CALLS, GRAN])
+  })
+
+  it('deletes with Delete or Backspace only the notes the person may remove, the rest staying selected', async () => {
+    const pro = professional.page
+    await pro.getByRole('button', { name: 'Fit map to screen' }).click()
+    await click(GRAN, pro)
     await pro.keyboard.press('Control+a')
+    await click(MINE, pro, true)
     await expect.poll(() => selected(pro)).toEqual(only(HURT, CALLS, GRAN, MINE))
     await pro.keyboard.press('Delete')
-    await expect.poll(() => outlineTexts(page, 'existing-safety')).toEqual([HURT, CALLS, GRAN])
+    await expect.poll(() => outlineTexts(page, 'next-steps')).toEqual([])
     await expect
       .poll(() => pro.getByTestId('toast').innerText())
       .toContain('3 of the 4 notes were not removed and stay selected. You can only remove your own notes.')
     expect(await selected(pro)).toEqual(only(HURT, CALLS, GRAN))
+    expect(await outlineTexts(page, 'existing-safety')).toEqual([HURT, CALLS, GRAN])
 
     // The chair may remove any note: Backspace does it too, for everyone.
     await click(MISSED)
