@@ -67,8 +67,9 @@ describe('editing on the canvas', () => {
         'existing-safety',
         'Dad has moved out and visits are supervised.',
       ).getAttribute('data-note-id')) ?? ''
+    // A click selects; a double-click edits (issue 12: selection like other whiteboards).
     const centre = await noteCentre(page, id)
-    await page.mouse.click(centre.x, centre.y)
+    await page.mouse.dblclick(centre.x, centre.y)
     const text = page.getByTestId('note-editor-text')
     await expect.poll(() => text.inputValue()).toBe('Dad has moved out and visits are supervised.')
     await text.fill('Dad has moved out; his visits are supervised by Gran.')
@@ -80,7 +81,7 @@ describe('editing on the canvas', () => {
     ).waitFor()
 
     const again = await noteCentre(page, id)
-    await page.mouse.click(again.x, again.y)
+    await page.mouse.dblclick(again.x, again.y)
     await page.getByTestId('note-editor').getByRole('button', { name: 'Delete' }).click()
     await expect.poll(() => page.locator(`[data-note-id="${id}"]`).count()).toBe(0)
   })

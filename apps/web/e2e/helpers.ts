@@ -411,6 +411,22 @@ export async function canvasCount(page: Page, selector: string, within?: string)
   )
 }
 
+/** The notes drawn with the selection outline, in drawing order (their ids). */
+export async function selectedNoteIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Outline = { getParent(): { id(): string } | null }
+    const stage = (window as Window & { Konva?: { stages: Array<{ find(s: string): Outline[] }> } }).Konva
+      ?.stages[0]
+    return (stage?.find('.note-selection') ?? []).map(
+      (node) =>
+        node
+          .getParent()
+          ?.id()
+          .replace(/^note-/, '') ?? '',
+    )
+  })
+}
+
 /** Whether the drawn note can be dragged (Konva's own `draggable()`), or null if it is not drawn. */
 export async function noteDraggable(page: Page, noteId: string): Promise<boolean | null> {
   return page.evaluate((id) => {

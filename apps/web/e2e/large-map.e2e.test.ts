@@ -91,12 +91,16 @@ describe('a large map', () => {
     const commitsBefore = await reactCommits(page)
     // The hook is live: loading the board took React commits.
     expect(commitsBefore).toBeGreaterThan(0)
-    // The column gaps are empty board: press there so the drag pans instead of moving a note.
+    // The column gaps are empty board: press there so the drag pans instead of moving a note. A plain drag on
+    // empty board draws a selection box (decision 0026); holding Space pans, as in tldraw and Miro.
+    await page.getByTestId('board-canvas').focus()
+    await page.keyboard.down('Space')
     await page.mouse.move(box.x + box.width / 2, box.y + 20)
     await page.mouse.down()
     for (let step = 1; step <= 60; step++)
       await page.mouse.move(box.x + box.width / 2 - step * 8, box.y + 20 + step * 2)
     await page.mouse.up()
+    await page.keyboard.up('Space')
     await expect.poll(async () => (await cameraOf(page)).x).toBeLessThan(start.x - 200)
     const commits = (await reactCommits(page)) - commitsBefore
     const frames = await page.evaluate(() => (window as Window & { __frames?: number[] }).__frames ?? [])

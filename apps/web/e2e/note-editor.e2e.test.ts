@@ -39,12 +39,13 @@ describe('the note editor keeps what was typed just before it closed', () => {
     await server?.close()
   })
 
-  /** Adds a note by outline, opens it on the canvas and types `more` at the end of its text. */
+  /** Adds a note by outline, opens it on the canvas (double-click) and types `more` at the end of its text. */
   async function typeIntoNote(page: Page, zone: string, text: string, more: string): Promise<void> {
     await addNoteInOutline(page, zone, text)
     const id = (await outlineNote(page, zone, text).getAttribute('data-note-id')) ?? ''
+    // A click selects it; a double-click opens the editor.
     const centre = await noteCentre(page, id)
-    await page.mouse.click(centre.x, centre.y)
+    await page.mouse.dblclick(centre.x, centre.y)
     const editor = page.getByTestId('note-editor-text')
     await expect.poll(() => editor.inputValue()).toBe(text)
     await editor.press('Control+End')

@@ -225,9 +225,9 @@ describe('roles and locks, each person in their own browser', () => {
       'Added by Sam Patel (Riverside Primary School)',
     )
     expect(await noteDraggable(page, id)).toBe(false)
-    // A tap on it brings it into view but opens no editor.
+    // A double-click (which edits a note one may change) selects it but opens no editor.
     const centre = await noteCentre(page, id)
-    await page.mouse.click(centre.x, centre.y)
+    await page.mouse.dblclick(centre.x, centre.y)
     await page.waitForTimeout(300)
     expect(await page.getByTestId('note-editor').count()).toBe(0)
 
@@ -275,7 +275,7 @@ describe('roles and locks, each person in their own browser', () => {
     await page.mouse.dblclick(slot.x, slot.y)
     const first = ids[0] ?? ''
     const centre = await noteCentre(page, first)
-    await page.mouse.click(centre.x, centre.y)
+    await page.mouse.dblclick(centre.x, centre.y)
     await page.waitForTimeout(300)
     expect(await page.getByTestId('note-editor').count()).toBe(0)
     expect(await page.getByTestId('outline-note-form').count()).toBe(0)

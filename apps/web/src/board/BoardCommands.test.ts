@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readMap } from '@mapboard/map-model'
 import type { Participant } from '@mapboard/protocol'
-import { createBoardCommands } from './BoardCommands.ts'
+import { CHANGED_SINCE_MESSAGE, createBoardCommands } from './BoardCommands.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 
 const me: Participant = {
@@ -74,6 +74,79 @@ describe('BoardCommands after a refused edit', () => {
     expect(commands.canUndo()).toBe(true)
     commands.undo()
     expect(texts(client)).toEqual(['Kept'])
+    commands.destroy()
+  })
+})
+
+describe('BoardCommands on a selection', () => {
+  const zoneTexts = (doc: Y.Doc, zone: string): string[] =>
+    readMap(doc)
+      .notes.filter((note) => note.zone === zone)
+      .map((note) => note.text)
+
+  it('moves several notes in one transaction, taken back by one undo', () => {
+    const doc = new Y.Doc()
+    const commands = createBoardCommands(doc, createLocalOrigin(), me)
+    const a = commands.addNote('past-harm', { text: 'A' })
+    commands.addNote('past-harm', { text: 'B' })
+    const c = commands.addNote('past-harm', { text: 'C' })
+    commands.addNote('existing-safety', { text: 'X' })
+    let transactions = 0
+    doc.on('afterTransaction', () => transactions++)
+
+    commands.moveNotes([
+      { id: a, zone: 'existing-safety', index: 0 },
+      { id: c, zone: 'existing-safety', index: 1 },
+    ])
+    expect(transactions).toBe(1)
+    expect(zoneTexts(doc, 'existing-safety')).toEqual(['A', 'C', 'X'])
+    expect(zoneTexts(doc, 'past-harm')).toEqual(['B'])
+
+    commands.undo()
+    expect(zoneTexts(doc, 'past-harm')).toEqual(['A', 'B', 'C'])
+    expect(zoneTexts(doc, 'existing-safety')).toEqual(['X'])
+    commands.redo()
+    expect(zoneTexts(doc, 'existing-safety')).toEqual(['A', 'C', 'X'])
+    commands.destroy()
+  })
+
+  it('deletes several notes in one transaction, brought back by one undo', () => {
+    const doc = new Y.Doc()
+    const commands = createBoardCommands(doc, createLocalOrigin(), me)
+    const a = commands.addNote('past-harm', { text: 'A' })
+    const b = commands.addNote('future-danger', { text: 'B' })
+    commands.addNote('past-harm', { text: 'C' })
+    commands.deleteNotes([a, b])
+    expect(texts(doc)).toEqual(['C'])
+    commands.undo()
+    expect(texts(doc).sort()).toEqual(['A', 'B', 'C'])
+    // The adds before it are separate steps still.
+    commands.undo()
+    expect(texts(doc).sort()).toEqual(['A', 'B'])
+    commands.destroy()
+  })
+
+  it("refuses to undo a group move once someone else has changed one of those notes' places since", () => {
+    const doc = new Y.Doc()
+    const commands = createBoardCommands(doc, createLocalOrigin(), me)
+    const a = commands.addNote('past-harm', { text: 'A' })
+    const b = commands.addNote('past-harm', { text: 'B' })
+    commands.moveNotes([
+      { id: a, zone: 'existing-safety', index: 0 },
+      { id: b, zone: 'existing-safety', index: 1 },
+    ])
+    // The chair, elsewhere, moves B on again.
+    const chair = new Y.Doc()
+    Y.applyUpdate(chair, Y.encodeStateAsUpdate(doc))
+    chair.transact(() => {
+      const note = chair.getMap('notes').get(b) as Y.Map<unknown>
+      note.set('zone', 'next-steps')
+    }, 'chair')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(chair, Y.encodeStateVector(doc)), 'remote')
+
+    expect(() => commands.undo()).toThrow(CHANGED_SINCE_MESSAGE)
+    expect(zoneTexts(doc, 'existing-safety')).toEqual(['A'])
+    expect(zoneTexts(doc, 'next-steps')).toEqual(['B'])
     commands.destroy()
   })
 })

@@ -24,6 +24,13 @@ export interface NoteEdit {
   colour?: NoteColour
 }
 
+/** One note to a position in a section, as map-model's moveNote takes it. */
+export interface NoteMoveCommand {
+  id: string
+  zone: ZoneId
+  index: number
+}
+
 export interface NewNote extends NoteEdit {
   /** Must not be empty once trimmed (map-model refuses empty notes). */
   text: string
@@ -37,7 +44,11 @@ export interface BoardCommands {
   addNote(zone: ZoneId, fields: NewNote): string
   updateNote(id: string, patch: NoteEdit): void
   moveNote(id: string, zone: ZoneId, index?: number): void
+  /** Several moves (a dragged selection) in one transaction: one undo step takes them all back. */
+  moveNotes(moves: readonly NoteMoveCommand[]): void
   deleteNote(id: string): void
+  /** Several notes (a selection) deleted in one transaction: one undo step brings them all back. */
+  deleteNotes(ids: readonly string[]): void
   /** Chair only (the server refuses anyone else). Locks are not part of undo: they are the meeting's decisions. */
   setLock(zone: ZoneId, locked: boolean): void
   /** Every section at once, in one transaction. */
@@ -112,8 +123,22 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Partici
       moveNote(doc, id, index === undefined ? { zone } : { zone, index }, origin)
       undoManager.stopCapturing()
     },
+    moveNotes(moves) {
+      undoManager.stopCapturing()
+      doc.transact(() => {
+        for (const { id, zone, index } of moves) moveNote(doc, id, { zone, index }, origin)
+      }, origin)
+      undoManager.stopCapturing()
+    },
     deleteNote(id) {
       deleteNote(doc, id, origin)
+      undoManager.stopCapturing()
+    },
+    deleteNotes(ids) {
+      undoManager.stopCapturing()
+      doc.transact(() => {
+        for (const id of ids) deleteNote(doc, id, origin)
+      }, origin)
       undoManager.stopCapturing()
     },
     setLock(zone, locked) {

@@ -92,4 +92,21 @@ describe('Permissions for the conference parts', () => {
     expect(viewer.canRunMeeting || viewer.canWriteDangers || viewer.canWriteFamilyView).toBe(false)
     expect(viewer.canScale({ status: 'open', chairScales: true })).toBe(false)
   })
+
+  it('says why a note may not be removed or moved, in the words the server uses', () => {
+    const locks: ZoneId[] = ['past-harm']
+    const professional = new Permissions(person('professional'), locks)
+    expect(professional.whyNotRemove(note('future-danger', 'professional-1'))).toBeNull()
+    expect(professional.whyNotRemove(note('future-danger', 'someone-else'))).toBe(
+      'You can only remove your own notes.',
+    )
+    expect(professional.whyNotRemove(note('past-harm', 'professional-1'))).toBe(
+      'Past harm is locked by the chair.',
+    )
+    expect(professional.whyNotMove(note('future-danger', 'professional-1'), 'next-steps')).toBeNull()
+    expect(professional.whyNotMove(note('future-danger', 'professional-1'), 'past-harm')).toBe(
+      'Past harm is locked by the chair.',
+    )
+    expect(new Permissions(person('chair'), locks).whyNotRemove(note('past-harm', 'someone-else'))).toBeNull()
+  })
 })

@@ -9,7 +9,7 @@ import {
   mayWriteRoot,
   owns,
 } from '@mapboard/map-model'
-import type { ClientConferenceRoot, NoteSnapshot, PolicyActor, ZoneId } from '@mapboard/map-model'
+import type { ClientConferenceRoot, NoteSnapshot, PolicyActor, Verdict, ZoneId } from '@mapboard/map-model'
 import type { Participant } from '@mapboard/protocol'
 
 /**
@@ -63,6 +63,16 @@ export class Permissions {
     return mayMoveNote(this.actor, this.locked, note, to).allowed
   }
 
+  /** Why this participant may not move the note there (the rule's own words, as the server would say), or null. */
+  whyNotMove(note: NoteSnapshot, to: ZoneId): string | null {
+    return refusal(mayMoveNote(this.actor, this.locked, note, to))
+  }
+
+  /** Why this participant may not remove the note, or null if they may. */
+  whyNotRemove(note: NoteSnapshot): string | null {
+    return refusal(mayRemoveNote(this.actor, this.locked, note))
+  }
+
   /** Agenda, scaling rounds and their reveal, the decision, apologies: the chair's alone. */
   get canRunMeeting(): boolean {
     return mayWriteMeta(this.actor, ['step']).allowed
@@ -101,4 +111,8 @@ export class Permissions {
   private canWriteRoot(root: ClientConferenceRoot): boolean {
     return mayWriteRoot(this.actor, this.locked, root).allowed
   }
+}
+
+function refusal(verdict: Verdict): string | null {
+  return verdict.allowed ? null : verdict.message
 }

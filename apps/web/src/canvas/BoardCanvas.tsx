@@ -25,6 +25,11 @@ import { useFontsReady } from './useFontsReady.ts'
 import { useLatest } from './useLatest.ts'
 import { useNoteDrag } from './useNoteDrag.ts'
 import { useNoteEditing } from './useNoteEditing.ts'
+import { useNoteSelection } from './useNoteSelection.ts'
+import { useSelectionKeys } from './useSelectionKeys.ts'
+import { useBoxSelect } from './useBoxSelect.ts'
+import { describeSelection } from './selectionText.ts'
+import { inReadingOrder } from './noteSelection.ts'
 import { useSaveMyView } from './useSaveMyView.ts'
 import { useStableLayout } from './useStableLayout.ts'
 
@@ -56,7 +61,8 @@ interface BoardCanvasProps {
 /**
  * The map on a Konva stage. Render only: it reads the snapshot and calls commands. This is the wiring; the parts
  * are hooks: useCameraStage (size, zoom, pan, fit, following the chair), useBoardGestures (wheel, pinch, drag
- * and keys), useNoteDrag, useNoteEditing and useSaveMyView.
+ * and keys), useNoteSelection with useBoxSelect and useSelectionKeys (click selects, double-click or Enter
+ * edits; decision 0026), useNoteDrag, useNoteEditing and useSaveMyView.
  *
  * Performance (architecture.md, "Canvas"): the view is a Camera applied to the Stage imperatively, so panning
  * and zooming cause no React renders; notes outside a margin around the viewport are not rendered at all
@@ -100,6 +106,9 @@ export function BoardCanvas({
     return texts
   }, [detail, layout.notes, notesById])
   const run = useCallback((command: () => void) => runCommand(command, onError), [onError])
+  const noteExists = useCallback((id: string) => notesById.has(id), [notesById])
+  const selecting = useNoteSelection(noteExists)
+  const { selection } = selecting
 
   const editing = useNoteEditing({
     layout,
@@ -118,9 +127,36 @@ export function BoardCanvas({
     permissions,
     commands,
     run,
+    selection,
+    onDragOutsideSelection: selecting.selectOnly,
+    onRefused: onError,
     onDragStart: editing.commit,
   })
-  const gestures = useBoardGestures(view, { editorOpen: editing.isOpen, commitEdit: editing.commit })
+  const boxSelect = useBoxSelect({
+    containerRef,
+    camera,
+    layout,
+    onSelect: selecting.select,
+    onEmptyClick: selecting.clear,
+  })
+  const gestures = useBoardGestures(view, {
+    editorOpen: editing.isOpen,
+    commitEdit: editing.commit,
+    onEmptyBoardPress: boxSelect.begin,
+    onEmptyBoardTap: selecting.clear,
+  })
+  const selectionKeys = useSelectionKeys({
+    containerRef,
+    layout,
+    notesById,
+    selection: selecting,
+    permissions,
+    commands,
+    run,
+    editNote: editing.openNote,
+    revealRect: view.revealRect,
+    onRefused: onError,
+  })
   const myView = useSaveMyView({
     stageRef,
     title: snapshot.title,
@@ -130,10 +166,32 @@ export function BoardCanvas({
   })
 
   // One object each for every note and every section, so the memoised shapes re-render only for their own props.
-  const latest = useLatest({ editing, run, commands, permissions, layout, showSection: view.showSection })
+  const latest = useLatest({
+    editing,
+    run,
+    commands,
+    permissions,
+    layout,
+    showSection: view.showSection,
+    selecting,
+  })
   const noteHandlers = useMemo<NoteHandlers>(
-    () => ({ onOpen: (id) => latest.current.editing.openNote(id), ...drag.handlers }),
-    [latest, drag.handlers],
+    () => ({
+      onSelect: (id, additive) => {
+        const { editing, selecting } = latest.current
+        // Selecting ends an edit elsewhere (keeping what was typed), and the board takes the keys.
+        if (editing.isOpen) editing.commit()
+        if (additive) selecting.toggle(id)
+        else selecting.selectOnly(id)
+        containerRef.current?.focus({ preventScroll: true })
+      },
+      onEdit: (id) => {
+        latest.current.selecting.selectOnly(id)
+        latest.current.editing.openNote(id)
+      },
+      ...drag.handlers,
+    }),
+    [latest, drag.handlers, containerRef],
   )
   const sectionHandlers = useMemo<SectionHandlers>(
     () => ({
@@ -179,6 +237,18 @@ export function BoardCanvas({
   )
   const onPointerLeave = useCallback(() => remoteCursors?.move(null), [remoteCursors])
 
+  // Said by the live region below as the selection changes (screen readers; the outline lists the same notes).
+  const selectionSaid = useMemo(
+    () =>
+      describeSelection(
+        inReadingOrder(selection, layout.notes).flatMap((id) => {
+          const note = notesById.get(id)
+          return note === undefined ? [] : [note]
+        }),
+      ),
+    [selection, layout.notes, notesById],
+  )
+
   const columnHeaderHeight = useMemo(() => {
     const first = layout.sections[0]
     const column = layout.columns[0]
@@ -192,11 +262,17 @@ export function BoardCanvas({
       data-testid="board-canvas"
       tabIndex={0}
       role="application"
-      aria-label="Map board. Drag to pan, Ctrl and scroll or pinch to zoom, plus and minus keys zoom, 0 fits the map. The outline view lists the same map for keyboard and screen reader use."
-      onKeyDown={gestures.onKeyDown}
+      aria-label="Map board. Click a note to select it, double-click or press Enter to edit it, arrow keys go from note to note, Delete removes the selection. Drag on empty board to select several; scroll, or hold Space and drag, to pan; Ctrl and scroll or pinch to zoom, plus and minus keys zoom, 0 fits the map. The outline view lists the same map for keyboard and screen reader use."
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
+      onKeyDown={(event) => {
+        if (selectionKeys(event)) event.preventDefault()
+        else gestures.onKeyDown(event)
+      }}
     >
+      <p className="visually-hidden" role="status" data-testid="selection-status">
+        {selectionSaid}
+      </p>
       {fontsReady && size.width > 0 && size.height > 0 && (
         <Stage
           ref={stageRef}
@@ -204,9 +280,11 @@ export function BoardCanvas({
           height={size.height}
           draggable
           onWheel={gestures.onWheel}
+          onDragStart={gestures.onStageDragStart}
           onDragMove={gestures.onStageDragMove}
           onMouseDown={gestures.onStagePointerDown}
           onTouchStart={gestures.onStagePointerDown}
+          onTap={gestures.onStageTap}
         >
           <Layer listening={false}>
             {layout.columns.map((column) => (
@@ -250,6 +328,15 @@ export function BoardCanvas({
               dash={[8, 6]}
               fill="rgba(40, 87, 197, 0.08)"
             />
+            <Rect
+              ref={boxSelect.boxRef}
+              visible={false}
+              stroke={FOCUS}
+              strokeWidth={1.5}
+              strokeScaleEnabled={false}
+              dash={[6, 4]}
+              fill="rgba(40, 87, 197, 0.08)"
+            />
           </Layer>
           <Layer>
             {visibleNotes.map((box) => {
@@ -262,6 +349,7 @@ export function BoardCanvas({
                   box={box}
                   draggable={permissions.canChange(note)}
                   unsaved={unsavedNoteIds?.has(note.id) ?? false}
+                  selected={selection.ids.has(note.id)}
                   handlers={noteHandlers}
                 />
               )

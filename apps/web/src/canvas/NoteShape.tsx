@@ -3,7 +3,7 @@ import type Konva from 'konva'
 import { Group, Label, Rect, Tag, Text } from 'react-konva'
 import type { NoteBox, NoteSnapshot } from '@mapboard/map-model'
 import { noteByline } from '../board/noteAuthorship.ts'
-import { INK, INK_MUTED, KIND_BADGE, NOTE_FILL, UNSAVED_FILL, UNSAVED_TEXT } from '../ui/palette.ts'
+import { FOCUS, INK, INK_MUTED, KIND_BADGE, NOTE_FILL, UNSAVED_FILL, UNSAVED_TEXT } from '../ui/palette.ts'
 import { NOTE_META_SIZE } from './noteFonts.ts'
 import { FONT_FAMILY, NOTE_BOTTOM, NOTE_PADDING, NOTE_TOP, fitNoteText } from './noteText.ts'
 
@@ -12,7 +12,10 @@ const UNSAVED_MARK_WIDTH = 84
 
 /** Stable callbacks shared by every note (one object for the whole board, so memo holds). */
 export interface NoteHandlers {
-  onOpen(id: string): void
+  /** A click or tap: select the note, or (shift held) add it to the selection or take it out. */
+  onSelect(id: string, additive: boolean): void
+  /** A double-click or double tap: edit the note. */
+  onEdit(id: string): void
   onDragStart(id: string, node: Konva.Group): void
   onDragMove(id: string, node: Konva.Group): void
   onDragEnd(id: string, node: Konva.Group): void
@@ -24,8 +27,14 @@ interface NoteShapeProps {
   draggable: boolean
   /** Changed here and not yet stored by the server: marked "Not saved yet". */
   unsaved: boolean
+  /** In the selection: outlined, with handles at its corners. */
+  selected: boolean
   handlers: NoteHandlers
 }
+
+/** The selection outline sits this far outside the note, and its corner handles are this big (board units). */
+const SELECTION_GAP = 4
+const HANDLE = 9
 
 /**
  * One sticky note. Memoised on its props: the snapshot store and the layout keep the identity of unchanged
@@ -36,6 +45,7 @@ export const NoteShape = memo(function NoteShape({
   box,
   draggable,
   unsaved,
+  selected,
   handlers,
 }: NoteShapeProps) {
   const colours = NOTE_FILL[note.colour]
@@ -56,9 +66,16 @@ export const NoteShape = memo(function NoteShape({
       y={box.y}
       draggable={draggable}
       onClick={(event) => {
-        if (event.evt.button === 0) handlers.onOpen(note.id)
+        if (event.evt.button === 0) handlers.onSelect(note.id, event.evt.shiftKey)
       }}
-      onTap={() => handlers.onOpen(note.id)}
+      onTap={() => handlers.onSelect(note.id, false)}
+      onDblClick={(event) => {
+        // Konva counts two clicks on a note within 400 ms as a double-click even with the mouse gone elsewhere
+        // between them; the browser's own click count (1 here) says when it was not one.
+        const { button, shiftKey, detail } = event.evt
+        if (button === 0 && !shiftKey && detail !== 1) handlers.onEdit(note.id)
+      }}
+      onDblTap={() => handlers.onEdit(note.id)}
       onDragStart={(event) => handlers.onDragStart(note.id, event.currentTarget as Konva.Group)}
       onDragMove={(event) => handlers.onDragMove(note.id, event.currentTarget as Konva.Group)}
       onDragEnd={(event) => handlers.onDragEnd(note.id, event.currentTarget as Konva.Group)}
@@ -134,6 +151,7 @@ export const NoteShape = memo(function NoteShape({
         ellipsis
         listening={false}
       />
+      {selected && <SelectionOutline width={box.width} height={box.height} />}
       {unsaved && (
         <Label name="note-unsaved" x={box.width - UNSAVED_MARK_WIDTH - 6} y={-9} listening={false}>
           <Tag fill={UNSAVED_FILL} cornerRadius={4} pointerDirection="none" />
@@ -152,3 +170,41 @@ export const NoteShape = memo(function NoteShape({
     </Group>
   )
 })
+
+/** The outline and corner handles of a selected note, as whiteboards draw them; drawn only, never hit. */
+function SelectionOutline({ width, height }: { width: number; height: number }) {
+  const corners = [
+    [-SELECTION_GAP, -SELECTION_GAP],
+    [width + SELECTION_GAP, -SELECTION_GAP],
+    [-SELECTION_GAP, height + SELECTION_GAP],
+    [width + SELECTION_GAP, height + SELECTION_GAP],
+  ] as const
+  return (
+    <Group name="note-selection" listening={false}>
+      <Rect
+        x={-SELECTION_GAP}
+        y={-SELECTION_GAP}
+        width={width + 2 * SELECTION_GAP}
+        height={height + 2 * SELECTION_GAP}
+        cornerRadius={8}
+        stroke={FOCUS}
+        strokeWidth={2.5}
+        perfectDrawEnabled={false}
+      />
+      {corners.map(([x, y]) => (
+        <Rect
+          key={`${x},${y}`}
+          x={x - HANDLE / 2}
+          y={y - HANDLE / 2}
+          width={HANDLE}
+          height={HANDLE}
+          cornerRadius={2}
+          fill="#ffffff"
+          stroke={FOCUS}
+          strokeWidth={2}
+          perfectDrawEnabled={false}
+        />
+      ))}
+    </Group>
+  )
+}

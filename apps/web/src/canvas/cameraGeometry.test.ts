@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { cullRect, fitPadding, fitView, focusView, pinchOf, pinchView, wheelMove } from './cameraGeometry.ts'
+import {
+  cullRect,
+  fitPadding,
+  fitView,
+  focusView,
+  pinchOf,
+  pinchView,
+  revealView,
+  wheelMove,
+} from './cameraGeometry.ts'
 
 describe('fitView (a follower showing the chair’s rectangle)', () => {
   it('shows all of the rectangle, centred across and near the top, when the shapes differ', () => {
@@ -120,5 +129,21 @@ describe('cullRect and fitPadding', () => {
   it('pads a fitted map less on a small screen', () => {
     expect(fitPadding(390)).toBe(8)
     expect(fitPadding(1440)).toBe(16)
+  })
+})
+
+describe('revealView (a note reached with an arrow key)', () => {
+  const note = { x: 1000, y: 400, width: 180, height: 120 }
+
+  it('leaves the view alone when the note is on screen', () => {
+    expect(revealView(note, { x: -800, y: -300, scale: 1 }, 1200, 800)).toBeNull()
+  })
+
+  it('centres a note that is off screen, keeping the zoom the person chose', () => {
+    const view = revealView(note, { x: 0, y: 0, scale: 0.5 }, 400, 300)
+    expect(view?.scale).toBe(0.5)
+    // The note's centre (1090, 460) at the middle of the 400 × 300 screen.
+    expect((view?.x ?? 0) + 1090 * 0.5).toBe(200)
+    expect((view?.y ?? 0) + 460 * 0.5).toBe(150)
   })
 })

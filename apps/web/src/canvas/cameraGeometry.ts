@@ -116,3 +116,27 @@ export function cullRect(current: BoardRect | null, visible: BoardRect): BoardRe
     ? current
     : expand(visible, CULL_MARGIN)
 }
+
+/**
+ * The view that brings a board rectangle (a note reached with the keyboard) on screen at the zoom the person
+ * chose; null when it is on screen already, so the view stays put.
+ */
+export function revealView(
+  rect: BoardRect,
+  view: View,
+  viewportWidth: number,
+  viewportHeight: number,
+): View | null {
+  const onScreen = {
+    x: rect.x * view.scale + view.x,
+    y: rect.y * view.scale + view.y,
+    width: rect.width * view.scale,
+    height: rect.height * view.scale,
+  }
+  if (contains({ x: 8, y: 8, width: viewportWidth - 16, height: viewportHeight - 16 }, onScreen)) return null
+  return {
+    scale: view.scale,
+    x: viewportWidth / 2 - (rect.x + rect.width / 2) * view.scale,
+    y: viewportHeight / 2 - (rect.y + rect.height / 2) * view.scale,
+  }
+}

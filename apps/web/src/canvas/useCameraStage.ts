@@ -6,7 +6,7 @@ import type { BoardRect } from '../board/BoardRect.ts'
 import type { FollowChair } from '../board/FollowChair.ts'
 import { Camera } from './Camera.ts'
 import type { View } from './Camera.ts'
-import { cullRect, fitPadding, focusView } from './cameraGeometry.ts'
+import { cullRect, fitPadding, focusView, revealView } from './cameraGeometry.ts'
 import { followView, isNarrow, openingSection, sectionView, startView } from './openingView.ts'
 import { detailAt } from './readability.ts'
 import type { BoardDetail } from './readability.ts'
@@ -48,6 +48,8 @@ export interface CameraStage {
   showSection(index: number): void
   /** Bring a board rectangle into view at a readable zoom, leaving room below it for the editor's panel. */
   focusRect(rect: BoardRect): void
+  /** Bring a board rectangle on screen at the present zoom, if it is not on screen already. */
+  revealRect(rect: BoardRect): void
 }
 
 interface CameraStageOptions {
@@ -230,6 +232,18 @@ export function useCameraStage({
     [camera, sizeRef],
   )
 
+  const revealRect = useCallback(
+    (rect: BoardRect) => {
+      const { width, height } = sizeRef.current
+      const view = width === 0 || height === 0 ? null : revealView(rect, camera.get(), width, height)
+      if (view === null) return
+      // As with focusRect: moving to my own selection gives up the opening or fitted view, not following.
+      follow.current = null
+      camera.set(view)
+    },
+    [camera, sizeRef],
+  )
+
   return {
     containerRef,
     stageRef,
@@ -247,5 +261,6 @@ export function useCameraStage({
     fitByUser,
     showSection,
     focusRect,
+    revealRect,
   }
 }

@@ -7,6 +7,10 @@ import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
 import type { RunCommand } from '../board/runCommand.ts'
 import type { NoteHandlers } from './NoteShape.tsx'
+import { planGroupMove } from './groupMove.ts'
+import { inReadingOrder } from './noteSelection.ts'
+import type { NoteSelection } from './noteSelection.ts'
+import { notMovedMessage } from './selectionText.ts'
 import { slotRect } from './slots.ts'
 import { useLatest } from './useLatest.ts'
 
@@ -29,30 +33,47 @@ interface NoteDragOptions {
   permissions: Permissions
   commands: BoardCommands
   run: RunCommand
+  selection: NoteSelection
+  /** A note outside the selection is dragged: it alone is selected, as in other whiteboards. */
+  onDragOutsideSelection(id: string): void
+  /** Some of a dragged selection may not go where it was dropped: say which and why. */
+  onRefused(message: string): void
   /** A drag begins: the open editor keeps what was typed and closes. */
   onDragStart(): void
 }
 
 /**
- * Dragging a note to another section, or another place in its own. A note goes only where this participant may
- * move it: never into (or, as it is not draggable, out of) a section locked to them. While it moves the drop
- * target is drawn imperatively (no React renders per frame); on release the note is put back where the layout
- * has it, and if the move lands the new layout moves it again.
+ * Dragging a note, or the selection it belongs to, to another section or another place in its own. Each note goes
+ * only where this participant may move it: never into (or, as it is not draggable, out of) a section locked to
+ * them, never someone else's unless they are the chair. The selection moves as one block, in reading order, in one
+ * transaction (one undo step); the notes that may not go stay where they are, and the person is told why.
+ *
+ * While it moves, the dragged note follows the pointer, the rest of the selection follows it at the same offset,
+ * and the drop target is drawn, all imperatively (no React renders per frame). On release every node is put back
+ * where the layout has it; if the move lands, the new layout moves them again.
  */
 export function useNoteDrag(options: NoteDragOptions): NoteDrag {
   const dropSectionRef = useRef<Konva.Rect>(null)
   const dropSlotRef = useRef<Konva.Rect>(null)
   const [draggingId, setDraggingId] = useState<string | null>(null)
+  /** The notes travelling with the dragged one, fixed when the drag starts. */
+  const group = useRef<string[]>([])
   const latest = useLatest(options)
 
   const handlers = useMemo<NoteDrag['handlers']>(() => {
+    const notesOf = (ids: readonly string[]): NoteSnapshot[] =>
+      ids.flatMap((id) => {
+        const note = latest.current.notesById.get(id)
+        return note === undefined ? [] : [note]
+      })
+
     const dropTarget = (id: string): DropTarget | null => {
-      const { stageRef, layout, notesById, permissions } = latest.current
+      const { stageRef, layout, permissions } = latest.current
       const pointer = stageRef.current?.getRelativePointerPosition()
-      const note = notesById.get(id)
-      if (!pointer || note === undefined) return null
+      if (!pointer || !latest.current.notesById.has(id)) return null
       const zone = sectionAt(layout, pointer.x, pointer.y)
-      if (zone === undefined || !permissions.canMove(note, zone)) return null
+      if (zone === undefined || !notesOf(group.current).some((note) => permissions.canMove(note, zone)))
+        return null
       return { zone, index: indexAt(layout, zone, pointer.x, pointer.y) }
     }
 
@@ -71,20 +92,62 @@ export function useNoteDrag(options: NoteDragOptions): NoteDrag {
       sectionRect.getLayer()?.batchDraw()
     }
 
+    /** The rest of the group, each at its layout place moved by `offset` (zero to put them back). */
+    const placeFollowers = (id: string, offset: { x: number; y: number }): void => {
+      const { stageRef, layout } = latest.current
+      for (const other of group.current) {
+        if (other === id) continue
+        const node = stageRef.current?.findOne(`#note-${other}`)
+        const box = layout.notes.find((candidate) => candidate.id === other)
+        if (node && box) node.position({ x: box.x + offset.x, y: box.y + offset.y })
+      }
+    }
+
+    const boxOf = (id: string) => latest.current.layout.notes.find((candidate) => candidate.id === id)
+
     return {
       onDragStart: (id) => {
+        const { selection, permissions, layout } = latest.current
         latest.current.onDragStart()
+        if (!selection.ids.has(id)) latest.current.onDragOutsideSelection(id)
+        // Only notes this person may change travel; the others are not theirs to pick up.
+        const members = selection.ids.has(id) ? inReadingOrder(selection, layout.notes) : [id]
+        group.current = notesOf(members)
+          .filter((note) => note.id === id || permissions.canChange(note))
+          .map((note) => note.id)
         setDraggingId(id)
       },
-      onDragMove: (id) => showDropTarget(dropTarget(id)),
+      onDragMove: (id, node) => {
+        const box = boxOf(id)
+        if (box) placeFollowers(id, { x: node.x() - box.x, y: node.y() - box.y })
+        showDropTarget(dropTarget(id))
+      },
       onDragEnd: (id, node) => {
         const target = dropTarget(id)
         showDropTarget(null)
-        // Put the node back where the layout has it; if the move lands, the new layout moves it again.
-        const box = latest.current.layout.notes.find((candidate) => candidate.id === id)
+        // Put the nodes back where the layout has them; if the move lands, the new layout moves them again.
+        const box = boxOf(id)
         if (box) node.position({ x: box.x, y: box.y })
+        placeFollowers(id, { x: 0, y: 0 })
         setDraggingId(null)
-        if (target) latest.current.run(() => latest.current.commands.moveNote(id, target.zone, target.index))
+        const { selection, layout, permissions, commands, run } = latest.current
+        const moving = notesOf(group.current)
+        group.current = []
+        if (target === null) return
+
+        const members = selection.ids.has(id) ? notesOf(inReadingOrder(selection, layout.notes)) : moving
+        const allowed = moving.filter((note) => permissions.canMove(note, target.zone)).map((note) => note.id)
+        const refused = members.filter((note) => !allowed.includes(note.id))
+        const zoneOrder = layout.notes.filter((note) => note.zone === target.zone).map((note) => note.id)
+        const plan = planGroupMove({ ...target, zoneOrder, moving: allowed, dragged: id })
+        if (plan.length > 0) run(() => commands.moveNotes(plan))
+        const [first] = refused
+        if (first !== undefined) {
+          const reason =
+            permissions.whyNotMove(first, target.zone) ??
+            (permissions.canChange(first) ? '' : 'You can only change your own notes.')
+          latest.current.onRefused(notMovedMessage(refused.length, members.length, reason).trim())
+        }
       },
     }
   }, [latest])
