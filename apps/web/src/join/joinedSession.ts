@@ -35,9 +35,10 @@ export function parseRememberedJoin(raw: string | null, mapId: string, now: numb
   if (claims.linkId === null || (claims.role !== null && claims.role !== joined.participant.role)) return null
   const expiry = readExpiry(joined.token)
   if (expiry !== null && expiry <= now) return null
+  const { id, name, role, agency } = joined.participant
   return {
     token: joined.token,
-    participant: { ...joined.participant },
+    participant: { id, name, role, agency },
     map: { id: joined.map.id, title: joined.map.title },
   }
 }
