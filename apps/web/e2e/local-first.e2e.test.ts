@@ -201,9 +201,16 @@ describe('local-first: the map kept on the device', () => {
     await expect.poll(() => databases(page)).not.toContain(`mapboard:${map.id}`)
     expect(await rememberedJoin(page, map.id)).toBeNull()
 
-    // Reopened, the map is not there to show: the withdrawn link is all the device has, and it is refused.
-    await page.goto(`${server.url}/m/${map.id}`)
-    await page.getByTestId('missing-token').waitFor()
+    // Reloaded, this tab still says the link was withdrawn, though it keeps no token; a new tab knows nothing.
+    await page.reload()
+    await page.locator('[data-testid="session-ended"][data-code="4403"]').waitFor()
+    expect(
+      await page.evaluate((id) => window.sessionStorage.getItem(`mapboard:token:${id}`), map.id),
+    ).toBeNull()
+    expect(await page.getByTestId('board-canvas').count()).toBe(0)
+    const fresh = await observer.context.newPage()
+    await fresh.goto(`${server.url}/m/${map.id}`)
+    await fresh.getByTestId('missing-token').waitFor()
     await observer.context.close()
   })
 
@@ -219,5 +226,72 @@ describe('local-first: the map kept on the device', () => {
     expect(await page.getByTestId('connection-indicator').getAttribute('data-status')).not.toBe('connected')
     await page.close()
     await waitForBoard(family.page)
+  })
+
+  it('keeps a 40-note map in a few tens of kilobytes', async () => {
+    const measured = await server.createMap('Forty notes')
+    const owner = await openRecordedPage(browser, { viewport: DESKTOP })
+    const page = owner.page
+    await joinByLink(page, measured.links.chair, CHAIR)
+    const zones = ['past-harm', 'future-danger', 'existing-strengths', 'existing-safety', 'next-steps']
+    for (let i = 0; i < 40; i++) {
+      const zone = zones[i % zones.length] ?? 'past-harm'
+      await addNoteInOutline(
+        page,
+        zone,
+        `Note ${i + 1}: the school says the children arrive on time and fed.`,
+      )
+    }
+    await expect
+      .poll(() => page.getByTestId('connection-indicator').getAttribute('data-unsaved-count'), {
+        timeout: 15_000,
+      })
+      .toBe('0')
+    const kept = (id: string) =>
+      page.evaluate(async (mapId) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(`mapboard:${mapId}`)
+          open.onsuccess = () => resolve(open.result)
+          open.onerror = () => reject(open.error)
+        })
+        const all = (store: string) =>
+          new Promise<unknown[]>((resolve) => {
+            const request = db.transaction(store, 'readonly').objectStore(store).getAll()
+            request.onsuccess = () => resolve(request.result)
+          })
+        const updates = (await all('updates')) as Uint8Array[]
+        const custom = await all('custom')
+        db.close()
+        const join = window.localStorage.getItem(`mapboard:joined:${mapId}`) ?? ''
+        return {
+          document: updates.reduce((sum, update) => sum + update.byteLength, 0),
+          entries: updates.length,
+          records: custom.reduce<number>((sum, value) => sum + String(value).length, 0),
+          join: join.length,
+        }
+      }, id)
+    const first = await kept(measured.id)
+    await page.reload()
+    await waitForBoard(page)
+    const reopened = await kept(measured.id)
+    const shell = await page.evaluate(async () => {
+      let bytes = 0
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name)
+        for (const request of await cache.keys()) {
+          bytes += (await (await cache.match(request))?.arrayBuffer())?.byteLength ?? 0
+        }
+      }
+      return bytes
+    })
+    console.log(
+      `device-bytes-40-notes document ${first.document} B in ${first.entries} entries, ` +
+        `after a reopen ${reopened.document} B in ${reopened.entries}; unsaved records ${first.records} B; ` +
+        `join ${first.join} B; app shell ${shell} B`,
+    )
+    expect(first.records).toBe(0)
+    expect(first.document).toBeLessThan(64_000)
+    expect(reopened.document).toBeLessThan(2 * first.document + 1_000)
+    await owner.context.close()
   })
 })

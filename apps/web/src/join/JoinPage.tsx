@@ -10,19 +10,13 @@ import { BoardScreen } from '../screen/BoardScreen.tsx'
 import { SessionEnded } from '../ui/SessionEnded.tsx'
 import { rememberIdentity, rememberedIdentity } from './identity.ts'
 import type { Identity } from './identity.ts'
+import { REMOVE_ON_CLOSE, endedHere, forgetEnded, rememberEnded } from './endedHere.ts'
 import { clearInviteOnArrival, inviteOnArrival } from './inviteOnArrival.ts'
 import { isSameLink, loadRememberedJoin, rememberJoin } from './joinedSession.ts'
 import { joinMap } from './joinMap.ts'
 import { removeMapFromDevice } from './removeFromDevice.ts'
 import { takeJoinToken } from './joinToken.ts'
 import { NamePrompt } from './NamePrompt.tsx'
-
-/** Close codes that mean this device may no longer open the map: nothing of it stays (decision 0025). */
-const REMOVE_ON_CLOSE: ReadonlySet<number> = new Set([
-  CloseCode.Unauthorized,
-  CloseCode.Forbidden,
-  CloseCode.MapNotFound,
-])
 
 /**
  * `/m/<mapId>#<token>`: take the link token from the address, ask for a name (and agency), join, then open the
@@ -39,7 +33,14 @@ export function JoinPage({ mapId }: { mapId: string }) {
     // A link in the address must be the one this join came through; another link is a new join.
     return linkToken === null || isSameLink(linkToken, remembered) ? remembered : null
   })
-  const [refusedWith, setRefusedWith] = useState<number | null>(null)
+  // The link was withdrawn or refused in this tab before (and the map wiped): a reload says so again. A link in
+  // the address is a fresh start.
+  const [refusedWith, setRefusedWith] = useState<number | null>(() =>
+    linkToken === null && joined === null ? endedHere(mapId) : null,
+  )
+  useEffect(() => {
+    if (linkToken !== null) forgetEnded(mapId)
+  }, [mapId, linkToken])
 
   if (refusedWith !== null) {
     return <SessionEnded code={refusedWith} />
@@ -62,6 +63,7 @@ export function JoinPage({ mapId }: { mapId: string }) {
         const code = error instanceof ApiError ? refusalCode(error) : null
         if (code === null) throw error
         await removeMapFromDevice(mapId)
+        rememberEnded(mapId, code)
         setRefusedWith(code)
       }
     }
@@ -107,7 +109,10 @@ function LiveBoard({ joined, openInvite }: { joined: JoinResponse; openInvite: b
     const check = (): void => {
       const { status, closeCode } = session.connection.getState()
       if (status !== 'closed' || closeCode === null || !REMOVE_ON_CLOSE.has(closeCode)) return
-      void session.forgetDevice().then(() => removeMapFromDevice(mapId))
+      void session
+        .forgetDevice()
+        .then(() => removeMapFromDevice(mapId))
+        .then(() => rememberEnded(mapId, closeCode))
     }
     check()
     return session.connection.subscribe(check)

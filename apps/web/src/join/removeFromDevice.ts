@@ -1,5 +1,6 @@
 import { forgetDeviceCopy } from '../board/DeviceCopy.ts'
 import { forgetDismissed } from '../chair/restorations.ts'
+import { forgetEnded } from './endedHere.ts'
 import { clearInviteOnArrival } from './inviteOnArrival.ts'
 import { forgetRememberedJoin } from './joinedSession.ts'
 import { forgetJoinToken } from './joinToken.ts'
@@ -15,5 +16,6 @@ export async function removeMapFromDevice(mapId: string): Promise<void> {
   forgetJoinToken(mapId)
   clearInviteOnArrival(mapId)
   forgetDismissed(mapId)
+  forgetEnded(mapId)
   await forgetDeviceCopy(mapId)
 }
