@@ -15,7 +15,7 @@ import { clearInviteOnArrival, inviteOnArrival } from './inviteOnArrival.ts'
 import { isSameLink, loadRememberedJoin, rememberJoin } from './joinedSession.ts'
 import { joinMap } from './joinMap.ts'
 import { removeMapFromDevice } from './removeFromDevice.ts'
-import { takeJoinToken } from './joinToken.ts'
+import { forgetJoinToken, takeJoinToken } from './joinToken.ts'
 import { NamePrompt } from './NamePrompt.tsx'
 
 /**
@@ -62,7 +62,9 @@ export function JoinPage({ mapId }: { mapId: string }) {
       } catch (error) {
         const code = error instanceof ApiError ? refusalCode(error) : null
         if (code === null) throw error
-        await removeMapFromDevice(mapId)
+        // This link is refused. A join this device remembers through another link is not, and keeps its copy.
+        if (remembered === null) await removeMapFromDevice(mapId)
+        else forgetJoinToken(mapId)
         rememberEnded(mapId, code)
         setRefusedWith(code)
       }
