@@ -158,7 +158,7 @@ describe("the chair's invite panel", () => {
   /** The chair tab's participant token, as the page keeps it for its API calls. */
   async function chairToken(): Promise<string> {
     const raw = await chair.page.evaluate(
-      (id) => window.sessionStorage.getItem(`mapboard:participant:${id}`),
+      (id) => window.localStorage.getItem(`mapboard:joined:${id}`),
       map.id,
     )
     const token = (JSON.parse(raw ?? '{}') as { joined?: { token?: string } }).joined?.token

@@ -47,7 +47,7 @@ describe('saving, honestly', () => {
   let browser: Browser
   let chair: RecordedPage
   let family: RecordedPage
-  let links: { professional: string }
+  let links: { professional: string; family: string }
 
   beforeAll(async () => {
     server = await startServer()
@@ -89,7 +89,8 @@ describe('saving, honestly', () => {
     await expect.poll(() => canvasCount(page, '.note-unsaved', `#note-${noteId}`)).toBe(1)
     expect(await indicator.getAttribute('data-unsaved-count')).toBe('1')
     expect(await page.getByTestId('unsaved-count').innerText()).toBe('1 change not saved yet')
-    expect(await wouldWarnOnLeaving(page)).toBe(true)
+    // Kept on this device (decision 0025): leaving would lose nothing, so the browser does not ask.
+    await expect.poll(() => wouldWarnOnLeaving(page)).toBe(false)
     // Others have not got it, and nobody is told it is there.
     expect(await outlineNote(chair.page, ZONE, text).count()).toBe(0)
     await page.screenshot({ path: artifactPath('saving/offline-not-saved.png') })
@@ -136,14 +137,19 @@ describe('saving, honestly', () => {
     await watcher.context.close()
   })
 
-  it('asks before the page is left with something unsaved', async () => {
-    const page = family.page
-    await family.context.setOffline(true)
+  it('asks before the page is left with something unsaved that this device could not keep', async () => {
+    // A browser that keeps nothing for the page (storage refused, as in some private windows).
+    const { context, page } = await openRecordedPage(browser, { viewport: DESKTOP })
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined })
+    })
+    await joinByLink(page, links.family, FAMILY)
+    await context.setOffline(true)
     await timeUntilStatus(page, 'offline', Date.now(), 5_000)
     await addNoteInOutline(page, ZONE, 'Written just before closing the tab.')
-    await expect
-      .poll(() => page.getByTestId('connection-indicator').getAttribute('data-unsaved-count'))
-      .toBe('1')
+    const indicator = page.getByTestId('connection-indicator')
+    await expect.poll(() => indicator.getAttribute('data-unsaved-count')).toBe('1')
+    expect(await indicator.getAttribute('title')).toContain('this device cannot keep them')
     const dialog = new Promise<string>((resolve) => {
       page.once('dialog', (shown) => {
         resolve(shown.type())
@@ -153,5 +159,6 @@ describe('saving, honestly', () => {
     await page.close({ runBeforeUnload: true })
     expect(await dialog).toBe('beforeunload')
     expect(page.isClosed()).toBe(false)
+    await context.close()
   })
 })

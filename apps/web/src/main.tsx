@@ -15,3 +15,13 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 )
+
+// The app shell's service worker (serviceWorker/shellCache.ts, decision 0025): a map opened here before opens
+// again without a network. Built apps only; the dev server serves no worker.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // No worker (a private window, a browser that refuses): the app works online as before.
+    })
+  })
+}

@@ -6,6 +6,7 @@ import type { Participant } from '@mapboard/protocol'
 import { createBoardCommands } from './BoardCommands.ts'
 import type { BoardCommands } from './BoardCommands.ts'
 import { ConnectionMonitor } from './ConnectionMonitor.ts'
+import { DeviceCopy } from './DeviceCopy.ts'
 import { EditRefusals } from './EditRefusals.ts'
 import { FollowChair } from './FollowChair.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
@@ -45,18 +46,45 @@ export interface MapSession {
   readonly commands: BoardCommands
   /** Edits the server refused and reverted, with its reason. */
   readonly refusals: EditRefusals
+  /** The map as kept on this device (IndexedDB), with what the server has not stored yet. */
+  readonly device: DeviceCopy
+  /** Whether leaving now would lose changes: unsaved ones this device could not keep (or not yet). */
+  wouldLoseChanges(): boolean
   destroy(): void
+  /** Ends the session and deletes the map's copy on this device. */
+  forgetDevice(): Promise<void>
 }
+
+/** The socket waits this long at most for the device's copy, so a slow or stuck IndexedDB never keeps it shut. */
+const DEVICE_LOAD_WAIT_MS = 2_000
 
 export function openMapSession(options: MapSessionOptions): MapSession {
   const doc = new Y.Doc()
   const unsaved = new UnsavedChanges(doc)
+  const device = new DeviceCopy(options.mapId, doc)
   const origin = options.origin ?? window.location.origin
   const provider = new WebsocketProvider(origin.replace(/^http/, 'ws') + '/sync', options.mapId, doc, {
     params: { token: options.token },
     // A rejected edit must not leak into this user's other tabs through a BroadcastChannel.
     disableBc: true,
+    // First the map as this device last knew it, with its unsent changes; then the server's.
+    connect: false,
   })
+  let destroyed = false
+  let stopKeepingRecords = (): void => {}
+  const connectWhenLoaded = async (): Promise<void> => {
+    const waited = new Promise<false>((resolve) => setTimeout(() => resolve(false), DEVICE_LOAD_WAIT_MS))
+    const kept = await Promise.race([device.loaded, waited])
+    if (kept) {
+      const records = await device.readUnsavedRecords().catch(() => [])
+      if (destroyed) return
+      unsaved.restore(records)
+      device.writeUnsavedRecords(unsaved.records())
+      stopKeepingRecords = unsaved.subscribeRecords(() => device.writeUnsavedRecords(unsaved.records()))
+    }
+    if (!destroyed) provider.connect()
+  }
+  void connectWhenLoaded()
   const { participant } = options
   const commands = createBoardCommands(doc, createLocalOrigin(), participant)
   const refusals = new EditRefusals()
@@ -84,6 +112,24 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     enabled: participant.role !== 'viewer' && !onPhone,
   })
 
+  const destroy = (): void => {
+    if (destroyed) return
+    destroyed = true
+    stopKeepingRecords()
+    device.destroy()
+    refusals.destroy()
+    commands.destroy()
+    follow.destroy()
+    cursors.destroy()
+    presence.destroy()
+    connection.destroy()
+    saveConfirmation.destroy()
+    unsaved.destroy()
+    store.destroy()
+    provider.destroy()
+    doc.destroy()
+  }
+
   return {
     mapId: options.mapId,
     participant,
@@ -98,18 +144,14 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     cursors,
     commands,
     refusals,
-    destroy() {
-      refusals.destroy()
-      commands.destroy()
-      follow.destroy()
-      cursors.destroy()
-      presence.destroy()
-      connection.destroy()
-      saveConfirmation.destroy()
-      unsaved.destroy()
-      store.destroy()
-      provider.destroy()
-      doc.destroy()
+    device,
+    wouldLoseChanges() {
+      return unsaved.hasUnsaved && !device.holdsEverything
+    },
+    destroy,
+    async forgetDevice() {
+      destroy()
+      await device.forget()
     },
   }
 }

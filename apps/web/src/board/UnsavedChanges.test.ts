@@ -107,4 +107,59 @@ describe('UnsavedChanges', () => {
     answer()
     expect(unsaved.getState().count).toBe(0)
   })
+
+  it('hands its changes to a reopened tab through the device, which keeps them unsaved until the server has them', () => {
+    const closed = setup()
+    const stored = closed.commands.addNote('past-harm', { text: 'Sent before going offline' })
+    closed.store()
+    closed.answer()
+    const offline = closed.commands.addNote('past-harm', { text: 'Written offline' })
+    closed.commands.deleteNote(stored)
+    const records = closed.unsaved.records()
+    expect(records).toHaveLength(1)
+
+    // The reopened tab: the document as the device kept it, a new client id of its own, the records read back.
+    const reopened = new Y.Doc()
+    Y.applyUpdate(reopened, Y.encodeStateAsUpdate(closed.client), 'device')
+    const unsaved = new UnsavedChanges(reopened)
+    unsaved.restore(records)
+    expect(unsaved.getState().count).toBe(2)
+    expect([...unsaved.getState().noteIds].sort()).toEqual([offline, stored].sort())
+
+    const answer = (): void =>
+      unsaved.confirm(Y.encodeStateAsUpdate(closed.server, unsaved.probeStateVector()))
+    answer() // the server has neither yet
+    expect(unsaved.getState().count).toBe(2)
+    // The reopened tab sends what the device kept; the server stores it and answers.
+    Y.applyUpdate(closed.server, Y.encodeStateAsUpdate(reopened, Y.encodeStateVector(closed.server)))
+    answer()
+    expect(unsaved.getState().count).toBe(0)
+    expect(unsaved.records()).toEqual([])
+  })
+
+  it('does not take over a change the device never got (the tab closed before it was written)', () => {
+    const closed = setup()
+    closed.commands.addNote('past-harm', { text: 'Kept' })
+    const kept = Y.encodeStateAsUpdate(closed.client)
+    closed.commands.addNote('past-harm', { text: 'Lost as the tab closed' })
+    const reopened = new Y.Doc()
+    Y.applyUpdate(reopened, kept, 'device')
+    const unsaved = new UnsavedChanges(reopened)
+    unsaved.restore(closed.unsaved.records())
+    expect(unsaved.getState().count).toBe(1)
+  })
+
+  it('asks about every client id with unsaved changes, each from what the server is known to have of it', () => {
+    const closed = setup()
+    closed.commands.addNote('past-harm', { text: 'From the tab that closed' })
+    const reopened = new Y.Doc()
+    Y.applyUpdate(reopened, Y.encodeStateAsUpdate(closed.client), 'device')
+    const unsaved = new UnsavedChanges(reopened)
+    unsaved.restore(closed.unsaved.records())
+    createBoardCommands(reopened, createLocalOrigin(), me).addNote('future-danger', { text: 'From this tab' })
+    const probe = Y.decodeStateVector(unsaved.probeStateVector())
+    expect(probe.get(closed.client.clientID)).toBe(0)
+    expect(probe.get(reopened.clientID)).toBe(0)
+    expect(unsaved.getState().count).toBe(2)
+  })
 })

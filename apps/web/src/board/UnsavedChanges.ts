@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { UnsavedRecord } from './unsavedRecord.ts'
 
 /**
  * Which of this device's changes the server has not stored yet.
@@ -13,6 +14,11 @@ import * as Y from 'yjs'
  *
  * A change is named by what it touched: `note:<id>` for a note (added, changed, moved or deleted), else
  * `<root>:<key>` (a lock, a meeting detail, a conference entry). The count shown is the number of distinct names.
+ *
+ * The map is kept on the device (decision 0025), and so is this bookkeeping (`records()`, `restore()`): a tab
+ * reopened after one closed with changes unsent takes over that tab's client id and its changes, which are in the
+ * document it loads from the device, and they stay "not saved yet" until the server's answer covers them. So a
+ * change belongs to a client id, and each client id has its own stored clock.
  */
 export interface UnsavedState {
   /** Distinct things changed here and not yet stored by the server. */
@@ -22,7 +28,9 @@ export interface UnsavedState {
 }
 
 interface PendingChange {
-  /** Our client's clock after this change's inserts; saved once the server's clock for us reaches it. */
+  /** The client id it was written under: this tab's, or a closed tab's taken over from the device. */
+  client: number
+  /** That client's clock after this change's inserts; saved once the server's clock for us reaches it. */
   clock: number
   /** Ranges this change deleted, by client, not yet seen in a delete set from the server. */
   deletes: Array<{ client: number; clock: number; len: number }>
@@ -36,15 +44,14 @@ const EMPTY: UnsavedState = { count: 0, noteIds: new Set() }
 
 export class UnsavedChanges {
   private pending: PendingChange[] = []
-  /** How far the server is known to have stored our client's items. */
-  private storedClock = 0
-  private clientId: number
+  /** How far the server is known to have stored each client's items (ours, and those taken over). */
+  private readonly storedClocks = new Map<number, number>()
   private state: UnsavedState = EMPTY
   private readonly listeners = new Set<() => void>()
+  private readonly recordListeners = new Set<() => void>()
   private readonly onTransaction = (transaction: Y.Transaction): void => this.record(transaction)
 
   constructor(private readonly doc: Y.Doc) {
-    this.clientId = doc.clientID
     doc.on('afterTransaction', this.onTransaction)
   }
 
@@ -59,51 +66,118 @@ export class UnsavedChanges {
     return this.pending.length > 0
   }
 
-  /** The state vector to ask the server with: ours, with our own clock at what the server is known to have. */
+  /** Called whenever the pending changes or the stored clocks change (to keep them on the device). */
+  readonly subscribeRecords = (listener: () => void): (() => void) => {
+    this.recordListeners.add(listener)
+    return () => this.recordListeners.delete(listener)
+  }
+
+  /**
+   * The state vector to ask the server with: ours, with the clock of every client that has unsaved changes
+   * lowered to what the server is known to have stored of it.
+   */
   probeStateVector(): Uint8Array {
     const vector = Y.decodeStateVector(Y.encodeStateVector(this.doc))
-    vector.set(this.doc.clientID, this.storedClock)
+    for (const client of this.pendingClients()) vector.set(client, this.storedClocks.get(client) ?? 0)
     return Y.encodeStateVector(vector)
   }
 
   /** An update the server sent (SyncStep2 or Update): whatever of ours it carries, the server has stored. */
   confirm(update: Uint8Array): void {
     if (this.pending.length === 0) return
-    const serverClock = Y.parseUpdateMeta(update).to.get(this.clientId)
-    if (serverClock !== undefined && serverClock > this.storedClock) this.storedClock = serverClock
+    const { to } = Y.parseUpdateMeta(update)
+    let changed = false
+    for (const client of this.pendingClients()) {
+      const serverClock = to.get(client)
+      if (serverClock !== undefined && serverClock > (this.storedClocks.get(client) ?? 0)) {
+        this.storedClocks.set(client, serverClock)
+        changed = true
+      }
+    }
     const { ds } = Y.decodeUpdate(update)
     for (const change of this.pending) {
-      change.deletes = change.deletes.filter((range) => !covers(ds, range))
+      const left = change.deletes.filter((range) => !covers(ds, range))
+      if (left.length !== change.deletes.length) changed = true
+      change.deletes = left
     }
+    const before = this.pending.length
     this.pending = this.pending.filter(
-      (change) => change.clock > this.storedClock || change.deletes.length > 0,
+      (change) => change.clock > (this.storedClocks.get(change.client) ?? 0) || change.deletes.length > 0,
     )
+    if (!changed && this.pending.length === before) return
     this.publish()
+    this.recordsChanged()
+  }
+
+  /** What to keep on the device: one record per client id with unsaved changes. */
+  records(): UnsavedRecord[] {
+    return [...this.pendingClients()].map((client) => ({
+      client,
+      storedClock: this.storedClocks.get(client) ?? 0,
+      changes: this.pending
+        .filter((change) => change.client === client)
+        .map(({ clock, deletes, names }) => ({ clock, deletes: [...deletes], names: [...names] })),
+    }))
+  }
+
+  /**
+   * Takes over what a tab that closed had not got saved, read back from the device after the document was loaded
+   * from there. A change past what the document holds of its client never reached the device (the tab closed
+   * first): there is nothing to send, so it is not counted. This tab's own client id is never taken over.
+   */
+  restore(records: readonly UnsavedRecord[]): void {
+    let added = false
+    for (const record of records) {
+      if (record.client === this.doc.clientID) continue
+      const present = Y.getState(this.doc.store, record.client)
+      const known = this.storedClocks.get(record.client) ?? 0
+      if (record.storedClock > known) this.storedClocks.set(record.client, record.storedClock)
+      for (const change of record.changes) {
+        if (change.clock > present) continue
+        this.pending.push({
+          client: record.client,
+          clock: change.clock,
+          deletes: change.deletes.map((range) => ({ ...range })),
+          names: new Set(change.names),
+        })
+        added = true
+      }
+    }
+    if (!added) return
+    this.publish()
+    this.recordsChanged()
   }
 
   destroy(): void {
     this.doc.off('afterTransaction', this.onTransaction)
     this.listeners.clear()
+    this.recordListeners.clear()
+  }
+
+  private pendingClients(): Set<number> {
+    return new Set(this.pending.map((change) => change.client))
   }
 
   private record(transaction: Y.Transaction): void {
     if (!transaction.local) return
-    if (this.doc.clientID !== this.clientId) {
-      // Yjs picked a new client id (it does so on a clash); what we knew of the old one says nothing now.
-      this.clientId = this.doc.clientID
-      this.storedClock = 0
-    }
-    const before = transaction.beforeState.get(this.clientId) ?? 0
-    const after = transaction.afterState.get(this.clientId) ?? 0
+    // Yjs may pick a new client id for this doc (it does so on a clash): each change keeps the id it was made under.
+    const client = this.doc.clientID
+    const before = transaction.beforeState.get(client) ?? 0
+    const after = transaction.afterState.get(client) ?? 0
     const deletes: PendingChange['deletes'] = []
-    transaction.deleteSet.clients.forEach((items, client) => {
-      for (const item of items) deletes.push({ client, clock: item.clock, len: item.len })
+    transaction.deleteSet.clients.forEach((items, deleted) => {
+      for (const item of items) deletes.push({ client: deleted, clock: item.clock, len: item.len })
     })
     if (after === before && deletes.length === 0) return
     const names = changedNames(this.doc, transaction)
     if (names.size === 0) return
-    this.pending.push({ clock: after, deletes, names })
+    this.pending.push({ client, clock: after, deletes, names })
     this.publish()
+    this.recordsChanged()
+  }
+
+  private recordsChanged(): void {
+    this.recordListeners.forEach((listener) => listener())
   }
 
   private publish(): void {

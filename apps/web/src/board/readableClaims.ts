@@ -35,3 +35,15 @@ function decodeJsonPart(part: string): Record<string, unknown> | null {
     return null
   }
 }
+
+/**
+ * When a token says it expires, in milliseconds since the epoch (its `exp` claim is in seconds), or null if it
+ * does not say. A hint like the others: the server refuses an expired token whatever this says.
+ */
+export function readExpiry(token: string): number | null {
+  for (const part of token.split('.')) {
+    const exp = decodeJsonPart(part)?.['exp']
+    if (typeof exp === 'number' && Number.isFinite(exp)) return exp * 1000
+  }
+  return null
+}

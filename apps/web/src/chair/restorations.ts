@@ -45,6 +45,15 @@ export function isDismissed(mapId: string, restoration: MapRestoration): boolean
   }
 }
 
+/** Forgets the dismissal (the map is removed from this device). */
+export function forgetDismissed(mapId: string): void {
+  try {
+    window.localStorage.removeItem(dismissedKey(mapId))
+  } catch {
+    // nothing kept
+  }
+}
+
 export function rememberDismissed(mapId: string, restoration: MapRestoration): void {
   try {
     window.localStorage.setItem(dismissedKey(mapId), String(restoration.restoredAt))

@@ -24,6 +24,7 @@ import { ConnectionIndicator } from '../ui/ConnectionIndicator.tsx'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { Logo } from '../ui/Logo.tsx'
 import { PresenceList } from '../ui/PresenceList.tsx'
+import { RemoveFromDeviceDialog } from '../ui/RemoveFromDeviceDialog.tsx'
 import { SessionEnded } from '../ui/SessionEnded.tsx'
 import { Toast } from '../ui/Toast.tsx'
 
@@ -43,9 +44,12 @@ function initialOutlineOpen(): boolean {
 export function BoardScreen({
   session,
   openInviteOnStart,
+  onRemoveFromDevice,
 }: {
   session: MapSession
   openInviteOnStart: boolean
+  /** "Remove this map from this device": forget everything kept here for it and leave the board. */
+  onRemoveFromDevice(): void
 }) {
   const snapshot = useMapSnapshot(session.store)
   const connection = useConnectionState(session.connection)
@@ -59,6 +63,7 @@ export function BoardScreen({
   const [outlineOpen, setOutlineOpen] = useState(initialOutlineOpen)
   const [inviteOpen, setInviteOpen] = useState(openInviteOnStart)
   const [addOpen, setAddOpen] = useState(false)
+  const [removeOpen, setRemoveOpen] = useState(false)
   const [meetingOpen, setMeetingOpen] = useState(false)
   const [meetingTabRequest, setMeetingTabRequest] = useState<{ tab: MeetingTab; seq: number } | null>(null)
   const openMeetingAt = (tab: MeetingTab) => {
@@ -95,16 +100,17 @@ export function BoardScreen({
     if (refusal !== null) onError(refusal.message)
   }, [refusal, onError])
 
-  // Leaving now would lose what the server has not stored: let the browser ask first.
+  // Leaving now would lose what the server has not stored and this device could not keep: let the browser ask
+  // first. What is kept on the device is sent when the map is next opened here.
   const hasUnsaved = unsaved.count > 0
   useEffect(() => {
     if (!hasUnsaved) return
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
-      event.preventDefault()
+      if (session.wouldLoseChanges()) event.preventDefault()
     }
     window.addEventListener('beforeunload', onBeforeUnload)
     return () => window.removeEventListener('beforeunload', onBeforeUnload)
-  }, [hasUnsaved])
+  }, [hasUnsaved, session])
 
   useEffect(() => {
     document.title = snapshot.title ? `${snapshot.title} — Mapboard` : 'Mapboard'
@@ -153,8 +159,24 @@ export function BoardScreen({
         <h1 className="map-title" data-testid="map-title">
           {snapshot.title || 'Untitled map'}
         </h1>
-        <ConnectionIndicator state={connection} unsaved={unsaved} />
+        <ConnectionIndicator
+          state={connection}
+          unsaved={unsaved}
+          keptOnDevice={session.device.getState() !== 'not-kept'}
+        />
         <PresenceList participants={participants} onOpen={openRoster} />
+        <button
+          type="button"
+          className="button remove-device-button"
+          title="Remove this map from this device"
+          onClick={() => setRemoveOpen(true)}
+          data-testid="remove-from-device-button"
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true" className="button-icon">
+            <path d="M4 5h16v10H4zM9 19h6M12 15v4M9.5 7.5l5 5M14.5 7.5l-5 5" />
+          </svg>
+          <span className="remove-device-label">Remove from this device</span>
+        </button>
         {isChair && (
           <button
             type="button"
@@ -330,6 +352,13 @@ export function BoardScreen({
           token={session.token}
           myLinkId={myLinkId}
           onClose={() => setInviteOpen(false)}
+        />
+      )}
+      {removeOpen && (
+        <RemoveFromDeviceDialog
+          unsavedCount={unsaved.count}
+          onClose={() => setRemoveOpen(false)}
+          onRemove={onRemoveFromDevice}
         />
       )}
       {addOpen && (

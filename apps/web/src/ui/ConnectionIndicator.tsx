@@ -17,16 +17,34 @@ const EXPLANATION: Record<ConnectionState['status'], string> = {
   closed: 'The server ended this session.',
 }
 
+const NOT_KEPT_OFFLINE =
+  'No connection. Keep this page open: your changes are sent when you reconnect, but this device cannot keep them.'
+
 /** "1 change not saved yet", "2 changes not saved yet". */
 export function unsavedLabel(count: number): string {
   return `${count} ${count === 1 ? 'change' : 'changes'} not saved yet`
 }
 
 /** Always visible: whether the board is live, and how many changes made here the server has not stored yet. */
-export function ConnectionIndicator({ state, unsaved }: { state: ConnectionState; unsaved: UnsavedState }) {
+export function ConnectionIndicator({
+  state,
+  unsaved,
+  keptOnDevice,
+}: {
+  state: ConnectionState
+  unsaved: UnsavedState
+  /** Whether this device keeps the map (IndexedDB): if not, unsaved changes are lost when the page goes. */
+  keptOnDevice: boolean
+}) {
   const pending = unsaved.count > 0
-  const title = `${LABEL[state.status]}. ${EXPLANATION[state.status]}${
-    pending ? ` ${unsavedLabel(unsaved.count)}: they are kept on this device until the server has them.` : ''
+  const explanation =
+    state.status === 'offline' && !keptOnDevice ? NOT_KEPT_OFFLINE : EXPLANATION[state.status]
+  const title = `${LABEL[state.status]}. ${explanation}${
+    pending
+      ? keptOnDevice
+        ? ` ${unsavedLabel(unsaved.count)}: they are kept on this device until the server has them.`
+        : ` ${unsavedLabel(unsaved.count)}: this device cannot keep them, so keep this page open until they are saved.`
+      : ''
   }`
   return (
     <div
