@@ -159,6 +159,8 @@ describe('saving, honestly', () => {
     await page.close({ runBeforeUnload: true })
     expect(await dialog).toBe('beforeunload')
     expect(page.isClosed()).toBe(false)
+    // Closed for good, without asking again: the dismissed dialog left the page open, as it should be.
+    await page.close()
     await context.close()
   })
 })
