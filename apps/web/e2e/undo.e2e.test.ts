@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '@mapboard/server/testing'
 import type { TestServer } from '@mapboard/server/testing'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import {
   CHAIR,
   DESKTOP,
@@ -61,5 +61,60 @@ describe("undo never takes back someone else's change", () => {
     await expect
       .poll(() => professional.page.getByRole('button', { name: 'Undo my last change' }).isDisabled())
       .toBe(true)
+  })
+
+  async function reword(page: Page, zone: string, from: string, to: string, toZone?: string): Promise<void> {
+    await outlineNote(page, zone, from).getByTestId('outline-note-edit').click()
+    const form = page.getByTestId('outline-note-form')
+    await page.getByTestId('outline-note-input').fill(to)
+    if (toZone !== undefined) await form.getByLabel('Section').selectOption(toZone)
+    await page.getByTestId('outline-note-save').click()
+  }
+  const undo = (page: Page) => page.getByRole('button', { name: 'Undo my last change' }).click()
+  const redo = (page: Page) => page.getByRole('button', { name: 'Redo my last change' }).click()
+  const everyoneReads = async (zone: string, texts: string[]): Promise<void> => {
+    for (const { page } of [chair, professional])
+      await expect.poll(() => outlineTexts(page, zone)).toEqual(texts)
+  }
+
+  it("the chair's own undo takes back the chair's wording, and only that", async () => {
+    await undo(chair.page)
+    await everyoneReads('past-harm', ['Sam was hurt'])
+  })
+
+  it("takes back my wording and leaves the chair's move of the same note", async () => {
+    await addNoteInOutline(professional.page, 'future-danger', 'Dad shouted')
+    await everyoneReads('future-danger', ['Dad shouted'])
+    await reword(professional.page, 'future-danger', 'Dad shouted', 'Dad shouted at night')
+    await everyoneReads('future-danger', ['Dad shouted at night'])
+    await reword(
+      chair.page,
+      'future-danger',
+      'Dad shouted at night',
+      'Dad shouted at night',
+      'complicating-factors',
+    )
+    await everyoneReads('complicating-factors', ['Dad shouted at night'])
+
+    await undo(professional.page)
+    await everyoneReads('complicating-factors', ['Dad shouted'])
+    await everyoneReads('future-danger', [])
+  })
+
+  it("holds redo to the same rule: it does not put my wording back over the chair's", async () => {
+    await addNoteInOutline(professional.page, 'existing-safety', 'Gran stays over')
+    await reword(professional.page, 'existing-safety', 'Gran stays over', 'Gran stays over at weekends')
+    await everyoneReads('existing-safety', ['Gran stays over at weekends'])
+    await undo(professional.page)
+    await everyoneReads('existing-safety', ['Gran stays over'])
+    await reword(chair.page, 'existing-safety', 'Gran stays over', 'Gran stays over most weekends')
+    await everyoneReads('existing-safety', ['Gran stays over most weekends'])
+
+    await redo(professional.page)
+    await expect
+      .poll(() => professional.page.getByTestId('toast').innerText())
+      .toContain('Someone else has changed that note since')
+    await chair.page.waitForTimeout(500)
+    await everyoneReads('existing-safety', ['Gran stays over most weekends'])
   })
 })
