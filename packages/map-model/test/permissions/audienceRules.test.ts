@@ -1,7 +1,7 @@
 // The AUD-* rules: what each of a map's two documents may hold, and that a note never crosses from the shared
 // document into the professionals' one. Each refused case has its allowed case beside it.
 import { describe, expect, test } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import {
   PROFESSIONALS_NOTE_PREFIX,
   addNextStep,
