@@ -259,6 +259,7 @@ describe('participant tokens on /sync', () => {
     const connection = connect.mock.calls[0]?.[0] as Connection
     expect(connection.identity).toEqual({
       mapId: map.id,
+      audience: 'shared',
       role: 'professional',
       linkId: await linkIdOf('professional'),
       participant: { id: joined.participant.id, name: 'Dr Patel', agency: 'GP surgery' },

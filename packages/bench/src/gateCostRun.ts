@@ -64,8 +64,8 @@ export async function startGateSide(name: string, withRules: boolean): Promise<G
   let rulesMs = 0
   let refused = 0
   // The server's own rules, timed: what the gate spends judging is the cost this benchmark is about.
-  const timed: RulesFactory = (doc) => {
-    const rules = permissionRules(doc)
+  const timed: RulesFactory = (doc, audience) => {
+    const rules = permissionRules(doc, audience)
     return {
       inspect(transaction, author) {
         const start = performance.now()

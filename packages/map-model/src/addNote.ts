@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { MapValidationError } from './MapValidationError.ts'
 import { DEFAULT_COLOUR_BY_COLUMN, DEFAULT_NOTE_KIND } from './noteFields.ts'
 import type { NoteColour, NoteKind } from './noteFields.ts'
+import type { Audience } from './audience.ts'
 import { createNoteId } from './noteId.ts'
 import { placeAt } from './order.ts'
 import { readZoneNotes } from './readMap.ts'
@@ -43,6 +44,11 @@ export interface AddNoteInput {
   colour?: NoteColour
   /** Defaults to a fresh random id. Give one only to replay or import notes. */
   id?: string
+  /**
+   * Which of the map's documents `doc` is (audience.ts): a fresh id for the professionals' document carries their
+   * prefix. Defaults to 'shared'.
+   */
+  audience?: Audience
   /** Milliseconds since the epoch; defaults to now. */
   createdAt?: number
 }
@@ -64,7 +70,7 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin?: unknown): stri
   let id: string
   if (input.id === undefined) {
     do {
-      id = createNoteId()
+      id = createNoteId(input.audience)
     } while (notes.has(id))
   } else {
     id = validateNoteId(input.id)

@@ -1,5 +1,7 @@
 // Public API of @mapboard/map-model. This file is the contract the server and the web app build against.
 // Implementations live one concept per module beside it (zones.ts, schema.ts, addNote.ts, ...).
+export { AUDIENCES, PROFESSIONALS_NOTE_PREFIX, audienceOfNoteId, isAudience } from './audience.ts'
+export type { Audience } from './audience.ts'
 export { ZONE_IDS, ZONES, COLUMNS, isZoneId, zoneLabel } from './zones.ts'
 export type { ZoneId, Zone, Column, ColumnId } from './zones.ts'
 export { NOTE_KINDS, NOTE_COLOURS, MAX_NOTE_TEXT, MAX_SOURCE_TEXT, MAX_TITLE_TEXT } from './noteFields.ts'

@@ -1,6 +1,8 @@
 export { MessageType } from './MessageType.ts'
 export { CloseCode, closeCodeReason } from './CloseCode.ts'
 export { ROLES, isRole } from './Role.ts'
+export { PROFESSIONALS_ROOM_SUFFIX, mayOpenAudience, parseRoomName, roomNameOf } from './audience.ts'
+export type { DocumentAudience } from './audience.ts'
 export type { Role } from './Role.ts'
 export type { TokenClaims, ParticipantClaims } from './TokenClaims.ts'
 export type {

@@ -1,5 +1,5 @@
 import { CloseCode, closeCodeReason } from '@mapboard/protocol'
-import type { ParticipantClaims, Role } from '@mapboard/protocol'
+import type { DocumentAudience, ParticipantClaims, Role } from '@mapboard/protocol'
 import { DEFAULT_INTAKE_LIMITS, FrameBudget, frameKindByType } from './FrameBudget.ts'
 import type { Allowance, FrameKind, IntakeLimits } from './FrameBudget.ts'
 import { KEEPALIVE_MESSAGE } from './syncMessages.ts'
@@ -8,6 +8,8 @@ import type { SocketLike } from './SocketLike.ts'
 /** Who is on the other end, as the verified token says. Nothing here comes from what the client claims. */
 export interface ConnectionIdentity {
   mapId: string
+  /** Which of the map's documents the connection syncs (its room is `roomNameOf(mapId, audience)`). */
+  audience: DocumentAudience
   role: Role
   linkId: string
   /**

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { CloseCode } from '@mapboard/protocol'
+import { CloseCode, mayOpenAudience } from '@mapboard/protocol'
+import type { DocumentAudience } from '@mapboard/protocol'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { ClientIdStore } from '../storage/ClientIdStore.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
@@ -31,7 +32,13 @@ import { WriterIntake } from './WriterIntake.ts'
 export type RoomStore = DocumentLog & ClientIdStore
 
 export interface RoomOptions {
+  /**
+   * The room's name, under which the store keeps its document: the map's id for its shared document,
+   * `<id>/professionals` for the professionals' one (protocol's `roomNameOf`).
+   */
   mapId: string
+  /** Which of the map's documents this is; default 'shared'. Only the shared one records attendance. */
+  audience?: DocumentAudience
   store: RoomStore
   /**
    * Shares one store transaction per event-loop turn with other rooms (group commit); without it the room appends
@@ -69,6 +76,7 @@ export class RoomUnavailableError extends Error {
  */
 export class Room {
   readonly mapId: string
+  readonly audience: DocumentAudience
   /** Called when the last connection has left. */
   onEmpty: (() => void) | undefined
   /** Called when the room can no longer store updates and has closed every connection. */
@@ -83,7 +91,8 @@ export class Room {
   readonly #resync: ResyncPolicy
   readonly #joiners: JoinerCache
   readonly #presence: AwarenessRelay
-  readonly #attendance: Attendance
+  /** Who was in the meeting is the shared document's to record; the professionals' room keeps none. */
+  readonly #attendance: Attendance | null
   readonly #replyContext: IntakeReplyContext
   readonly #syncContext: SyncAnswerContext
   /** Each participant's allowance, shared by all of their connections (FrameBudget.ts). */
@@ -104,7 +113,7 @@ export class Room {
     // Before anyone joins: the id the server's reverts are written under is the server's, and stored as such.
     await clientIds.claimServerId(loaded.doc)
     // Only now, under the server's own client id: presence a crash left behind ends as the room loads.
-    room.#attendance.endStale()
+    room.#attendance?.endStale()
     return room
   }
 
@@ -112,6 +121,7 @@ export class Room {
     const { mapId, logger } = options
     const doc = loaded.doc
     this.mapId = mapId
+    this.audience = options.audience ?? 'shared'
     this.#doc = doc
     this.#logger = logger
     this.#allowances = new ParticipantAllowances(options.intakeLimits ?? DEFAULT_INTAKE_LIMITS)
@@ -128,7 +138,7 @@ export class Room {
       onFailed: this.#fail,
     })
     this.#presence = new AwarenessRelay({ doc, mapId, logger, recipients: () => this.#members.keys() })
-    this.#gate = new UpdateGate(doc, options.rules)
+    this.#gate = new UpdateGate(doc, options.rules, this.audience)
     this.#intake = new WriterIntake(doc, this.#gate, clientIds, () => this.#open)
     this.#resync = new ResyncPolicy({
       doc,
@@ -139,12 +149,15 @@ export class Room {
     this.#joiners = new JoinerCache(doc)
     this.#replyContext = { mapId, logger, resync: this.#resync }
     this.#syncContext = { mapId, doc, joiners: this.#joiners, log: this.#log, logger }
-    this.#attendance = new Attendance(doc, {
-      mapId,
-      logger,
-      writable: () => !this.#log.failed,
-      urgent: () => this.#closing || this.#members.size === 0,
-    })
+    this.#attendance =
+      this.audience === 'shared'
+        ? new Attendance(doc, {
+            mapId,
+            logger,
+            writable: () => !this.#log.failed,
+            urgent: () => this.#closing || this.#members.size === 0,
+          })
+        : null
   }
 
   get size(): number {
@@ -172,14 +185,24 @@ export class Room {
       return
     }
     if (connection.closed) return
-    const participantId = connection.identity.participant.id
+    const { identity } = connection
+    // The registry routes by audience; this is the last word on who ever receives this document.
+    if (identity.audience !== this.audience || !mayOpenAudience(identity.role, this.audience)) {
+      this.#logger.warn(
+        { mapId: this.mapId, connection: connection.id },
+        'refused a connection of another audience',
+      )
+      connection.close(CloseCode.Forbidden)
+      return
+    }
+    const participantId = identity.participant.id
     if (this.#resync.isBarred(participantId)) {
       connection.close(CloseCode.TooManyRefusals)
       return
     }
     this.#members.set(connection, new RoomMember(connection, this.#resync.askWindow()))
     connection.shareAllowance(this.#allowances.of(participantId))
-    this.#attendance.arrive(connection.identity)
+    this.#attendance?.arrive(connection.identity)
     connection.onClose(this.#leave)
     // Our SyncStep1 asks a writer for what it has and we lack (edits made while it was offline). A viewer's
     // answer would be dropped, so it is not asked.
@@ -223,7 +246,7 @@ export class Room {
     if (this.#closing) return
     this.#closing = true
     for (const connection of [...this.#members.keys()]) connection.close(code)
-    this.#attendance.flush()
+    this.#attendance?.flush()
     await this.settle()
     await this.#log.compactIfNeeded()
     this.#gate.destroy()
@@ -244,7 +267,7 @@ export class Room {
     this.#presence.leave(connection, !this.#closing)
     // Written before the room can be told it is empty (attendance is written at once when nobody is left):
     // closing or unloading settles it first, so it is stored.
-    this.#attendance.leave(connection.identity)
+    this.#attendance?.leave(connection.identity)
     this.#logger.debug({ mapId: this.mapId, connection: connection.id }, 'client left')
     if (this.#members.size === 0 && !this.#closing) this.onEmpty?.()
   }

@@ -1,4 +1,5 @@
-import { CloseCode, PING_EVERY_ROUNDS } from '@mapboard/protocol'
+import * as Y from 'yjs'
+import { CloseCode, PING_EVERY_ROUNDS, parseRoomName, roomNameOf } from '@mapboard/protocol'
 import { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { Connection } from './Connection.ts'
 import type { IntakeLimits } from './FrameBudget.ts'
@@ -22,8 +23,10 @@ export interface RoomRegistryOptions {
 }
 
 /**
- * The loaded rooms of this server: a room is loaded when its first client arrives and unloaded once the last one
- * has been gone for `unloadGraceMs` (a client that reconnects after a wifi drop finds it still warm).
+ * The loaded rooms of this server, by room name: a map's id for its shared document, `<id>/professionals` for the
+ * professionals' one (each a room of its own, with its own document, store entries and connections). A room is
+ * loaded when its first client arrives and unloaded once the last one has been gone for `unloadGraceMs` (a
+ * client that reconnects after a wifi drop finds it still warm).
  */
 export class RoomRegistry {
   readonly #options: RoomRegistryOptions
@@ -70,9 +73,9 @@ export class RoomRegistry {
     return this.#loaded.get(mapId)
   }
 
-  /** Puts a connection into its map's room, loading the room first if needed. */
+  /** Puts a connection into the room of its map's document, loading the room first if needed. */
   async connect(connection: Connection): Promise<void> {
-    const { mapId } = connection.identity
+    const mapId = roomNameOf(connection.identity.mapId, connection.identity.audience)
     if (this.#closed) {
       connection.close(CloseCode.ServerShutdown)
       return
@@ -183,8 +186,12 @@ export class RoomRegistry {
   async #load(mapId: string): Promise<Room> {
     await this.#unloading.get(mapId)
     const { store, logger, compactionThreshold, resyncTimeoutMs, intakeLimits, rules } = this.#options
+    const { mapId: map, audience } = parseRoomName(mapId)
+    // A map's professionals' document is made the first time someone opens it (maps made before it existed too).
+    if (audience === 'professionals') await store.createDocument(mapId, map, professionalsInitialState())
     const room = await Room.load({
       mapId,
+      audience,
       store,
       appender: this.#appender,
       logger,
@@ -237,6 +244,14 @@ export class RoomRegistry {
       this.#options.logger.error({ mapId: room.mapId, err: error }, 'could not unload a room cleanly')
     }
   }
+}
+
+/** A professionals' document starts empty: its notes arrive as the chair and professionals write them. */
+function professionalsInitialState(): Uint8Array {
+  const doc = new Y.Doc()
+  const state = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return state
 }
 
 function linkKey(mapId: string, linkId: string): string {

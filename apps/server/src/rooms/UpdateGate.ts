@@ -5,7 +5,7 @@
 // A rule that objects instead has the change reverted on the server; the revert is an ordinary update, so it is
 // persisted and sent to everyone together with the original (Room batches both), and the author's view snaps back.
 import * as Y from 'yjs'
-import type { ParticipantClaims, Role } from '@mapboard/protocol'
+import type { DocumentAudience, ParticipantClaims, Role } from '@mapboard/protocol'
 import { ROOT_TYPE_NAMES } from './checkUpdate.ts'
 import type { DecodedUpdate } from './checkUpdate.ts'
 import { lateDeletes, lateSets, recordWithdrawn } from './lateWrites.ts'
@@ -34,8 +34,11 @@ export interface UpdateRules {
   observe?(transaction: Y.Transaction): void
 }
 
-/** Makes the rules for one room's document; called once, when the room has loaded it. */
-export type RulesFactory = (doc: Y.Doc) => UpdateRules
+/**
+ * Makes the rules for one room's document; called once, when the room has loaded it, with which of the map's
+ * documents it is (the professionals' one has rules of its own besides, AUD-*).
+ */
+export type RulesFactory = (doc: Y.Doc, audience: DocumentAudience) => UpdateRules
 
 export type GateOutcome = { reverted: false } | { reverted: true; rule: string; message: string }
 
@@ -54,10 +57,10 @@ export class UpdateGate {
   readonly #passedOn = new WeakMap<Y.Item, Y.Item>()
 
   /** Without rules every update is applied as it is. */
-  constructor(doc: Y.Doc, rules?: RulesFactory) {
+  constructor(doc: Y.Doc, rules?: RulesFactory, audience: DocumentAudience = 'shared') {
     this.#doc = doc
     if (rules === undefined) return
-    this.#rules = rules(doc)
+    this.#rules = rules(doc, audience)
     const scope = [...ROOT_TYPE_NAMES].map((name) => doc.getMap(name))
     // Tracks only the author being applied (added and removed around each apply); captureTimeout 0 keeps
     // every client transaction its own stack item, so one undo() reverts exactly that transaction.

@@ -1,8 +1,15 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { WebsocketPluginOptions } from '@fastify/websocket'
 import WebSocket from 'ws'
-import { CloseCode, MAX_MESSAGE_BYTES, closeCodeReason } from '@mapboard/protocol'
+import {
+  CloseCode,
+  MAX_MESSAGE_BYTES,
+  PROFESSIONALS_ROOM_SUFFIX,
+  closeCodeReason,
+  mayOpenAudience,
+} from '@mapboard/protocol'
+import type { DocumentAudience } from '@mapboard/protocol'
 import { sendError } from '../http/errors.ts'
 import { upgradeOriginAllowed } from '../http/upgradeOrigin.ts'
 import { Connection } from '../rooms/Connection.ts'
@@ -11,6 +18,9 @@ import type { MapCatalog } from '../storage/MapCatalog.ts'
 import { authorizeLink } from '../tokens/authorizeLink.ts'
 
 export const SYNC_ROUTE = '/sync/:mapId'
+/** The professionals' document of a map (architecture.md, "Audiences"): chair and professional tokens only. */
+export const PROFESSIONALS_SYNC_ROUTE = `/sync/:mapId${PROFESSIONALS_ROOM_SUFFIX}`
+const SYNC_ROUTES: ReadonlySet<string> = new Set([SYNC_ROUTE, PROFESSIONALS_SYNC_ROUTE])
 
 interface SyncRoute {
   Params: { mapId: string }
@@ -90,18 +100,29 @@ function frameBytes(data: WebSocket.RawData): Uint8Array {
 export const refuseStrayUpgrades = fp(
   async (app) => {
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.ws || request.routeOptions.url === SYNC_ROUTE) return
-      await sendError(reply, 404, 'NOT_FOUND', 'Websockets are served at /sync/<mapId> only')
+      if (!request.ws || SYNC_ROUTES.has(request.routeOptions.url ?? '')) return
+      await sendError(
+        reply,
+        404,
+        'NOT_FOUND',
+        'Websockets are served at /sync/<mapId> and /sync/<mapId>/professionals only',
+      )
     })
   },
   { name: 'mapboard-stray-upgrades', fastify: '5.x', dependencies: ['@fastify/websocket'] },
 )
 
 /**
- * `/sync/<mapId>?token=…`: the y-websocket endpoint. The token and the map are checked before the upgrade
- * (401/404 JSON); after it, this route only adapts the `ws` socket to a Connection and hands it to the rooms.
+ * `/sync/<mapId>?token=…` and `/sync/<mapId>/professionals?token=…`: the y-websocket endpoints of a map's two
+ * documents. The token and the map are checked before the upgrade (401/404 JSON), and for the professionals'
+ * document the role too (403 AUDIENCE_FORBIDDEN: a family or viewer device never opens it); after it, this route
+ * only adapts the `ws` socket to a Connection and hands it to the rooms.
  */
 export const syncRoutes: FastifyPluginAsync<{ store: MapCatalog & LinkStore }> = async (app, { store }) => {
+  for (const audience of ['shared', 'professionals'] as const) syncRoute(app, store, audience)
+}
+
+function syncRoute(app: FastifyInstance, store: MapCatalog & LinkStore, audience: DocumentAudience): void {
   const authorize = async (request: FastifyRequest<SyncRoute>, reply: FastifyReply): Promise<void> => {
     const { mapId } = request.params
     if (!upgradeOriginAllowed(request.headers.origin, request.headers.host, app.config)) {
@@ -124,10 +145,16 @@ export const syncRoutes: FastifyPluginAsync<{ store: MapCatalog & LinkStore }> =
       await sendError(reply, result.statusCode, result.code, result.message)
       return
     }
+    if (!mayOpenAudience(result.claims.role, audience)) {
+      request.log.warn({ mapId, role: result.claims.role }, "refused the professionals' document to a role")
+      await sendError(reply, 403, 'AUDIENCE_FORBIDDEN', 'This part of the map is for professionals only')
+      return
+    }
     request.auth = { claims: result.claims, link: result.link }
   }
 
-  app.get<SyncRoute>(SYNC_ROUTE, { websocket: true, preValidation: authorize }, (socket, request) => {
+  const route = audience === 'shared' ? SYNC_ROUTE : PROFESSIONALS_SYNC_ROUTE
+  app.get<SyncRoute>(route, { websocket: true, preValidation: authorize }, (socket, request) => {
     if (request.auth === null) {
       socket.close(CloseCode.Unauthorized, closeCodeReason(CloseCode.Unauthorized))
       return
@@ -144,6 +171,7 @@ export const syncRoutes: FastifyPluginAsync<{ store: MapCatalog & LinkStore }> =
       },
       {
         mapId: claims.mapId,
+        audience,
         role: claims.role,
         linkId: claims.linkId,
         participant: claims.participant ?? { id: `link-${claims.linkId}`, name: '', agency: '' },
@@ -165,7 +193,7 @@ export const syncRoutes: FastifyPluginAsync<{ store: MapCatalog & LinkStore }> =
     socket.on('pong', () => connection.receivePong())
     socket.on('close', () => connection.socketClosed())
     request.log.info(
-      { mapId: claims.mapId, role: claims.role, connection: connection.id },
+      { mapId: claims.mapId, audience, role: claims.role, connection: connection.id },
       'sync connection open',
     )
     // A token that runs out while its socket is open ends the socket then, not at the next reconnect.

@@ -45,6 +45,10 @@ export abstract class ComposedMapStore implements MapStore {
     return this.#parts.maps.getMap(id)
   }
 
+  createDocument(documentId: string, mapId: string, initialState: Uint8Array): Promise<void> {
+    return this.#parts.documents.createDocument(documentId, mapId, initialState)
+  }
+
   appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
     return this.#parts.documents.appendUpdates(mapId, updates)
   }

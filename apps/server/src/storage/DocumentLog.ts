@@ -54,6 +54,12 @@ export type MapAppendResult = { ok: true; lastSeq: number } | { ok: false; error
  * (`MapCatalog.createMap`).
  */
 export interface DocumentLog {
+  /**
+   * Makes map `mapId`'s professionals' document, kept under `documentId` (`<mapId>/professionals`, the room's
+   * name) with `initialState` as its first snapshot, unless it exists already. Fails if map `mapId` does not
+   * exist. Every method here then takes `documentId` as it takes a map id; MapCatalog never answers for it.
+   */
+  createDocument(documentId: string, mapId: string, initialState: Uint8Array): Promise<void>
   /** Appends updates in one transaction; resolves with the sequence number of the last one. */
   appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number>
   appendUpdate(mapId: string, update: Uint8Array): Promise<number>

@@ -13,7 +13,8 @@ import {
   updateFrame,
   updatePayload,
 } from '../support/frames.ts'
-import { Client, MAP_ID, loadRoom, settled } from './roomHarness.ts'
+import { Connection } from '../../src/rooms/Connection.ts'
+import { Client, FakeSocket, MAP_ID, loadRoom, settled } from './roomHarness.ts'
 
 /** The notes' texts in a document, sorted. */
 const texts = (doc: Y.Doc): string[] =>
@@ -239,6 +240,49 @@ describe('Room', () => {
     expect(other.socket.closedWith?.code).toBe(CloseCode.ServerError)
     // Nobody was sent what was not stored.
     expect(other.catchUp()).toBe(0)
+    await room.close()
+  })
+})
+
+describe("the professionals' room", () => {
+  it('closes a family or viewer connection before sending it a byte, and serves professionals', async () => {
+    const { room } = await loadRoom({ audience: 'professionals' })
+    const professional = new Client(room, 'professional')
+    professional.edit((doc) =>
+      addNote(doc, {
+        zone: 'past-harm',
+        text: 'Restricted',
+        audience: 'professionals',
+        ...professional.author,
+      }),
+    )
+    await settled(room)
+    for (const role of ['family', 'viewer'] as const) {
+      const outsider = new Client(room, role)
+      expect(outsider.socket.closedWith?.code).toBe(CloseCode.Forbidden)
+      expect(outsider.socket.sent).toEqual([])
+    }
+    expect(professional.socket.closedWith).toBeUndefined()
+    expect(room.read((doc) => texts(doc))).toEqual(['Restricted'])
+    expect(room.size).toBe(1)
+    await room.close()
+  })
+
+  it('closes a connection meant for the shared document, and records no attendance', async () => {
+    const { room } = await loadRoom({ audience: 'professionals' })
+    const chair = new Client(room, 'chair')
+    const misrouted = new Connection(new FakeSocket(), {
+      mapId: MAP_ID,
+      audience: 'shared',
+      role: 'professional',
+      linkId: 'link-professional',
+      participant: { id: 'p-misrouted', name: 'Misrouted', agency: 'School' },
+    })
+    room.join(misrouted)
+    expect(misrouted.closed).toBe(true)
+    await settled(room)
+    expect(chair.socket.closedWith).toBeUndefined()
+    expect(room.read((doc) => readConference(doc).attendance)).toEqual([])
     await room.close()
   })
 })

@@ -4,7 +4,7 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { initMap } from '@mapboard/map-model'
-import { MessageType } from '@mapboard/protocol'
+import { MessageType, parseRoomName, roomNameOf } from '@mapboard/protocol'
 import type { EditRefusal, Role } from '@mapboard/protocol'
 import { Connection } from '../../src/rooms/Connection.ts'
 import { Room } from '../../src/rooms/Room.ts'
@@ -79,8 +79,13 @@ export async function loadRoom(options: Partial<RoomOptions> = {}): Promise<Test
   await store.createMap({ id: MAP_ID, title: 'Review conference', createdAt: 1 }, Y.encodeStateAsUpdate(doc))
   doc.destroy()
   const logger = new MemoryLogger()
+  const audience = options.audience ?? 'shared'
+  const name = roomNameOf(MAP_ID, audience)
+  if (audience === 'professionals')
+    await store.createDocument(name, MAP_ID, Y.encodeStateAsUpdate(new Y.Doc()))
   const room = await Room.load({
-    mapId: MAP_ID,
+    mapId: name,
+    audience,
     store,
     logger,
     compactionThreshold: 1000,
@@ -111,7 +116,8 @@ export class Client {
     const participant = { id: `p${nextParticipant++}`, name, agency: role === 'family' ? '' : 'Council' }
     this.author = { authorId: participant.id, author: participant.name, agency: participant.agency }
     this.connection = new Connection(this.socket, {
-      mapId: room.mapId,
+      mapId: parseRoomName(room.mapId).mapId,
+      audience: room.audience,
       role,
       linkId: `link-${role}`,
       participant,

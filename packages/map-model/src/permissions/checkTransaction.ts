@@ -6,7 +6,9 @@ import { validateTimestamp, validateTitle } from '../validation.ts'
 import { MapValidationError } from '../MapValidationError.ts'
 import { getLocksMap, getMetaMap } from '../schema.ts'
 import { isZoneId } from '../zones.ts'
+import type { Audience } from '../audience.ts'
 import type { Actor } from './Actor.ts'
+import { checkAudience } from './audienceRules.ts'
 import { collectChanges } from './collectChanges.ts'
 import type { DocumentChange } from './collectChanges.ts'
 import { checkEntries } from './conferenceRules.ts'
@@ -31,14 +33,23 @@ export type { Verdict } from './verdict.ts'
 /**
  * Whether `actor` may make the change `transaction` made. The first rule broken decides the answer.
  *
+ * `audience` is the document's (audience.ts): the AUD-* rules come first, then the same rules in both documents.
+ *
  * Lock state is judged as it was before the transaction: anyone but the chair is refused any change to `locks`
  * before notes are looked at, so for them the locks map read now is the locks map as it was; the chair is not
  * bound by locks at all.
  */
-export function checkTransaction(transaction: Y.Transaction, actor: Actor, index: NoteIndex): Verdict {
+export function checkTransaction(
+  transaction: Y.Transaction,
+  actor: Actor,
+  index: NoteIndex,
+  audience: Audience = 'shared',
+): Verdict {
   if (actor.role === 'viewer') return wroteAnything(transaction) ? mayWrite(actor) : ALLOWED
   const changes = collectChanges(transaction, index)
   const chair = actor.role === 'chair'
+  const placed = checkAudience(changes, actor, audience)
+  if (!placed.allowed) return placed
 
   // Structure first, then who may touch what.
   for (const change of changes) {

@@ -57,6 +57,16 @@ export const RULES = {
     'writes them, plain JSON): `meta.step` a known step, `meta.decision` a valid decision, `meta.apologies` valid ' +
     "apologies, and every entry valid under its own key (a statement's or step's `id`, a goal's or view's " +
     '`dangerId`).',
+  // The professionals' document (audience.ts).
+  'AUD-1': "Only the chair and professionals write in a map's professionals' document.",
+  'AUD-2':
+    "The professionals' document holds notes and locks only: the agenda, danger statements, goals, the family's " +
+    'view, next steps, the decision, scaling and attendance are written in the shared document.',
+  'AUD-3':
+    "A note's id says which document it belongs in: notes added to the professionals' document have ids that " +
+    'start with `p-`, and notes added to the shared document never do. So no note of the shared document is ever ' +
+    "written into the professionals' one (what the family has seen stays shared), and nothing restricted reaches " +
+    'the shared document except as a new note the chair adds there ("Share with the family").',
 } as const
 
 export type RuleId = keyof typeof RULES

@@ -2,7 +2,7 @@
 // to the authoritative document, and the transaction that applied it is judged with checkTransaction.
 import * as Y from 'yjs'
 import { NoteIndex, ROOT_TYPE_NAMES, addNote, checkTransaction, initMap } from '../../src/index.ts'
-import type { Actor, Verdict, ZoneId } from '../../src/index.ts'
+import type { Actor, Audience, Verdict, ZoneId } from '../../src/index.ts'
 
 export const chair: Actor = { role: 'chair', participantId: 'chair-1', name: 'Ann Chair', agency: 'Council' }
 export const pro: Actor = { role: 'professional', participantId: 'pro-1', name: 'Ms Patel', agency: 'School' }
@@ -27,7 +27,8 @@ export class Server {
   #judging: { origin: object; actor: Actor; verdict?: Verdict } | undefined
   readonly #undo: Y.UndoManager
 
-  constructor() {
+  /** Which of a map's documents this server holds (audience.ts). */
+  constructor(readonly audience: Audience = 'shared') {
     initMap(this.doc, { title: 'Review conference', createdAt: 1 })
     this.index = NoteIndex.fromDoc(this.doc)
     const roots = ROOT_TYPE_NAMES.map((name) => this.doc.getMap(name))
@@ -37,7 +38,7 @@ export class Server {
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       const judging = this.#judging
       if (judging !== undefined && transaction.origin === judging.origin) {
-        judging.verdict = checkTransaction(transaction, judging.actor, this.index)
+        judging.verdict = checkTransaction(transaction, judging.actor, this.index, this.audience)
       }
       this.index.update(transaction)
     })

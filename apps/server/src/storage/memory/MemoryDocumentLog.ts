@@ -18,6 +18,21 @@ export class MemoryDocumentLog implements DocumentLog {
     this.#db = db
   }
 
+  async createDocument(documentId: string, mapId: string, initialState: Uint8Array): Promise<void> {
+    const tables = this.#db.tables()
+    const map = mapId.includes('/') ? undefined : tables.maps.get(mapId)
+    if (map === undefined) throw new Error(`no map ${mapId}`)
+    if (tables.maps.has(documentId)) return
+    tables.maps.set(documentId, {
+      record: { id: documentId, title: '', createdAt: map.record.createdAt },
+      snapshot: copyBytes(initialState),
+      snapshotSeq: 0,
+      lastSeq: 0,
+      updates: [],
+      quarantine: [],
+    })
+  }
+
   async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
     const map = this.#db.map(mapId)
     for (const update of updates) map.updates.push({ seq: ++map.lastSeq, data: copyBytes(update) })

@@ -40,7 +40,8 @@ export class MemoryMapCatalog implements MapCatalog {
   }
 
   async getMap(id: string): Promise<MapRecord | undefined> {
-    const map = this.#db.tables().maps.get(id)
+    // A map's professionals' document is kept beside it (MemoryDocumentLog.createDocument); it is not a map.
+    const map = id.includes('/') ? undefined : this.#db.tables().maps.get(id)
     return map === undefined ? undefined : { ...map.record }
   }
 }

@@ -47,6 +47,8 @@ export class SqliteDocumentLog implements DocumentLog {
   readonly #compact
   readonly #quarantine
 
+  readonly #createDocument
+
   constructor(db: Database.Database) {
     const statements = {
       getSeqs: db.prepare<[string], { last_seq: number; snapshot_seq: number }>(
@@ -70,6 +72,12 @@ export class SqliteDocumentLog implements DocumentLog {
         `INSERT INTO quarantine (map_id, seq, kind, data, reason, restored_at, restored_version)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // A map's second document is a row of its own in `maps`, under a name no map id can have (it holds a `/`).
+      insertDocument: db.prepare<[string, Uint8Array, string]>(
+        `INSERT INTO maps (id, title, created_at, snapshot)
+         SELECT ?, '', created_at, ? FROM maps WHERE id = ? ON CONFLICT (id) DO NOTHING`,
+      ),
+      hasRow: db.prepare<[string], { id: string }>('SELECT id FROM maps WHERE id = ?'),
       listQuarantine: db.prepare<[string], QuarantineRow>(
         'SELECT * FROM quarantine WHERE map_id = ? ORDER BY id',
       ),
@@ -85,6 +93,14 @@ export class SqliteDocumentLog implements DocumentLog {
       return seq
     })
     this.#appendUpdates = appendUpdates
+
+    this.#createDocument = db.transaction(
+      (documentId: string, mapId: string, initialState: Uint8Array): void => {
+        if (statements.hasRow.get(mapId) === undefined || mapId.includes('/'))
+          throw new Error(`no map ${mapId}`)
+        statements.insertDocument.run(documentId, initialState, mapId)
+      },
+    )
 
     // Each map under its own savepoint (a nested transaction), so one map's failure leaves the others written.
     this.#appendToMaps = db.transaction((appends: readonly MapAppend[]): MapAppendResult[] =>
@@ -137,6 +153,10 @@ export class SqliteDocumentLog implements DocumentLog {
       statements.setSnapshot.run(snapshot, throughSeq, mapId)
       statements.deleteUpdatesThrough.run(mapId, throughSeq)
     })
+  }
+
+  async createDocument(documentId: string, mapId: string, initialState: Uint8Array): Promise<void> {
+    this.#createDocument(documentId, mapId, initialState)
   }
 
   async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {

@@ -22,7 +22,10 @@ export class SqliteMapCatalog implements MapCatalog {
       insertMap: db.prepare<[string, string, number, Uint8Array]>(
         'INSERT INTO maps (id, title, created_at, snapshot) VALUES (?, ?, ?, ?)',
       ),
-      getMap: db.prepare<[string], MapRow>('SELECT id, title, created_at FROM maps WHERE id = ?'),
+      // A map's professionals' document has a row here too (SqliteDocumentLog.createDocument); it is not a map.
+      getMap: db.prepare<[string], MapRow>(
+        "SELECT id, title, created_at FROM maps WHERE id = ? AND instr(id, '/') = 0",
+      ),
     }
     this.#statements = statements
     this.#createMap = db.transaction(
