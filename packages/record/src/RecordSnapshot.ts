@@ -81,11 +81,17 @@ export interface RestrictedDocument {
  * shared ones in their sections, and everything else (the meeting, the locks) comes from the shared document,
  * which is where it is written (AUD-2).
  */
-export function recordSnapshot(doc: Y.Doc, facts: RecordFacts, restricted?: RestrictedDocument): RecordSnapshot {
+export function recordSnapshot(
+  doc: Y.Doc,
+  facts: RecordFacts,
+  restricted?: RestrictedDocument,
+): RecordSnapshot {
   const shared = readMap(doc)
   const restrictedNotes = restricted === undefined ? [] : readMap(restricted.doc).notes
   const map: MapSnapshot =
-    restricted === undefined ? shared : { ...shared, notes: [...shared.notes, ...restrictedNotes].sort(byPlace) }
+    restricted === undefined
+      ? shared
+      : { ...shared, notes: [...shared.notes, ...restrictedNotes].sort(byPlace) }
   const conference = readConference(doc)
   const type = doc.getMap('meta').get('conferenceType')
   const chair = conference.attendance.find((entry) => entry.role === 'chair')
