@@ -16,6 +16,7 @@ import type { TestClient } from '@mapboard/test-kit'
 import type { TestServer } from '@mapboard/server/testing'
 import { startConference } from './permissions/conference.ts'
 import type { Conference } from './permissions/conference.ts'
+import { AudienceRefusedError, exportRecord } from '../src/export/exportRecord.ts'
 import { api, expectError } from './support/api.ts'
 
 const BANNER = 'Professionals only — not to be shared with the family'
@@ -312,10 +313,32 @@ describe("a family or viewer token never has the professionals' record", () => {
         expectError(await api(c.server.url, 'GET', path, token), 403, 'AUDIENCE_FORBIDDEN')
       }
     }
+    // Refused before the rate limits too: more refusals than the family's export allowance (10) leave it whole.
+    for (let attempt = 0; attempt < 11; attempt++) {
+      const path = `/api/maps/${c.map.id}/professionals/export.pdf`
+      expectError(await api(c.server.url, 'GET', path, c.family.token), 403, 'AUDIENCE_FORBIDDEN')
+    }
     // Nothing was made, the professionals' room never loaded, and the family's own allowance is untouched.
     expect(c.server.app.rooms.isLoaded(professionalsRoom(c))).toBe(false)
     expect((await api(c.server.url, 'GET', `/api/maps/${c.map.id}/exports`, c.chair.token)).body).toEqual([])
     expect((await download(c.server, `/api/maps/${c.map.id}/export.pdf`, c.family.token)).status).toBe(200)
+  })
+
+  it('is refused by the export itself too, before it reads either document', async () => {
+    const c = (conference = await startConference())
+    for (const role of ['family', 'viewer'] as const) {
+      const request = {
+        mapId: c.map.id,
+        format: 'pdf' as const,
+        audience: 'professionals' as const,
+        by: { participantId: 'someone', name: 'Someone', role, agency: '' },
+      }
+      await expect(exportRecord(c.server.app.store, c.server.app.rooms, request)).rejects.toThrow(
+        AudienceRefusedError,
+      )
+    }
+    expect(c.server.app.rooms.isLoaded(professionalsRoom(c))).toBe(false)
+    expect(await c.server.app.store.listExports(c.map.id)).toEqual([])
   })
 
   it("is refused a professionals' record by id, even knowing the id", async () => {
