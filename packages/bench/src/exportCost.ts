@@ -70,7 +70,6 @@ function sampleSnapshot(notes: number): RecordSnapshot {
   const at = documentAt(stored)
   return recordSnapshot(at.doc, {
     mapId: 'bench',
-    audience: 'shared',
     fallbackTitle: '',
     fallbackDate: 0,
     documentVersion: at.version,

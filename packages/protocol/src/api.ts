@@ -114,6 +114,10 @@ export interface ScalingSubmission {
 // family and observers only while the chair allows it with `meta.familyMayExport = true`) generate a new export
 // from the stored document and answer its bytes, with headers `X-Export-Id`, `X-Document-Version` and
 // `X-Document-Sha256`. Refused: 403 EXPORT_FORBIDDEN, 403 JOIN_REQUIRED (a bare link token).
+// `GET /api/maps/<id>/professionals/export.pdf` and `.png` (chair and professionals only; 403 AUDIENCE_FORBIDDEN
+// before anything else for family and viewer tokens) make the professionals' record from both documents: the same
+// headers for the shared document, plus `X-Record-Audience: professionals`, `X-Professionals-Document-Version`
+// and `X-Professionals-Document-Sha256`.
 
 export type ExportFormat = 'pdf' | 'png'
 
@@ -121,12 +125,17 @@ export type ExportFormat = 'pdf' | 'png'
 export interface ExportInfo {
   id: string
   format: ExportFormat
-  /** Whose view it shows: 'shared' is the map every participant, the family included, receives. */
-  audience: 'shared'
-  /** The store's sequence number of the last document update included. */
+  /**
+   * Whose view it shows: 'shared' is the map every participant, the family included, receives; 'professionals'
+   * adds the professionals' document (never listed or given to a family or viewer token).
+   */
+  audience: 'shared' | 'professionals'
+  /** The store's sequence number of the last update of the shared document included (whatever the audience). */
   documentVersion: number
-  /** SHA-256 (hex) of `Y.encodeStateAsUpdate` of the document at that version, as printed in the record. */
+  /** SHA-256 (hex) of `Y.encodeStateAsUpdate` of the shared document at that version, as printed in the record. */
   documentSha256: string
+  /** A professionals' export only: the professionals' document's version and hash, read the same way. */
+  professionalsDocument?: { documentVersion: number; documentSha256: string }
   /** SHA-256 (hex) of the export's bytes. */
   sha256: string
   byteLength: number

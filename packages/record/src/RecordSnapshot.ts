@@ -1,13 +1,26 @@
 // Everything a record shows, read once from the stored document: the pure renderers take this and nothing else.
 import type * as Y from 'yjs'
-import { readConference, readMap } from '@mapboard/map-model'
-import type { ActorRole, ConferenceSnapshot, MapSnapshot } from '@mapboard/map-model'
+import { ZONE_IDS, readConference, readMap } from '@mapboard/map-model'
+import type { ActorRole, ConferenceSnapshot, MapSnapshot, NoteSnapshot } from '@mapboard/map-model'
 
 /**
  * Whose view of the map a record shows. 'shared' is the shared document every participant, the family included,
- * receives; a 'professionals' audience (restricted material, marked as such) is to come.
+ * receives; 'professionals' adds the professionals' document's notes, each marked as not shared with the family.
  */
-export type RecordAudience = 'shared'
+export type RecordAudience = 'shared' | 'professionals'
+
+/** Printed on every page of the professionals' record, and on each restricted note where it stands. */
+export const PROFESSIONALS_BANNER = 'Professionals only — not to be shared with the family'
+export const RESTRICTED_MARK = 'Professionals only'
+
+/** The professionals' document a professionals' record was made from, beside the shared one. */
+export interface RestrictedPart {
+  /** Its store version and SHA-256, read the same way as the shared document's. */
+  documentVersion: number
+  documentSha256: string
+  /** The notes that came from it (they are in `map.notes` too, in their sections). */
+  noteIds: readonly string[]
+}
 
 /** Who generated a record, as their token said at the time. */
 export interface RecordAuthor {
@@ -23,10 +36,12 @@ export const DEFAULT_CONFERENCE_TYPE = 'Child protection conference'
 export interface RecordSnapshot {
   mapId: string
   /**
-   * Whose view this is. 'shared' reads the shared document only. A 'professionals' audience will add the
-   * restricted document's items, each marked as not shared with the family.
+   * Whose view this is. 'shared' reads the shared document only; 'professionals' adds the professionals'
+   * document's notes (`restricted`), each marked where it stands.
    */
   audience: RecordAudience
+  /** The professionals' document, for a professionals' record; null for the shared one. */
+  restricted: RestrictedPart | null
   title: string
   /** When the map was made (the conference date), ms since the epoch. */
   date: number
@@ -35,7 +50,7 @@ export interface RecordSnapshot {
   chair: { name: string; agency: string } | null
   map: MapSnapshot
   conference: ConferenceSnapshot
-  /** The store's version of the document and the SHA-256 of its state, as the caller read them. */
+  /** The store's version of the shared document and the SHA-256 of its state, as the caller read them. */
   documentVersion: number
   documentSha256: string
   generatedBy: RecordAuthor
@@ -45,7 +60,6 @@ export interface RecordSnapshot {
 
 export interface RecordFacts {
   mapId: string
-  audience: RecordAudience
   /** The map's title and creation time as the store has them, for a document that lacks its own. */
   fallbackTitle: string
   fallbackDate: number
@@ -55,14 +69,43 @@ export interface RecordFacts {
   generatedAt: number
 }
 
-export function recordSnapshot(doc: Y.Doc, facts: RecordFacts): RecordSnapshot {
-  const map = readMap(doc)
+/** The professionals' document as the caller read it from the store. */
+export interface RestrictedDocument {
+  doc: Y.Doc
+  documentVersion: number
+  documentSha256: string
+}
+
+/**
+ * The record of `doc` (the shared document). With `restricted`, the professionals' record: its notes join the
+ * shared ones in their sections, and everything else (the meeting, the locks) comes from the shared document,
+ * which is where it is written (AUD-2).
+ */
+export function recordSnapshot(
+  doc: Y.Doc,
+  facts: RecordFacts,
+  restricted?: RestrictedDocument,
+): RecordSnapshot {
+  const shared = readMap(doc)
+  const restrictedNotes = restricted === undefined ? [] : readMap(restricted.doc).notes
+  const map: MapSnapshot =
+    restricted === undefined
+      ? shared
+      : { ...shared, notes: [...shared.notes, ...restrictedNotes].sort(byPlace) }
   const conference = readConference(doc)
   const type = doc.getMap('meta').get('conferenceType')
   const chair = conference.attendance.find((entry) => entry.role === 'chair')
   return {
     mapId: facts.mapId,
-    audience: facts.audience,
+    audience: restricted === undefined ? 'shared' : 'professionals',
+    restricted:
+      restricted === undefined
+        ? null
+        : {
+            documentVersion: restricted.documentVersion,
+            documentSha256: restricted.documentSha256,
+            noteIds: restrictedNotes.map((note) => note.id),
+          },
     title: map.title === '' ? facts.fallbackTitle : map.title,
     date: map.createdAt === 0 ? facts.fallbackDate : map.createdAt,
     conferenceType: typeof type === 'string' && type.trim() !== '' ? type.trim() : DEFAULT_CONFERENCE_TYPE,
@@ -74,4 +117,12 @@ export function recordSnapshot(doc: Y.Doc, facts: RecordFacts): RecordSnapshot {
     generatedBy: facts.generatedBy,
     generatedAt: facts.generatedAt,
   }
+}
+
+/** readMap's order across two documents: section, then order key, then id (by code unit, as every runtime agrees). */
+function byPlace(a: NoteSnapshot, b: NoteSnapshot): number {
+  const zone = ZONE_IDS.indexOf(a.zone) - ZONE_IDS.indexOf(b.zone)
+  if (zone !== 0) return zone
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }

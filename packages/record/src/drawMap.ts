@@ -21,9 +21,11 @@ import {
   LOCKED,
   NOTE_FILL,
   PAPER,
+  RESTRICTED,
   RULE,
   SCALE_GIVEN,
 } from './mapPalette.ts'
+import { RESTRICTED_MARK } from './RecordSnapshot.ts'
 import { clipLine, fitText, wrapText } from './wrapText.ts'
 
 const NOTE_PADDING = 10
@@ -37,20 +39,22 @@ const ASCENT = 0.93
 
 /**
  * Draws the whole board; the caller has filled the background. `scale` is the latest revealed round about the map
- * overall (map-model's judgementScale), drawn on the judgement band as the board does.
+ * overall (map-model's judgementScale), drawn on the judgement band as the board does. Notes whose ids are in
+ * `restricted` (from the professionals' document) get a border of their own and the words "Professionals only".
  */
 export function drawMap(
   surface: MapSurface,
   layout: MapLayout,
   notes: readonly NoteSnapshot[],
   scale: JudgementScale | null,
+  restricted: ReadonlySet<string> = new Set(),
 ): void {
   const byId = new Map(notes.map((note) => [note.id, note]))
   for (const column of layout.columns) drawColumn(surface, column, layout)
   for (const section of layout.sections) drawSection(surface, section)
   for (const box of layout.notes) {
     const note = byId.get(box.id)
-    if (note !== undefined) drawNote(surface, box, note)
+    if (note !== undefined) drawNote(surface, box, note, restricted.has(note.id))
   }
   drawJudgement(surface, layout.judgement, scale)
 }
@@ -107,11 +111,13 @@ function byline(note: NoteSnapshot): string {
   return [note.author, note.agency].filter((part) => part !== '').join(' · ')
 }
 
-function drawNote(surface: MapSurface, box: NoteBox, note: NoteSnapshot): void {
+function drawNote(surface: MapSurface, box: NoteBox, note: NoteSnapshot, restricted: boolean): void {
   const colours = NOTE_FILL[note.colour]
   const badge = KIND_BADGE[note.kind]
   const { x, y, width, height } = box
   surface.roundRect(x, y + 2, width, height, 6, { fill: INK, opacity: 0.1 })
+  // A border of its own, outside the note, so the note's colour still says what it says on the board.
+  if (restricted) surface.roundRect(x - 4, y - 4, width + 8, height + 8, 9, { fill: RESTRICTED.edge })
   surface.roundRect(x, y, width, height, 6, { fill: colours.fill, stroke: colours.edge })
 
   const badgeText = badge.label.toUpperCase()
@@ -148,11 +154,18 @@ function drawNote(surface: MapSurface, box: NoteBox, note: NoteSnapshot): void {
     surface.text(line, x + NOTE_PADDING, baseline, { size: fitted.size, weight: 'regular', colour: INK })
   })
 
-  const footer = note.source === '' ? 'Source not given' : `Source: ${note.source}`
+  const source = note.source === '' ? 'Source not given' : `Source: ${note.source}`
+  let footerX = x + NOTE_PADDING
+  const footerY = y + height - NOTE_BOTTOM + 14
+  if (restricted) {
+    // First on the line, so clipping a long source never hides it.
+    surface.text(RESTRICTED_MARK, footerX, footerY, { size: 11, weight: 'semibold', colour: RESTRICTED.text })
+    footerX += surface.measure(`${RESTRICTED_MARK} · `, 'semibold', 11)
+  }
   surface.text(
-    clipLine(footer, inner, (text) => surface.measure(text, 'regular', 11)),
-    x + NOTE_PADDING,
-    y + height - NOTE_BOTTOM + 14,
+    clipLine(source, x + width - NOTE_PADDING - footerX, (text) => surface.measure(text, 'regular', 11)),
+    footerX,
+    footerY,
     { size: 11, weight: 'regular', colour: INK_MUTED },
   )
 }

@@ -1,6 +1,13 @@
 // Public entry of @mapboard/record: a map's record, read once from its document, drawn as a PDF and as a PNG.
-export { recordSnapshot } from './RecordSnapshot.ts'
-export type { RecordSnapshot, RecordFacts, RecordAudience, RecordAuthor } from './RecordSnapshot.ts'
+export { PROFESSIONALS_BANNER, RESTRICTED_MARK, recordSnapshot } from './RecordSnapshot.ts'
+export type {
+  RecordSnapshot,
+  RecordFacts,
+  RecordAudience,
+  RecordAuthor,
+  RestrictedDocument,
+  RestrictedPart,
+} from './RecordSnapshot.ts'
 export { renderRecordPdf } from './renderRecordPdf.ts'
 export { renderMapPng } from './renderMapPng.ts'
 export type { RenderedPng } from './renderMapPng.ts'

@@ -12,3 +12,5 @@ export {
 
 export const PAPER = '#ffffff'
 export const RULE = '#d5dbe5'
+/** Professionals-only material: the note's border and the words that mark it, and the record's banner. */
+export const RESTRICTED = { edge: '#8a1c1c', text: '#8a1c1c', banner: '#fbeaea' }

@@ -6,7 +6,8 @@ import type { MapLayout } from '@mapboard/map-model'
 import { canvasSurface } from './canvasSurface.ts'
 import { encodeRgbaPng } from './encodePng.ts'
 import { drawMap } from './drawMap.ts'
-import { PAPER } from './mapPalette.ts'
+import { PAPER, RESTRICTED } from './mapPalette.ts'
+import { PROFESSIONALS_BANNER } from './RecordSnapshot.ts'
 import type { RecordSnapshot } from './RecordSnapshot.ts'
 
 /** Print quality: 2 pixels per board unit (a 180-unit note is 360 pixels wide). */
@@ -33,17 +34,35 @@ export interface RenderedPng {
   pixelRatio: number
 }
 
+/** Board units above the map for the professionals' banner (the shared picture has none). */
+const BANNER_HEIGHT = 48
+
 export async function renderMapPng(snapshot: RecordSnapshot): Promise<RenderedPng> {
   const board = layout(snapshot.map)
-  const pixelRatio = pngPixelRatio(board)
+  const banner = snapshot.restricted === null ? 0 : BANNER_HEIGHT
+  const pixelRatio = pngPixelRatio({ width: board.width, height: board.height + banner })
   const width = Math.round(board.width * pixelRatio)
-  const height = Math.round(board.height * pixelRatio)
+  const height = Math.round((board.height + banner) * pixelRatio)
   const canvas = createCanvas(width, height)
   const context = canvas.getContext('2d')
   context.fillStyle = PAPER
   context.fillRect(0, 0, width, height)
   context.scale(pixelRatio, pixelRatio)
-  drawMap(canvasSurface(context), board, snapshot.map.notes, judgementScale(snapshot.conference.rounds))
+  const surface = canvasSurface(context)
+  if (snapshot.restricted !== null) {
+    surface.roundRect(0, 0, board.width, BANNER_HEIGHT, 0, { fill: RESTRICTED.banner })
+    const size = 22
+    const x = Math.max(8, (board.width - surface.measure(PROFESSIONALS_BANNER, 'bold', size)) / 2)
+    surface.text(PROFESSIONALS_BANNER, x, 32, { size, weight: 'bold', colour: RESTRICTED.text })
+    context.translate(0, BANNER_HEIGHT)
+  }
+  drawMap(
+    surface,
+    board,
+    snapshot.map.notes,
+    judgementScale(snapshot.conference.rounds),
+    new Set(snapshot.restricted?.noteIds ?? []),
+  )
   const bytes = await encodeRgbaPng(width, height, canvas.data())
   return {
     bytes,

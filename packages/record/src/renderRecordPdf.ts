@@ -1,12 +1,14 @@
 // The record as a PDF: page 1 the map (vector, drawn by drawMap like the PNG), then the written record, then the
-// integrity page (document version, SHA-256, who generated it and when). Every page carries a footer. All text
-// is real text in the embedded font. Pure: a snapshot in, bytes out.
+// integrity page (document version, SHA-256, who generated it and when). Every page carries a footer, and every
+// page of the professionals' record a banner saying it is not for the family. All text is real text in the
+// embedded font. Pure: a snapshot in, bytes out.
 import PDFDocument from 'pdfkit'
 import { judgementScale, layout } from '@mapboard/map-model'
 import { drawMap } from './drawMap.ts'
-import { INK, INK_MUTED, PAPER } from './mapPalette.ts'
+import { INK, INK_MUTED, PAPER, RESTRICTED } from './mapPalette.ts'
 import { pdfFontName, registerPdfFonts } from './pdfFonts.ts'
 import { pdfSurface } from './pdfSurface.ts'
+import { PROFESSIONALS_BANNER } from './RecordSnapshot.ts'
 import type { RecordSnapshot } from './RecordSnapshot.ts'
 import { formatDateTime, personLabel } from './recordWords.ts'
 import { writeRecordText } from './writeRecordText.ts'
@@ -23,7 +25,10 @@ export async function renderRecordPdf(record: RecordSnapshot): Promise<Uint8Arra
     size: A4,
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_ROOM },
     info: {
-      Title: `${record.title} — record`,
+      Title:
+        record.restricted === null
+          ? `${record.title} — record`
+          : `${record.title} — professionals' record (${PROFESSIONALS_BANNER})`,
       Author: record.generatedBy.name,
       Subject: `${record.conferenceType}, map ${record.mapId}, version ${record.documentVersion}`,
       Creator: 'Mapboard',
@@ -46,6 +51,7 @@ export async function renderRecordPdf(record: RecordSnapshot): Promise<Uint8Arra
   writeRecordText(pdf, record)
   writeIntegrityPage(pdf, record)
   writeFooters(pdf, record)
+  if (record.restricted !== null) writeBanners(pdf)
   pdf.end()
   return done
 }
@@ -75,7 +81,13 @@ function writeMapPage(pdf: PDFKit.PDFDocument, record: RecordSnapshot): void {
   pdf.translate(left + (width - board.width * scale) / 2, top)
   pdf.scale(scale)
   pdf.rect(0, 0, board.width, board.height).fill(PAPER)
-  drawMap(pdfSurface(pdf), board, record.map.notes, judgementScale(record.conference.rounds))
+  drawMap(
+    pdfSurface(pdf),
+    board,
+    record.map.notes,
+    judgementScale(record.conference.rounds),
+    new Set(record.restricted?.noteIds ?? []),
+  )
   pdf.restore()
 }
 
@@ -100,7 +112,19 @@ function writeIntegrityPage(pdf: PDFKit.PDFDocument, record: RecordSnapshot): vo
     'Generated',
     `${formatDateTime(record.generatedAt)} by ${personLabel(record.generatedBy.name, record.generatedBy.role, record.generatedBy.agency)}`,
   )
-  line('Audience', 'The shared map (what every participant, the family included, could see).')
+  if (record.restricted === null) {
+    line('Audience', 'The shared map (what every participant, the family included, could see).')
+  } else {
+    line(
+      'Audience',
+      `${PROFESSIONALS_BANNER}. The shared map and the professionals' document: every item marked “Professionals only” is from the professionals' document, which the family's devices never received.`,
+    )
+    line(
+      'Professionals’ document version',
+      `${record.restricted.documentVersion}: the number of the last change to the professionals' document that the server had stored when this record was made.`,
+    )
+    line('SHA-256 of the professionals’ document', record.restricted.documentSha256)
+  }
   pdf
     .font(pdfFontName('regular'))
     .fontSize(9)
@@ -115,10 +139,33 @@ function writeIntegrityPage(pdf: PDFKit.PDFDocument, record: RecordSnapshot): vo
     )
 }
 
+/** The professionals' banner across the top margin of every page, written once all pages exist. */
+function writeBanners(pdf: PDFKit.PDFDocument): void {
+  const range = pdf.bufferedPageRange()
+  for (let index = range.start; index < range.start + range.count; index++) {
+    pdf.switchToPage(index)
+    const { page } = pdf
+    const top = page.margins.top
+    page.margins.top = 0
+    const width = page.width - 2 * MARGIN
+    pdf.rect(MARGIN, 14, width, 22).fill(RESTRICTED.banner)
+    pdf
+      .font(pdfFontName('bold'))
+      .fontSize(10)
+      .fillColor(RESTRICTED.text)
+      .text(PROFESSIONALS_BANNER, MARGIN, 20, { width, align: 'center', lineBreak: false })
+    page.margins.top = top
+  }
+}
+
 /** Map id, version, time and "page x of y" at the foot of every page, written once all pages exist. */
 function writeFooters(pdf: PDFKit.PDFDocument, record: RecordSnapshot): void {
   const range = pdf.bufferedPageRange()
-  const text = `Map ${record.mapId} · document version ${record.documentVersion} · generated ${formatDateTime(record.generatedAt)}`
+  const versions =
+    record.restricted === null
+      ? `document version ${record.documentVersion}`
+      : `shared document version ${record.documentVersion}, professionals' ${record.restricted.documentVersion}`
+  const text = `Map ${record.mapId} · ${versions} · generated ${formatDateTime(record.generatedAt)}`
   for (let index = range.start; index < range.start + range.count; index++) {
     pdf.switchToPage(index)
     const { page } = pdf

@@ -5,6 +5,7 @@ import type { NoteSnapshot, ScalingRound } from '@mapboard/map-model'
 import type { FontWeight } from './fonts.ts'
 import { INK, INK_MUTED } from './mapPalette.ts'
 import { pdfFontName } from './pdfFonts.ts'
+import { PROFESSIONALS_BANNER, RESTRICTED_MARK } from './RecordSnapshot.ts'
 import type { RecordSnapshot } from './RecordSnapshot.ts'
 import {
   categoryLabel,
@@ -97,13 +98,22 @@ function writeHeader(out: RecordWriter, record: RecordSnapshot): void {
   )
   out.field(
     'Audience',
-    'The shared map: what every participant, the family included, could see. Professionals-only material is not in this record.',
+    record.restricted === null
+      ? 'The shared map: what every participant, the family included, could see. Professionals-only material is not in this record.'
+      : `${PROFESSIONALS_BANNER}. The shared map and the professionals' document; each item from the professionals' document is marked “${RESTRICTED_MARK}”.`,
   )
   out.field(
     'Generated',
     `${formatDateTime(record.generatedAt)} by ${personLabel(record.generatedBy.name, record.generatedBy.role, record.generatedBy.agency)}`,
   )
-  out.field('Document version', `${record.documentVersion} (SHA-256 on the last page)`)
+  if (record.restricted === null) {
+    out.field('Document version', `${record.documentVersion} (SHA-256 on the last page)`)
+  } else {
+    out.field(
+      'Document versions',
+      `shared ${record.documentVersion}, professionals' ${record.restricted.documentVersion} (SHA-256 of each on the last page)`,
+    )
+  }
 }
 
 function writeAttendance(out: RecordWriter, record: RecordSnapshot): void {
@@ -144,6 +154,7 @@ function noteDetails(note: NoteSnapshot): string {
 }
 
 function writeSections(out: RecordWriter, record: RecordSnapshot): void {
+  const restricted = new Set(record.restricted?.noteIds ?? [])
   for (const column of COLUMNS) {
     out.heading(column.label)
     for (const zone of column.zones) {
@@ -153,7 +164,8 @@ function writeSections(out: RecordWriter, record: RecordSnapshot): void {
       if (notes.length === 0) out.detail('No items.')
       notes.forEach((note, index) => {
         out.keep(40)
-        out.paragraph(`${index + 1}. ${note.text}`)
+        const mark = restricted.has(note.id) ? `[${RESTRICTED_MARK}] ` : ''
+        out.paragraph(`${index + 1}. ${mark}${note.text}`)
         out.detail(noteDetails(note), 14)
       })
     }

@@ -1,18 +1,28 @@
-// Generating one export: the stored document at its current version → snapshot → bytes → kept in the store.
+// Generating one export: the stored document(s) at their current versions → snapshot → bytes → kept in the store.
 import { randomBytes } from 'node:crypto'
+import { mayOpenAudience, roomNameOf } from '@mapboard/protocol'
 import type { Role } from '@mapboard/protocol'
 import { recordSnapshot, renderMapPng, renderRecordPdf } from '@mapboard/record'
 import type { RecordSnapshot } from '@mapboard/record'
 import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
-import type { ExportAuthor, ExportFormat, ExportRecord, ExportStore } from '../storage/ExportStore.ts'
+import type {
+  ExportAudience,
+  ExportAuthor,
+  ExportFormat,
+  ExportRecord,
+  ExportStore,
+} from '../storage/ExportStore.ts'
 import type { MapCatalog } from '../storage/MapCatalog.ts'
 import { documentAt, sha256Hex } from './documentAt.ts'
+import type { DocumentAt } from './documentAt.ts'
 import { mayExport } from './exportRights.ts'
 
 export interface ExportRequest {
   mapId: string
   format: ExportFormat
+  /** 'shared': the shared document only; 'professionals': the shared and the professionals' document. */
+  audience: ExportAudience
   by: ExportAuthor
 }
 
@@ -24,14 +34,24 @@ export class ExportRefusedError extends Error {
   }
 }
 
+/** A professionals' record asked for by a role that may never see the professionals' document. */
+export class AudienceRefusedError extends Error {
+  override readonly name = 'AudienceRefusedError'
+  constructor(readonly role: Role) {
+    super(`a ${role} may not have the professionals' record`)
+  }
+}
+
 export function renderExport(format: ExportFormat, snapshot: RecordSnapshot): Promise<Uint8Array> {
   return format === 'pdf' ? renderRecordPdf(snapshot) : renderMapPng(snapshot).then((png) => png.bytes)
 }
 
 /**
- * Makes an export and keeps it. The document comes from the store, never from a client: in the map's room turn
- * (so no server write is half done) the room stores everything it has accepted, then the store's snapshot and
- * tail are read in one transaction. Drawing happens after the turn, so the room is not held up meanwhile.
+ * Makes an export and keeps it. Each document comes from the store, never from a client: in its room's turn (so
+ * no server write is half done) the room stores everything it has accepted, then the store's snapshot and tail
+ * are read in one transaction. A professionals' record reads the shared document first, then the professionals'
+ * one (opening its room makes it, empty, if nobody ever has: the same as a first connection does). Drawing
+ * happens after the turns, so the rooms are not held up meanwhile.
  */
 export async function exportRecord(
   store: MapCatalog & DocumentLog & ExportStore,
@@ -39,35 +59,55 @@ export async function exportRecord(
   request: ExportRequest,
   now: () => number = Date.now,
 ): Promise<ExportRecord> {
-  const { mapId, format, by } = request
+  const { mapId, format, audience, by } = request
+  // Before any work: the route has refused already; this keeps a caller that forgot from reading anything.
+  if (!mayOpenAudience(by.role, audience)) throw new AudienceRefusedError(by.role)
   const map = await store.getMap(mapId)
   if (map === undefined) throw new Error(`no map ${mapId}`)
-  const stored = await rooms.withRoom(mapId, async (room) => {
-    await room.settle()
-    return store.load(mapId)
-  })
-  const document = documentAt(stored)
+  const readSettled = async (room: string): Promise<DocumentAt> =>
+    documentAt(
+      await rooms.withRoom(room, async (loaded) => {
+        await loaded.settle()
+        return store.load(room)
+      }),
+    )
+  const document = await readSettled(mapId)
+  let restricted: DocumentAt | undefined
   try {
     if (!mayExport(by.role, document.doc)) throw new ExportRefusedError(by.role)
+    if (audience === 'professionals') restricted = await readSettled(roomNameOf(mapId, 'professionals'))
     const generatedAt = now()
-    const snapshot = recordSnapshot(document.doc, {
-      mapId,
-      audience: 'shared',
-      fallbackTitle: map.title,
-      fallbackDate: map.createdAt,
-      documentVersion: document.version,
-      documentSha256: document.sha256,
-      generatedBy: by,
-      generatedAt,
-    })
+    const snapshot = recordSnapshot(
+      document.doc,
+      {
+        mapId,
+        fallbackTitle: map.title,
+        fallbackDate: map.createdAt,
+        documentVersion: document.version,
+        documentSha256: document.sha256,
+        generatedBy: by,
+        generatedAt,
+      },
+      restricted === undefined
+        ? undefined
+        : {
+            doc: restricted.doc,
+            documentVersion: restricted.version,
+            documentSha256: restricted.sha256,
+          },
+    )
     const bytes = await renderExport(format, snapshot)
     const record: ExportRecord = {
       id: randomBytes(12).toString('base64url'),
       mapId,
       format,
-      audience: 'shared',
+      audience,
       documentVersion: document.version,
       documentSha256: document.sha256,
+      professionals:
+        restricted === undefined
+          ? null
+          : { documentVersion: restricted.version, documentSha256: restricted.sha256 },
       bytesSha256: sha256Hex(bytes),
       byteLength: bytes.byteLength,
       bytes,
@@ -78,5 +118,6 @@ export async function exportRecord(
     return record
   } finally {
     document.doc.destroy()
+    restricted?.doc.destroy()
   }
 }

@@ -1,12 +1,18 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { ROLES } from '@mapboard/protocol'
+import { ROLES, mayOpenAudience } from '@mapboard/protocol'
 import type { ExportInfo, ParticipantClaims, Role } from '@mapboard/protocol'
-import { ExportRefusedError, exportRecord } from '../export/exportRecord.ts'
+import { AudienceRefusedError, ExportRefusedError, exportRecord } from '../export/exportRecord.ts'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
-import type { ExportFormat, ExportRecord, ExportStore, ExportSummary } from '../storage/ExportStore.ts'
+import type {
+  ExportAudience,
+  ExportFormat,
+  ExportRecord,
+  ExportStore,
+  ExportSummary,
+} from '../storage/ExportStore.ts'
 import type { MapCatalog } from '../storage/MapCatalog.ts'
 
 interface ExportParams {
@@ -32,9 +38,15 @@ const exportInfoSchema = {
   properties: {
     id: { type: 'string' },
     format: { type: 'string', enum: ['pdf', 'png'] },
-    audience: { type: 'string', enum: ['shared'] },
+    audience: { type: 'string', enum: ['shared', 'professionals'] },
     documentVersion: { type: 'integer' },
     documentSha256: { type: 'string' },
+    // A professionals' export only: the professionals' document it was made from, beside the shared one above.
+    professionalsDocument: {
+      type: 'object',
+      required: ['documentVersion', 'documentSha256'],
+      properties: { documentVersion: { type: 'integer' }, documentSha256: { type: 'string' } },
+    },
     sha256: { type: 'string' },
     byteLength: { type: 'integer' },
     generatedBy: {
@@ -59,6 +71,8 @@ function exportInfo(summary: ExportSummary): ExportInfo {
     audience: summary.audience,
     documentVersion: summary.documentVersion,
     documentSha256: summary.documentSha256,
+    // Left out of a shared export's entry altogether, so it reads exactly as it always has.
+    ...(summary.professionals === null ? {} : { professionalsDocument: { ...summary.professionals } }),
     sha256: summary.bytesSha256,
     byteLength: summary.byteLength,
     generatedBy: { id: participantId, name, role, agency },
@@ -75,9 +89,21 @@ function exporter(request: FastifyRequest): { participant: ParticipantClaims; ro
   return { participant: claims.participant, role: claims.role }
 }
 
+const AUDIENCE_FORBIDDEN = (): HttpError =>
+  new HttpError(403, 'AUDIENCE_FORBIDDEN', 'This part of the map is for professionals only')
+
 function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
   const kind = record.format === 'pdf' ? 'record' : 'map'
-  const filename = `mapboard-${kind}-${record.mapId}-v${record.documentVersion}-${record.id}.${record.format}`
+  const filename =
+    record.professionals === null
+      ? `mapboard-${kind}-${record.mapId}-v${record.documentVersion}-${record.id}.${record.format}`
+      : `mapboard-professionals-${kind}-${record.mapId}-v${record.documentVersion}-p${record.professionals.documentVersion}-${record.id}.${record.format}`
+  if (record.professionals !== null) {
+    reply
+      .header('x-record-audience', 'professionals')
+      .header('x-professionals-document-version', String(record.professionals.documentVersion))
+      .header('x-professionals-document-sha256', record.professionals.documentSha256)
+  }
   return reply
     .header('content-type', CONTENT_TYPE[record.format])
     .header('content-disposition', `attachment; filename="${filename}"`)
@@ -94,9 +120,11 @@ function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
  *
  * - `GET /api/maps/<id>/export.pdf`, `GET /api/maps/<id>/export.png` — chair and professionals; family and
  *   observers while `meta.familyMayExport` is true → 200 bytes (403 EXPORT_FORBIDDEN, 403 JOIN_REQUIRED).
+ * - `GET /api/maps/<id>/professionals/export.pdf|png` — chair and professionals only: the professionals' record,
+ *   from the shared and the professionals' document (403 AUDIENCE_FORBIDDEN first; decision 0031).
  * - `GET /api/maps/<id>/exports` (chair) → 200 `ExportInfo[]`, oldest first.
  * - `GET /api/maps/<id>/exports/<exportId>` (the chair, or whoever generated it) → 200 the same bytes
- *   (404 EXPORT_NOT_FOUND).
+ *   (404 EXPORT_NOT_FOUND; a professionals' one to a family or viewer token 403 AUDIENCE_FORBIDDEN).
  */
 export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog & ExportStore }> = async (
   app,
@@ -115,8 +143,13 @@ export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog 
   /** Maps with an export being generated now: one at a time per map. */
   const generating = new Set<string>()
 
+  /** Before the rate limits and any other work: a family or viewer token never has the professionals' record. */
+  const professionalsOnly = async (request: FastifyRequest): Promise<void> => {
+    if (!mayOpenAudience(requestAuth(request).claims.role, 'professionals')) throw AUDIENCE_FORBIDDEN()
+  }
+
   const generate =
-    (format: ExportFormat) =>
+    (format: ExportFormat, audience: ExportAudience) =>
     async (request: FastifyRequest<{ Params: { mapId: string } }>, reply: FastifyReply) => {
       const { mapId } = request.params
       const { participant, role } = exporter(request)
@@ -133,9 +166,11 @@ export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog 
         record = await exportRecord(store, app.rooms, {
           mapId,
           format,
+          audience,
           by: { participantId: participant.id, name: participant.name, role, agency: participant.agency },
         })
       } catch (error) {
+        if (error instanceof AudienceRefusedError) throw AUDIENCE_FORBIDDEN()
         if (error instanceof ExportRefusedError) {
           throw new HttpError(
             403,
@@ -151,22 +186,31 @@ export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog 
         generating.delete(mapId)
       }
       request.log.info(
-        { mapId, export: record.id, format, version: record.documentVersion, bytes: record.byteLength },
+        {
+          mapId,
+          export: record.id,
+          format,
+          audience,
+          version: record.documentVersion,
+          bytes: record.byteLength,
+        },
         'export generated',
       )
       return sendExport(reply, record)
     }
 
-  app.get<{ Params: { mapId: string } }>(
-    '/api/maps/:mapId/export.pdf',
-    { preValidation: anyone, preHandler: limits },
-    generate('pdf'),
-  )
-  app.get<{ Params: { mapId: string } }>(
-    '/api/maps/:mapId/export.png',
-    { preValidation: anyone, preHandler: limits },
-    generate('png'),
-  )
+  for (const format of ['pdf', 'png'] as const) {
+    app.get<{ Params: { mapId: string } }>(
+      `/api/maps/:mapId/export.${format}`,
+      { preValidation: anyone, preHandler: limits },
+      generate(format, 'shared'),
+    )
+    app.get<{ Params: { mapId: string } }>(
+      `/api/maps/:mapId/professionals/export.${format}`,
+      { preValidation: anyone, preHandler: [professionalsOnly, ...limits] },
+      generate(format, 'professionals'),
+    )
+  }
 
   app.get<{ Params: { mapId: string }; Reply: ExportInfo[] }>(
     '/api/maps/:mapId/exports',
@@ -181,6 +225,11 @@ export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog 
       const { mapId, exportId } = request.params
       const { claims } = requestAuth(request)
       const record = await store.getExport(mapId, exportId)
+      // A professionals' record is refused to a family or viewer token whatever else holds; only someone who
+      // already has its id (unguessable, 96 random bits) learns that it exists.
+      if (record?.audience === 'professionals' && !mayOpenAudience(claims.role, 'professionals')) {
+        throw AUDIENCE_FORBIDDEN()
+      }
       const mine = record !== undefined && record.generatedBy.participantId === claims.participant?.id
       if (record === undefined || (claims.role !== 'chair' && !mine)) {
         // Not told apart: someone who may not download an export does not learn that it exists.

@@ -5,9 +5,15 @@ export type ExportFormat = 'pdf' | 'png'
 
 /**
  * Whose view of the map an export shows. 'shared' is the shared document every participant, the family included,
- * receives; a 'professionals' audience (restricted material, marked as such) is to come.
+ * receives; 'professionals' adds the professionals' document (decision 0031) and is never for a family or viewer.
  */
-export type ExportAudience = 'shared'
+export type ExportAudience = 'shared' | 'professionals'
+
+/** The professionals' document a professionals' export was made from: its version and hash, read as the shared one's. */
+export interface ExportRestrictedDocument {
+  documentVersion: number
+  documentSha256: string
+}
 
 /** Who generated an export, as their token said at the time. */
 export interface ExportAuthor {
@@ -23,10 +29,15 @@ export interface ExportSummary {
   mapId: string
   format: ExportFormat
   audience: ExportAudience
-  /** The store's sequence number of the last document update the export includes (`StoredDocument.lastSeq`). */
+  /**
+   * The store's sequence number of the last update of the shared document the export includes
+   * (`StoredDocument.lastSeq`) — the shared document's in every export, whatever its audience.
+   */
   documentVersion: number
-  /** SHA-256 (hex) of `Y.encodeStateAsUpdate` of the document at that version, as printed in the record. */
+  /** SHA-256 (hex) of `Y.encodeStateAsUpdate` of the shared document at that version, as printed in the record. */
   documentSha256: string
+  /** The professionals' document too, for audience 'professionals'; null for 'shared'. */
+  professionals: ExportRestrictedDocument | null
   /** SHA-256 (hex) of `bytes`. */
   bytesSha256: string
   byteLength: number

@@ -14,9 +14,13 @@ export class MemoryExportStore implements ExportStore {
     this.#db.map(record.mapId)
     const exports = this.#db.tables().exports
     if (exports.has(record.id)) throw new Error(`export ${record.id} exists`)
+    if ((record.audience === 'professionals') !== (record.professionals !== null)) {
+      throw new Error(`export ${record.id} does not match its audience`)
+    }
     exports.set(record.id, {
       ...record,
       generatedBy: { ...record.generatedBy },
+      professionals: record.professionals === null ? null : { ...record.professionals },
       bytes: copyBytes(record.bytes),
     })
   }
@@ -24,7 +28,12 @@ export class MemoryExportStore implements ExportStore {
   async getExport(mapId: string, exportId: string): Promise<ExportRecord | undefined> {
     const record = this.#db.tables().exports.get(exportId)
     if (record === undefined || record.mapId !== mapId) return undefined
-    return { ...record, generatedBy: { ...record.generatedBy }, bytes: copyBytes(record.bytes) }
+    return {
+      ...record,
+      generatedBy: { ...record.generatedBy },
+      professionals: record.professionals === null ? null : { ...record.professionals },
+      bytes: copyBytes(record.bytes),
+    }
   }
 
   async listExports(mapId: string): Promise<ExportSummary[]> {
@@ -32,6 +41,10 @@ export class MemoryExportStore implements ExportStore {
     return [...this.#db.tables().exports.values()]
       .filter((record) => record.mapId === mapId)
       .sort((a, b) => a.generatedAt - b.generatedAt)
-      .map(({ bytes: _bytes, ...summary }) => ({ ...summary, generatedBy: { ...summary.generatedBy } }))
+      .map(({ bytes: _bytes, ...summary }) => ({
+        ...summary,
+        generatedBy: { ...summary.generatedBy },
+        professionals: summary.professionals === null ? null : { ...summary.professionals },
+      }))
   }
 }

@@ -79,6 +79,19 @@ export const SCHEMA = `
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
   CREATE TRIGGER IF NOT EXISTS exports_never_removed BEFORE DELETE ON exports
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
+  -- The professionals' document a professionals' export (audience 'professionals') was made from, beside the
+  -- shared document's version and hash in its exports row; kept as made like the row itself (decision 0031).
+  CREATE TABLE IF NOT EXISTS export_professionals_documents (
+    export_id TEXT PRIMARY KEY REFERENCES exports(id),
+    document_version INTEGER NOT NULL,
+    document_sha256 TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE TRIGGER IF NOT EXISTS export_professionals_documents_never_change
+    BEFORE UPDATE ON export_professionals_documents
+    BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
+  CREATE TRIGGER IF NOT EXISTS export_professionals_documents_never_removed
+    BEFORE DELETE ON export_professionals_documents
+    BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
   -- Stored updates (or a snapshot) the map's document would not load with, set aside when it was restored
   -- without them (rooms/loadStoredDocument.ts). Kept for investigation; nothing reads them back into a map.
   CREATE TABLE IF NOT EXISTS quarantine (

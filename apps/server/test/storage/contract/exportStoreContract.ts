@@ -1,6 +1,6 @@
 // The behaviour every engine's ExportStore must have: exports kept as made, never replaced.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ExportStore } from '../../../src/storage/ExportStore.ts'
+import type { ExportRecord, ExportStore } from '../../../src/storage/ExportStore.ts'
 import type { MapCatalog } from '../../../src/storage/MapCatalog.ts'
 import { exportRecord, mapRecord, withoutBytes } from './fixtures.ts'
 import type { StoreHarness } from './fixtures.ts'
@@ -57,6 +57,32 @@ export function exportStoreContract(
       const copy = await store.getExport(map.id, 'export-1')
       copy?.bytes.fill(0)
       expect(await store.getExport(map.id, 'export-1')).toEqual(kept)
+    })
+
+    it("[STORE-24] a professionals' export keeps the professionals' document it was made from", async () => {
+      const map = mapRecord()
+      await store.createMap(map, new Uint8Array([0, 0]))
+      const shared = exportRecord(map.id, 'export-shared', 1_000)
+      const restricted: ExportRecord = {
+        ...exportRecord(map.id, 'export-professionals', 2_000),
+        audience: 'professionals',
+        professionals: { documentVersion: 7, documentSha256: 'c'.repeat(64) },
+      }
+      await store.putExport(shared)
+      await store.putExport(restricted)
+      expect(await store.getExport(map.id, 'export-professionals')).toEqual(restricted)
+      expect(await store.listExports(map.id)).toEqual([withoutBytes(shared), withoutBytes(restricted)])
+      // The audience and the professionals' document go together, or the export is not kept.
+      await expect(
+        store.putExport({ ...exportRecord(map.id, 'export-bad', 3_000), audience: 'professionals' }),
+      ).rejects.toThrow()
+      await expect(
+        store.putExport({ ...restricted, id: 'export-bad-2', audience: 'shared' }),
+      ).rejects.toThrow()
+      expect(await store.getExport(map.id, 'export-bad')).toBeUndefined()
+      expect(await store.getExport(map.id, 'export-bad-2')).toBeUndefined()
+      store = await harness.reopen()
+      expect(await store.getExport(map.id, 'export-professionals')).toEqual(restricted)
     })
 
     it('[STORE-20] exports survive a reopen', async () => {

@@ -66,6 +66,7 @@ export const exportRecord = (
     audience: 'shared',
     documentVersion: 12,
     documentSha256: 'a'.repeat(64),
+    professionals: null,
     bytesSha256: 'b'.repeat(64),
     byteLength: bytes.byteLength,
     bytes,
