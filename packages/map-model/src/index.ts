@@ -82,6 +82,8 @@ export type {
   Dissent,
   Decision,
   Apology,
+  ClosedSession,
+  ClosedSessionAttendee,
   ScalingSubject,
   ScaleResult,
   ScalingRound,
@@ -114,6 +116,7 @@ export type { DangerInput, DangerPatch, SafetyGoalInput } from './conference/dan
 export { addNextStep, updateNextStep, removeNextStep, isOverdue } from './conference/nextSteps.ts'
 export type { NextStepInput, NextStepPatch } from './conference/nextSteps.ts'
 export { recordDecision } from './conference/decision.ts'
+export { currentClosedSession, endClosedSession, startClosedSession } from './conference/closedSession.ts'
 export { setApologies } from './conference/apologies.ts'
 export { setFamilyMayExport, familyMayExport } from './conference/exportPolicy.ts'
 export { writeScalingRound, writeAttendance } from './conference/serverWrites.ts'

@@ -2,10 +2,12 @@ import type * as Y from 'yjs'
 import {
   addDangerStatement,
   addNextStep,
+  endClosedSession,
   recordDecision,
   removeDangerStatement,
   removeNextStep,
   setApologies,
+  startClosedSession,
   setFamilyMayExport,
   setFamilyView,
   setSafetyGoal,
@@ -50,6 +52,9 @@ export interface ConferenceCommands {
   setApologies(apologies: Apology[]): void
   /** Lets the family and observers download the record too (the chair's switch). */
   setFamilyMayExport(allowed: boolean): void
+  /** The professionals talk without the family (CLOSED-1, the chair's). */
+  startClosedSession(): void
+  endClosedSession(): void
 }
 
 export function createConferenceCommands(doc: Y.Doc, me: Participant): ConferenceCommands {
@@ -67,5 +72,7 @@ export function createConferenceCommands(doc: Y.Doc, me: Participant): Conferenc
     recordDecision: (decision) => recordDecision(doc, decision),
     setApologies: (apologies) => setApologies(doc, apologies),
     setFamilyMayExport: (allowed) => setFamilyMayExport(doc, allowed),
+    startClosedSession: () => startClosedSession(doc, by),
+    endClosedSession: () => endClosedSession(doc),
   }
 }

@@ -1,4 +1,5 @@
 import {
+  ZONE_IDS,
   mayAddNote,
   mayChangeNote,
   mayLock,
@@ -19,14 +20,23 @@ import type { Participant } from '@mapboard/protocol'
  * it over generated cases). It enforces nothing: the server reverts what it refuses.
  */
 export class Permissions {
+  /** The sections the rules treat as locked for this participant. */
   private readonly locked: ReadonlySet<ZoneId>
+  /** The sections the chair has locked, as the board shows them. */
+  private readonly shownLocks: ReadonlySet<ZoneId>
   private readonly actor: PolicyActor
 
+  /**
+   * `closedSession`: one lasts now. Nobody but the chair writes in the shared map meanwhile (CLOSED-2), which for
+   * everyone else is as if every section were locked, without the board showing them locked.
+   */
   constructor(
     readonly me: Participant,
     locks: readonly ZoneId[],
+    readonly closedSession = false,
   ) {
-    this.locked = new Set(locks)
+    this.shownLocks = new Set(locks)
+    this.locked = closedSession && me.role !== 'chair' ? new Set(ZONE_IDS) : this.shownLocks
     this.actor = { role: me.role, participantId: me.id }
   }
 
@@ -44,7 +54,7 @@ export class Permissions {
   }
 
   isLocked(zone: ZoneId): boolean {
-    return this.locked.has(zone)
+    return this.shownLocks.has(zone)
   }
 
   canAddTo(zone: ZoneId): boolean {

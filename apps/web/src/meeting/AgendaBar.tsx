@@ -12,6 +12,8 @@ interface AgendaBarProps {
   commands: ConferenceCommands
   follow: FollowChair
   meetingOpen: boolean
+  /** Whether a closed session lasts now; the chair starts and ends one here. */
+  closedSession: boolean
   onToggleMeeting(): void
   onError(message: string): void
 }
@@ -23,6 +25,7 @@ export function AgendaBar({
   commands,
   follow,
   meetingOpen,
+  closedSession,
   onToggleMeeting,
   onError,
 }: AgendaBarProps) {
@@ -114,6 +117,20 @@ export function AgendaBar({
               Apply <span className="agenda-locks-long">this step’s </span>locks
             </span>
           </label>
+          <button
+            type="button"
+            className="button button-small"
+            aria-pressed={closedSession}
+            onClick={() =>
+              runCommand(
+                () => (closedSession ? commands.endClosedSession() : commands.startClosedSession()),
+                onError,
+              )
+            }
+            data-testid="closed-session-toggle"
+          >
+            {closedSession ? 'End closed session' : 'Start closed session'}
+          </button>
         </div>
       )}
       <span className="spacer" />

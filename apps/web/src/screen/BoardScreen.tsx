@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { ZONE_IDS, judgementScale } from '@mapboard/map-model'
+import { ZONE_IDS, currentClosedSession, judgementScale } from '@mapboard/map-model'
 import type { ZoneId } from '@mapboard/map-model'
 import { createConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
@@ -17,6 +17,7 @@ import { AgendaBar } from '../meeting/AgendaBar.tsx'
 import { MeetingPanel } from '../meeting/MeetingPanel.tsx'
 import type { MeetingTab } from '../meeting/MeetingPanel.tsx'
 import { ScalingPrompt } from '../meeting/ScalingPrompt.tsx'
+import { ClosedSessionNotice } from '../meeting/ClosedSessionNotice.tsx'
 import { useConference } from '../meeting/useConference.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from '../ui/AddNoteDialog.tsx'
@@ -80,9 +81,10 @@ export function BoardScreen({
   )
   const [addRequest, setAddRequest] = useState<{ zone: ZoneId; nonce: number } | null>(null)
   const [toast, setToast] = useState<{ message: string; key: number } | null>(null)
+  const closedSession = currentClosedSession(conference.closedSessions) !== null
   const permissions = useMemo(
-    () => new Permissions(participant, snapshot.locks),
-    [participant, snapshot.locks],
+    () => new Permissions(participant, snapshot.locks, closedSession),
+    [participant, snapshot.locks, closedSession],
   )
   const myLinkId = useMemo(() => readClaims(session.token).linkId, [session.token])
   const isChair = permissions.isChair
@@ -294,6 +296,7 @@ export function BoardScreen({
         commands={conferenceCommands}
         follow={session.follow}
         meetingOpen={meetingOpen}
+        closedSession={closedSession}
         onToggleMeeting={() => {
           setMeetingTabRequest(null)
           setMeetingOpen((open) => !open)
@@ -308,7 +311,12 @@ export function BoardScreen({
         meetingOpen={meetingOpen}
         onGive={() => openMeetingAt('scaling')}
       />
-      <main className="workspace">
+      {closedSession && <ClosedSessionNotice role={participant.role} />}
+      {/* Covered for the family and observers during a closed session: nothing behind the notice to reach. */}
+      <main
+        className="workspace"
+        inert={closedSession && (participant.role === 'family' || participant.role === 'viewer')}
+      >
         <div className="canvas-pane">
           <BoardCanvas
             snapshot={snapshot}

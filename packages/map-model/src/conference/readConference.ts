@@ -17,6 +17,7 @@ import type { ConferenceSnapshot, DangerStatement, NextStep, ScalingRound } from
 import {
   compareText,
   validateApologies,
+  validateClosedSessions,
   validateAttendanceEntry,
   validateDangerStatement,
   validateDecision,
@@ -46,6 +47,7 @@ export function readConference(doc: Y.Doc): ConferenceSnapshot {
     nextSteps: entries(getNextStepsMap(doc), validateNextStep, (s) => s.id).sort(compareNextSteps),
     decision: valid(meta.get('decision'), validateDecision) ?? null,
     apologies: valid(meta.get('apologies'), validateApologies) ?? [],
+    closedSessions: valid(meta.get('closedSessions'), validateClosedSessions) ?? [],
     rounds: entries(getScalingMap(doc), validateScalingRound, (r) => r.id).sort(compareRounds),
     attendance: entries(getAttendanceMap(doc), validateAttendanceEntry, (a) => a.participantId).sort(
       (a, b) =>

@@ -9,6 +9,8 @@
 //   meta.step         AgendaStepId                          chair only (AGENDA-1)
 //   meta.decision     Decision                              chair only (DECISION-1)
 //   meta.apologies    Apology[]                             chair only (ROSTER-1)
+//   meta.closedSessions ClosedSession[]                     chair only (CLOSED-1); while one lasts, nobody but
+//                                                           the chair writes in the shared document (CLOSED-2)
 //   dangers           dangerId → DangerStatement            chair, professionals (DANGER-1; future-danger lock)
 //   goals             dangerId → SafetyGoal                 chair, professionals (DANGER-2; safety-goals lock)
 //   familyViews       dangerId → FamilyView                 family, chair (FAMILY-1; future-danger lock)
@@ -167,6 +169,27 @@ export interface AttendanceEntry {
   leftAt: number | null
 }
 
+/** Someone in a closed session: the chair and professionals present, as attendance recorded them. */
+export interface ClosedSessionAttendee {
+  participantId: string
+  name: string
+  role: 'chair' | 'professional'
+  agency: string
+}
+
+/**
+ * A part of the meeting without the family (product brief): while it lasts the family's and observers' screens say
+ * so and receive nothing new; what is written goes to the professionals' document.
+ */
+export interface ClosedSession {
+  startedAt: number
+  /** null while it lasts. */
+  endedAt: number | null
+  startedBy: RecordedBy
+  /** The chair and professionals present when it started, and any who joined before it ended. */
+  attendees: ClosedSessionAttendee[]
+}
+
 /** Everything about the conference, normalised (readConference). */
 export interface ConferenceSnapshot {
   step: AgendaStepId
@@ -179,6 +202,8 @@ export interface ConferenceSnapshot {
   nextSteps: NextStep[]
   decision: Decision | null
   apologies: Apology[]
+  /** Oldest first; the last one lasts while its `endedAt` is null. */
+  closedSessions: ClosedSession[]
   /** Oldest first. */
   rounds: ScalingRound[]
   /** By joinedAt. */

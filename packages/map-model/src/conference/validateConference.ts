@@ -24,6 +24,8 @@ import type {
   AgencyView,
   Apology,
   AttendanceEntry,
+  ClosedSession,
+  ClosedSessionAttendee,
   Decision,
   DangerStatement,
   Dissent,
@@ -251,6 +253,55 @@ function validateApology(value: unknown, field: string): Apology {
     name: validateText(input.name, `${field}.name`, MAX_SHORT_TEXT, true),
     role: validateRole(input.role, `${field}.role`),
     agency: validateText(input.agency, `${field}.agency`, MAX_SHORT_TEXT),
+  }
+}
+
+/** At most this many closed sessions in one meeting: a few in practice, a bound against a flood. */
+export const MAX_CLOSED_SESSIONS = 20
+
+export function validateClosedSessions(value: unknown): ClosedSession[] {
+  const sessions = list(value, 'closedSessions', validateClosedSession)
+  if (sessions.length > MAX_CLOSED_SESSIONS)
+    fail(
+      'TOO_MANY_ITEMS',
+      'closedSessions',
+      `A meeting holds at most ${MAX_CLOSED_SESSIONS} closed sessions.`,
+    )
+  sessions.forEach((session, index) => {
+    if (session.endedAt === null && index !== sessions.length - 1)
+      fail(
+        'INVALID_TIMESTAMP',
+        `closedSessions[${index}].endedAt`,
+        'Only the last closed session can be lasting.',
+      )
+  })
+  return sessions
+}
+
+function validateClosedSession(value: unknown, field: string): ClosedSession {
+  const input = record(value, field)
+  const startedAt = validateTimestamp(input.startedAt, `${field}.startedAt`)
+  const endedAt = input.endedAt === null ? null : validateTimestamp(input.endedAt, `${field}.endedAt`)
+  if (endedAt !== null && endedAt < startedAt)
+    fail('INVALID_TIMESTAMP', `${field}.endedAt`, 'A closed session cannot end before it started.')
+  return {
+    startedAt,
+    endedAt,
+    startedBy: validateRecordedBy(input.startedBy, `${field}.startedBy`),
+    attendees: list(input.attendees, `${field}.attendees`, validateAttendee),
+  }
+}
+
+function validateAttendee(value: unknown, field: string): ClosedSessionAttendee {
+  const input = record(value, field)
+  const role = input.role
+  if (role !== 'chair' && role !== 'professional')
+    fail('UNKNOWN_VALUE', `${field}.role`, 'Only the chair and professionals are in a closed session.')
+  return {
+    participantId: validateParticipantId(input.participantId, `${field}.participantId`),
+    name: validateText(input.name, `${field}.name`, MAX_AUTHOR_TEXT),
+    role,
+    agency: validateText(input.agency, `${field}.agency`, MAX_AGENCY_TEXT),
   }
 }
 

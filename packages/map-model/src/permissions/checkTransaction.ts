@@ -61,12 +61,24 @@ export function checkTransaction(
     if (change.kind === 'scaling' || change.kind === 'attendance')
       return refuse('SERVER-1', 'Scaling and attendance are recorded by the server, not by hand.')
   }
+  // CLOSED-2: anyone but the chair who wrote `meta` was refused above (CLOSED-1), so for them the closed sessions
+  // read now are those from before the transaction.
+  if (audience === 'shared' && !chair && changes.length > 0 && closedSessionLasts(transaction.doc)) {
+    return refuse('CLOSED-2', 'During a closed session only the chair changes the shared map.')
+  }
   const locked = lockedSections(transaction.doc)
   for (const change of changes) {
     const verdict = judge(change, actor, index, locked, transaction)
     if (!verdict.allowed) return verdict
   }
   return ALLOWED
+}
+
+function closedSessionLasts(doc: Y.Doc): boolean {
+  const sessions = getMetaMap(doc).get('closedSessions')
+  if (!Array.isArray(sessions)) return false
+  const last: unknown = sessions.at(-1)
+  return typeof last === 'object' && last !== null && (last as { endedAt?: unknown }).endedAt === null
 }
 
 function judge(

@@ -7,6 +7,7 @@ import { isAgendaStepId } from '../conference/agenda.ts'
 import { isPlainJson, sameValue } from '../conference/sameValue.ts'
 import {
   validateApologies,
+  validateClosedSessions,
   validateAttendanceEntry,
   validateDangerStatement,
   validateDecision,
@@ -17,7 +18,7 @@ import {
 } from '../conference/validateConference.ts'
 
 /** The conference keys of `meta`; its other keys (title, createdAt…) are the meeting's details. */
-export const CONFERENCE_META_KEYS = ['step', 'decision', 'apologies'] as const
+export const CONFERENCE_META_KEYS = ['step', 'decision', 'apologies', 'closedSessions'] as const
 export type ConferenceMetaKey = (typeof CONFERENCE_META_KEYS)[number]
 
 export function isConferenceMetaKey(key: string): key is ConferenceMetaKey {
@@ -58,6 +59,8 @@ export function metaValueProblem(key: ConferenceMetaKey, value: unknown): string
       return exactly(value, validateDecision)
     case 'apologies':
       return exactly(value, validateApologies)
+    case 'closedSessions':
+      return exactly(value, validateClosedSessions)
   }
 }
 

@@ -125,6 +125,8 @@ export function mayWriteMeta(actor: PolicyActor, keys: readonly string[]): Verdi
   if (keys.includes('step')) return refuse('AGENDA-1', 'Only the chair can move the meeting to another step.')
   if (keys.includes('decision')) return refuse('DECISION-1', 'Only the chair can record the decision.')
   if (keys.includes('apologies')) return refuse('ROSTER-1', 'Only the chair can mark apologies.')
+  if (keys.includes('closedSessions'))
+    return refuse('CLOSED-1', 'Only the chair can start or end a closed session.')
   return refuse('CHAIR-2', 'Only the chair can change the meeting details.')
 }
 

@@ -57,6 +57,11 @@ export const RULES = {
     'writes them, plain JSON): `meta.step` a known step, `meta.decision` a valid decision, `meta.apologies` valid ' +
     "apologies, and every entry valid under its own key (a statement's or step's `id`, a goal's or view's " +
     '`dangerId`).',
+  // The closed session (conference/closedSession.ts).
+  'CLOSED-1': 'Only the chair starts or ends a closed session (`meta.closedSessions`).',
+  'CLOSED-2':
+    'While a closed session lasts, nobody but the chair writes in the shared document: the family receives nothing ' +
+    "new, and what the professionals write meanwhile goes to the professionals' document.",
   // The professionals' document (audience.ts).
   'AUD-1': "Only the chair and professionals write in a map's professionals' document.",
   'AUD-2':

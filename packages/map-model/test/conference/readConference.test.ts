@@ -53,6 +53,7 @@ describe('readConference', () => {
       nextSteps: [],
       decision: null,
       apologies: [],
+      closedSessions: [],
       rounds: [],
       attendance: [],
     })
