@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, readMap, setFamilyMayExport } from '@mapboard/map-model'
+import {
+  addNote,
+  endClosedSession,
+  readConference,
+  readMap,
+  setFamilyMayExport,
+  startClosedSession,
+} from '@mapboard/map-model'
 import type { ExportInfo, JoinResponse } from '@mapboard/protocol'
 import { recordSnapshot, renderMapPng } from '@mapboard/record'
 import { connectClient, noteAuthor, waitFor } from '@mapboard/test-kit'
@@ -369,5 +376,45 @@ describe("a family or viewer token never has the professionals' record", () => {
       404,
       'EXPORT_NOT_FOUND',
     )
+  })
+})
+
+describe('a closed session in the records', () => {
+  it('both records say when it was held and who was in it; what was said there is in the professionals’ only', async () => {
+    const c = (conference = await startConference())
+    const [chairClient] = c.observers
+    if (chairClient === undefined) throw new Error('no chair client')
+    const marker = `SAID-PRIVATELY-${randomBytes(6).toString('hex')}`
+    const by = { participantId: c.chair.participant.id, name: 'Ann Chair', agency: 'Independent reviewing' }
+    // Who is in it comes from attendance, which the server writes a moment after people join.
+    await waitFor(() => readConference(chairClient.doc).attendance.some((entry) => entry.name === 'PC Jones'))
+    startClosedSession(chairClient.doc, by)
+    const pro = openProfessionals(c, c.professional)
+    await pro.synced
+    addNote(pro.doc, {
+      zone: 'future-danger',
+      text: marker,
+      audience: 'professionals',
+      ...noteAuthor(c.professional),
+    })
+    await waitFor(() => readMap(pro.doc).notes.length === 1)
+    endClosedSession(chairClient.doc)
+    await waitFor(() => readConference(c.serverDoc()).closedSessions[0]?.endedAt !== null)
+    await waitFor(() => readConference(c.serverDoc()).closedSessions.length === 1)
+
+    const shared = pdfPages(
+      (await download(c.server, `/api/maps/${c.map.id}/export.pdf`, c.chair.token)).bytes,
+    )
+    const restricted = pdfPages(
+      (await download(c.server, `/api/maps/${c.map.id}/professionals/export.pdf`, c.chair.token)).bytes,
+    )
+    for (const pages of [shared, restricted]) {
+      const text = pages.join(' ')
+      expect(text).toContain('Closed sessions (1)')
+      expect(text).toMatch(/From \d\d:\d\d until \d\d:\d\d, started by Ann Chair\. Attended by .*Ann Chair/u)
+      expect(text).toContain('PC Jones')
+    }
+    expect(shared.join(' ')).not.toContain(marker)
+    expect(restricted.join(' ')).toContain(marker)
   })
 })

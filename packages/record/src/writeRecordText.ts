@@ -139,6 +139,25 @@ function writeAttendance(out: RecordWriter, record: RecordSnapshot): void {
   out.subheading(`Apologies (${apologies.length})`)
   if (apologies.length === 0) out.detail('None recorded.')
   for (const apology of apologies) out.paragraph(personLabel(apology.name, apology.role, apology.agency))
+  writeClosedSessions(out, record)
+}
+
+/**
+ * When the professionals talked without the family, and who was there — in both records, so the family's says it
+ * happened; what was said is in the professionals' document, so only in the professionals' record.
+ */
+function writeClosedSessions(out: RecordWriter, record: RecordSnapshot): void {
+  const { closedSessions } = record.conference
+  out.subheading(`Closed sessions (${closedSessions.length})`)
+  if (closedSessions.length === 0) out.detail('None held.')
+  for (const session of closedSessions) {
+    const until = session.endedAt === null ? 'still under way' : `until ${formatClock(session.endedAt)}`
+    const who = session.attendees.map((person) => personLabel(person.name, person.role, person.agency))
+    out.paragraph(
+      `From ${formatClock(session.startedAt)} ${until}, started by ${session.startedBy.name}. ` +
+        `Attended by ${who.length === 0 ? 'nobody recorded' : who.join('; ')}.`,
+    )
+  }
 }
 
 function noteDetails(note: NoteSnapshot): string {
