@@ -117,21 +117,23 @@ export function AgendaBar({
               Apply <span className="agenda-locks-long">this step’s </span>locks
             </span>
           </label>
-          <button
-            type="button"
-            className="button button-small"
-            aria-pressed={closedSession}
-            onClick={() =>
-              runCommand(
-                () => (closedSession ? commands.endClosedSession() : commands.startClosedSession()),
-                onError,
-              )
-            }
-            data-testid="closed-session-toggle"
-          >
-            {closedSession ? 'End closed session' : 'Start closed session'}
-          </button>
         </div>
+      )}
+      {canMove && (
+        <button
+          type="button"
+          className="button button-small closed-session-toggle"
+          aria-pressed={closedSession}
+          onClick={() =>
+            runCommand(
+              () => (closedSession ? commands.endClosedSession() : commands.startClosedSession()),
+              onError,
+            )
+          }
+          data-testid="closed-session-toggle"
+        >
+          {closedSession ? 'End closed session' : 'Start closed session'}
+        </button>
       )}
       <span className="spacer" />
       {!follow.isChair && (
