@@ -38,7 +38,7 @@ export type { JudgementBox, LayoutGrid } from './layout.ts'
 export { sectionAt, indexAt } from './hitTest.ts'
 export { JUDGEMENT_LABEL, SCALING_QUESTION } from './judgement.ts'
 export { MAX_AGENCY_TEXT, MAX_AUTHOR_ID_LENGTH } from './noteFields.ts'
-export { MAX_ORDER_LENGTH, isOrderKey } from './order.ts'
+export { MAX_ORDER_LENGTH, compareNotes, isOrderKey } from './order.ts'
 
 // Permission rules: the server judges every change with these (see permissions/rules.ts).
 export { RULES, RULE_IDS } from './permissions/rules.ts'
