@@ -8,7 +8,7 @@ import {
   setLock,
   updateNote,
 } from '@mapboard/map-model'
-import type { AddNoteInput, Audience, NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
+import type { AddNoteInput, Audience, NoteColour, NoteKind, Ordered, ZoneId } from '@mapboard/map-model'
 import type { Participant } from '@mapboard/protocol'
 import type { LocalOrigin } from './LocalOrigin.ts'
 import { trackOthersChanges } from './othersChanges.ts'
@@ -96,7 +96,14 @@ export function createBoardCommands(
   origin: LocalOrigin,
   me: Participant,
   audience: Audience = 'shared',
+  /**
+   * A section's notes as the board shows them, where that is more than this document's (both documents': see
+   * sectionOfBoth), so positions count every note shown. Read live: a group move sees its own earlier moves.
+   */
+  sectionNotes?: (zone: ZoneId) => readonly Ordered[],
 ): BoardCommands {
+  const among = (zone: ZoneId): { among?: readonly Ordered[] } =>
+    sectionNotes === undefined ? {} : { among: sectionNotes(zone) }
   const undoManager = new Y.UndoManager([doc.getMap('notes')], {
     trackedOrigins: new Set([origin]),
     captureTimeout: 400,
@@ -134,6 +141,7 @@ export function createBoardCommands(
         ...rest,
         audience,
         zone,
+        ...among(zone),
         author: me.name,
         authorId: me.id,
         agency: me.agency,
@@ -146,13 +154,18 @@ export function createBoardCommands(
       updateNote(doc, id, patch, origin)
     },
     moveNote(id, zone, index) {
-      moveNote(doc, id, index === undefined ? { zone } : { zone, index }, origin)
+      moveNote(
+        doc,
+        id,
+        index === undefined ? { zone, ...among(zone) } : { zone, index, ...among(zone) },
+        origin,
+      )
       undoManager.stopCapturing()
     },
     moveNotes(moves) {
       undoManager.stopCapturing()
       doc.transact(() => {
-        for (const { id, zone, index } of moves) moveNote(doc, id, { zone, index }, origin)
+        for (const { id, zone, index } of moves) moveNote(doc, id, { zone, index, ...among(zone) }, origin)
       }, origin)
       undoManager.stopCapturing()
     },

@@ -13,7 +13,7 @@ import { createLocalOrigin } from './LocalOrigin.ts'
 import { BoardSnapshotStore } from './BoardSnapshotStore.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { ProfessionalsDocument, opensProfessionalsDocument } from './ProfessionalsDocument.ts'
-import { createRoutedBoardCommands } from './RoutedBoardCommands.ts'
+import { createRoutedBoardCommands, sectionOfBoth } from './RoutedBoardCommands.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
 import { RemoteCursors } from './RemoteCursors.ts'
 import { SaveConfirmation } from './SaveConfirmation.ts'
@@ -93,7 +93,6 @@ export function openMapSession(options: MapSessionOptions): MapSession {
   void connectWhenLoaded()
   const { participant } = options
   const localOrigin = createLocalOrigin()
-  const sharedCommands = createBoardCommands(doc, localOrigin, participant)
   const refusals = new EditRefusals()
   const professionals = opensProfessionalsDocument(participant.role)
     ? new ProfessionalsDocument({
@@ -107,6 +106,13 @@ export function openMapSession(options: MapSessionOptions): MapSession {
         deviceLoadWaitMs: DEVICE_LOAD_WAIT_MS,
       })
     : null
+  const sharedCommands = createBoardCommands(
+    doc,
+    localOrigin,
+    participant,
+    'shared',
+    professionals === null ? undefined : sectionOfBoth(doc, professionals.doc),
+  )
   const commands = createRoutedBoardCommands(sharedCommands, professionals?.commands ?? null)
   // The server reverts an edit its rules refuse and tells the author why in an auth message (permission denied,
   // reason = EditRefusal JSON). y-websocket only logs those; this provider's own handler shows them instead, and

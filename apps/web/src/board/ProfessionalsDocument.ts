@@ -10,6 +10,7 @@ import { DeviceCopy } from './DeviceCopy.ts'
 import type { EditRefusals } from './EditRefusals.ts'
 import type { LocalOrigin } from './LocalOrigin.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
+import { sectionOfBoth } from './RoutedBoardCommands.ts'
 
 /** Only these roles ever open the professionals' document; the server refuses the others before the upgrade. */
 export function opensProfessionalsDocument(role: Role): boolean {
@@ -62,7 +63,13 @@ export class ProfessionalsDocument {
       disableBc: true,
       connect: false,
     })
-    this.commands = createBoardCommands(this.doc, options.localOrigin, options.participant, 'professionals')
+    this.commands = createBoardCommands(
+      this.doc,
+      options.localOrigin,
+      options.participant,
+      'professionals',
+      sectionOfBoth(options.shared.doc, this.doc),
+    )
     // The server reverts a refused edit here as in the shared document and says why: shown the same way.
     this.provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
       readAuthMessage(decoder, this.doc, (_doc, reason) => {

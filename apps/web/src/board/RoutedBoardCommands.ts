@@ -1,4 +1,6 @@
-import { audienceOfNoteId } from '@mapboard/map-model'
+import type * as Y from 'yjs'
+import { audienceOfNoteId, readZoneNotes } from '@mapboard/map-model'
+import type { Ordered, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands, NoteMoveCommand } from './BoardCommands.ts'
 
 /**
@@ -80,4 +82,15 @@ export function createRoutedBoardCommands(
       for (const commands of all) commands.destroy()
     },
   }
+}
+
+/**
+ * A section's notes in both documents, each document's own ids only (as BoardSnapshotStore shows them): what a
+ * position in the section counts, so a note added or moved lands where the board shows it, among both kinds.
+ */
+export function sectionOfBoth(shared: Y.Doc, restricted: Y.Doc): (zone: ZoneId) => Ordered[] {
+  return (zone) => [
+    ...readZoneNotes(shared, zone).filter((note) => audienceOfNoteId(note.id) === 'shared'),
+    ...readZoneNotes(restricted, zone).filter((note) => audienceOfNoteId(note.id) === 'professionals'),
+  ]
 }

@@ -8,7 +8,7 @@ import { BoardSnapshotStore, familyView } from './BoardSnapshotStore.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { Permissions } from './Permissions.ts'
-import { createRoutedBoardCommands } from './RoutedBoardCommands.ts'
+import { createRoutedBoardCommands, sectionOfBoth } from './RoutedBoardCommands.ts'
 
 const person = (role: Role): Participant => ({ id: `${role}-1`, name: role, role, agency: '' })
 
@@ -17,9 +17,10 @@ function twoDocuments(me: Participant = person('professional')) {
   const shared = new Y.Doc()
   const restricted = new Y.Doc()
   const origin = createLocalOrigin()
+  const section = sectionOfBoth(shared, restricted)
   const commands = createRoutedBoardCommands(
-    createBoardCommands(shared, origin, me),
-    createBoardCommands(restricted, origin, me, 'professionals'),
+    createBoardCommands(shared, origin, me, 'shared', section),
+    createBoardCommands(restricted, origin, me, 'professionals', section),
   )
   const store = new BoardSnapshotStore(new MapSnapshotStore(shared), new MapSnapshotStore(restricted))
   const texts = (doc: Y.Doc): string[] => readMap(doc).notes.map((note) => note.text)
@@ -52,6 +53,26 @@ describe('the board over the shared and the professionals’ document', () => {
     commands.deleteNotes([a, p])
     expect(texts(shared)).toEqual([])
     expect(texts(restricted)).toEqual([])
+  })
+
+  it('places added and moved notes among both documents’ notes, as the board shows the section', () => {
+    const { commands, store } = twoDocuments()
+    const texts = (): string[] => store.getSnapshot().notes.map((note) => note.text)
+    commands.addNote('past-harm', { text: 'S1' })
+    commands.addNote('past-harm', { text: 'S2' })
+    const p = commands.addNote('past-harm', { text: 'P1', audience: 'professionals' })
+    commands.addNote('past-harm', { text: 'S3' })
+    expect(texts()).toEqual(['S1', 'S2', 'P1', 'S3'])
+    commands.moveNote(p, 'past-harm', 0)
+    expect(texts()).toEqual(['P1', 'S1', 'S2', 'S3'])
+    commands.moveNote(p, 'past-harm', 2)
+    expect(texts()).toEqual(['S1', 'S2', 'P1', 'S3'])
+    const s3 = store.getSnapshot().notes[3]?.id ?? ''
+    commands.moveNotes([
+      { id: s3, zone: 'past-harm', index: 0 },
+      { id: p, zone: 'past-harm', index: 1 },
+    ])
+    expect(texts()).toEqual(['S3', 'P1', 'S1', 'S2'])
   })
 
   it('undoes the latest step of either document first', () => {
