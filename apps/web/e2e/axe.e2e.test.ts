@@ -60,7 +60,7 @@ const recordedBy = ({ participant }: JoinResponse) => ({
 })
 
 /**
- * Gives the map something in every part the chair sees: a note in each column, a danger statement with its goal
+ * Gives the map something in every part the chair sees: a note in each column (one of them professionals-only), a danger statement with its goal
  * and the family's view, an overdue next step and an apology. Written by the chair's and a parent's own clients,
  * so the server judges it as it judges anyone's edits.
  */
@@ -115,7 +115,17 @@ async function seedMap(server: TestServer, map: CreateMapResponse): Promise<Test
   setApologies(doc, [{ name: 'Dr Khan', role: 'professional', agency: 'Riverside Surgery' }])
   await waitFor(() => parentClient.doc.getMap('dangers').size === 1)
   setFamilyView(parentClient.doc, dangerId, 'We want help, not a plan.', recordedBy(parent))
-  return [chairClient, parentClient]
+  // A professionals-only note, so the chair's board shows its mark and border (decision 0032).
+  const restrictedClient = connectClient(server, `${mapId}/professionals`, chair)
+  await restrictedClient.synced
+  addNote(restrictedClient.doc, {
+    zone: 'past-harm',
+    text: 'The police hold information that is not yet disclosable.',
+    kind: 'fact',
+    audience: 'professionals',
+    ...author,
+  })
+  return [chairClient, parentClient, restrictedClient]
 }
 
 describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, options }) => {

@@ -4,7 +4,8 @@ import { DEFAULT_COLOUR_BY_COLUMN, DEFAULT_NOTE_KIND } from './noteFields.ts'
 import type { NoteColour, NoteKind } from './noteFields.ts'
 import type { Audience } from './audience.ts'
 import { createNoteId } from './noteId.ts'
-import { placeAt } from './order.ts'
+import { compareInZone, placeAt } from './order.ts'
+import type { Ordered } from './order.ts'
 import { readZoneNotes } from './readMap.ts'
 import { getNotesMap } from './schema.ts'
 import {
@@ -49,6 +50,11 @@ export interface AddNoteInput {
    * prefix. Defaults to 'shared'.
    */
   audience?: Audience
+  /**
+   * The section's notes it goes after, where the section shows more than `doc`'s own (the board shows both of a
+   * map's documents in one section); defaults to the section's notes in `doc`. Only the new note is written.
+   */
+  among?: readonly Ordered[]
   /** Milliseconds since the epoch; defaults to now. */
   createdAt?: number
 }
@@ -77,7 +83,7 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin?: unknown): stri
     if (notes.has(id))
       throw new MapValidationError('DUPLICATE_ID', 'id', `A note with id "${id}" already exists.`)
   }
-  const siblings = readZoneNotes(doc, zone)
+  const siblings = input.among !== undefined ? [...input.among].sort(compareInZone) : readZoneNotes(doc, zone)
   const order = placeAt(siblings, siblings.length, id)
 
   doc.transact(() => {

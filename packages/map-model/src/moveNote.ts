@@ -1,6 +1,7 @@
 import type { Doc } from 'yjs'
 import { findNote } from './findNote.ts'
-import { placeAt } from './order.ts'
+import { compareInZone, placeAt } from './order.ts'
+import type { Ordered } from './order.ts'
 import { readZoneNotes } from './readMap.ts'
 import { validateIndex, validateZone } from './validation.ts'
 import type { ZoneId } from './zones.ts'
@@ -12,6 +13,12 @@ export interface MoveNoteTarget {
    * past the end = at the end (a stale index after someone else's delete still lands sensibly).
    */
   index?: number
+  /**
+   * The target section's notes as shown, where that is more than `doc`'s own (the board shows both of a map's
+   * documents in one section), so `index` counts them all; defaults to the section's notes in `doc`. Only the
+   * moved note is written either way.
+   */
+  among?: readonly Ordered[]
 }
 
 /**
@@ -22,7 +29,7 @@ export function moveNote(doc: Doc, id: string, target: MoveNoteTarget, origin?: 
   const zone = validateZone(target.zone)
   const requested = target.index === undefined ? undefined : validateIndex(target.index)
   const note = findNote(doc, id)
-  const inZone = readZoneNotes(doc, zone)
+  const inZone = target.among !== undefined ? [...target.among].sort(compareInZone) : readZoneNotes(doc, zone)
   const siblings = inZone.filter((other) => other.id !== id)
   const index = Math.min(requested ?? siblings.length, siblings.length)
   // Already there: write nothing, so a drop back onto the same spot does not churn the document.

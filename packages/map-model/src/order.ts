@@ -12,7 +12,8 @@
 import { zoneIndex } from './zones.ts'
 import type { ZoneId } from './zones.ts'
 
-interface Ordered {
+/** What placing a note among others needs of each: its id and order key. */
+export interface Ordered {
   id: string
   order: string
 }

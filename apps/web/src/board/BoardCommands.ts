@@ -8,7 +8,7 @@ import {
   setLock,
   updateNote,
 } from '@mapboard/map-model'
-import type { AddNoteInput, NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
+import type { AddNoteInput, Audience, NoteColour, NoteKind, Ordered, ZoneId } from '@mapboard/map-model'
 import type { Participant } from '@mapboard/protocol'
 import type { LocalOrigin } from './LocalOrigin.ts'
 import { trackOthersChanges } from './othersChanges.ts'
@@ -34,6 +34,8 @@ export interface NoteMoveCommand {
 export interface NewNote extends NoteEdit {
   /** Must not be empty once trimmed (map-model refuses empty notes). */
   text: string
+  /** Which of the map's documents the note goes into; the shared one unless said otherwise. */
+  audience?: Audience
 }
 
 /**
@@ -59,6 +61,8 @@ export interface BoardCommands {
   onHistoryChange(listener: () => void): () => void
   canUndo(): boolean
   canRedo(): boolean
+  /** When the step Undo (or Redo) would take back was made, on a clock shared by every document's commands; 0 if none. */
+  lastStepAt(stack: 'undo' | 'redo'): number
   /**
    * Forget undo and redo: the server refused (and reverted) one of my changes. A refusal does not say which
    * change it was, and may arrive before the revert itself, so the stack item cannot be picked out reliably.
@@ -79,11 +83,38 @@ interface Authorship {
   agency: string
 }
 
-export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Participant): BoardCommands {
+/** Orders undo steps across the map's two documents (a counter, not a time: two steps can share a millisecond). */
+let stepClock = 0
+const STEP_AT = Symbol('step at')
+
+/**
+ * One document's commands: the shared one, or (audience 'professionals') the professionals' one, whose new notes
+ * get ids with that document's prefix. RoutedBoardCommands puts the two together for the board.
+ */
+export function createBoardCommands(
+  doc: Y.Doc,
+  origin: LocalOrigin,
+  me: Participant,
+  audience: Audience = 'shared',
+  /**
+   * A section's notes as the board shows them, where that is more than this document's (both documents': see
+   * sectionOfBoth), so positions count every note shown. Read live: a group move sees its own earlier moves.
+   */
+  sectionNotes?: (zone: ZoneId) => readonly Ordered[],
+): BoardCommands {
+  const among = (zone: ZoneId): { among?: readonly Ordered[] } =>
+    sectionNotes === undefined ? {} : { among: sectionNotes(zone) }
   const undoManager = new Y.UndoManager([doc.getMap('notes')], {
     trackedOrigins: new Set([origin]),
     captureTimeout: 400,
   })
+  undoManager.on('stack-item-added', (event: { stackItem: { meta: Map<unknown, unknown> } }) => {
+    event.stackItem.meta.set(STEP_AT, ++stepClock)
+  })
+  const stepAt = (stack: Array<{ meta: Map<unknown, unknown> }>): number => {
+    const at = stack.at(-1)?.meta.get(STEP_AT)
+    return typeof at === 'number' ? at : 0
+  }
   const others = trackOthersChanges(doc.getMap('notes'), undoManager, (o) => o === origin)
   const listeners = new Set<() => void>()
   const notify = (): void => listeners.forEach((listener) => listener())
@@ -105,9 +136,12 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Partici
 
   return {
     addNote(zone, fields) {
+      const { audience: _ignored, ...rest } = fields
       const input: AddNoteInput & Authorship = {
-        ...fields,
+        ...rest,
+        audience,
         zone,
+        ...among(zone),
         author: me.name,
         authorId: me.id,
         agency: me.agency,
@@ -120,13 +154,18 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Partici
       updateNote(doc, id, patch, origin)
     },
     moveNote(id, zone, index) {
-      moveNote(doc, id, index === undefined ? { zone } : { zone, index }, origin)
+      moveNote(
+        doc,
+        id,
+        index === undefined ? { zone, ...among(zone) } : { zone, index, ...among(zone) },
+        origin,
+      )
       undoManager.stopCapturing()
     },
     moveNotes(moves) {
       undoManager.stopCapturing()
       doc.transact(() => {
-        for (const { id, zone, index } of moves) moveNote(doc, id, { zone, index }, origin)
+        for (const { id, zone, index } of moves) moveNote(doc, id, { zone, index, ...among(zone) }, origin)
       }, origin)
       undoManager.stopCapturing()
     },
@@ -161,6 +200,7 @@ export function createBoardCommands(doc: Y.Doc, origin: LocalOrigin, me: Partici
     },
     canUndo: () => undoManager.canUndo(),
     canRedo: () => undoManager.canRedo(),
+    lastStepAt: (stack) => stepAt(stack === 'undo' ? undoManager.undoStack : undoManager.redoStack),
     forgetHistory() {
       undoManager.clear()
       undoManager.stopCapturing()

@@ -3,9 +3,12 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { encodeUnsavedRecord, parseUnsavedRecord } from './unsavedRecord.ts'
 import type { UnsavedRecord } from './unsavedRecord.ts'
 
-/** The IndexedDB database that keeps one map on this device (decision 0025). */
-export function deviceDatabaseName(mapId: string): string {
-  return `mapboard:${mapId}`
+/**
+ * The IndexedDB database that keeps one document on this device (decision 0025): a map's shared document under
+ * its id, its professionals' document under its room name `<mapId>/professionals` (map ids hold no `/`).
+ */
+export function deviceDatabaseName(documentName: string): string {
+  return `mapboard:${documentName}`
 }
 
 /** y-indexeddb's store for values of our own, beside the document's updates. */
@@ -41,6 +44,7 @@ export class DeviceCopy {
   private destroyed = false
 
   constructor(
+    /** The map id, or the professionals' room name: what the database is named after. */
     private readonly mapId: string,
     private readonly doc: Y.Doc,
   ) {
@@ -104,7 +108,7 @@ export class DeviceCopy {
   async forget(): Promise<void> {
     this.destroy()
     await this.persistence?.destroy()
-    await forgetDeviceCopy(this.mapId)
+    await deleteDatabase(deviceDatabaseName(this.mapId))
   }
 
   private async open(): Promise<boolean> {
@@ -162,11 +166,21 @@ export class DeviceCopy {
   }
 }
 
-/** Deletes a map's database from this device (it waits for other tabs to let go of it). */
-export function forgetDeviceCopy(mapId: string): Promise<void> {
+/**
+ * Deletes a map's databases from this device, the shared document's and the professionals' (waiting for other tabs
+ * to let go of them).
+ */
+export async function forgetDeviceCopy(mapId: string): Promise<void> {
+  await Promise.all([
+    deleteDatabase(deviceDatabaseName(mapId)),
+    deleteDatabase(deviceDatabaseName(`${mapId}/professionals`)),
+  ])
+}
+
+function deleteDatabase(name: string): Promise<void> {
   if (typeof indexedDB === 'undefined') return Promise.resolve()
   return new Promise((resolve) => {
-    const deletion = indexedDB.deleteDatabase(deviceDatabaseName(mapId))
+    const deletion = indexedDB.deleteDatabase(name)
     deletion.onsuccess = () => resolve()
     // Nothing more can be done from here; the caller removes everything else regardless.
     deletion.onerror = () => resolve()

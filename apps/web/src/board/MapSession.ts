@@ -10,7 +10,10 @@ import { DeviceCopy } from './DeviceCopy.ts'
 import { EditRefusals } from './EditRefusals.ts'
 import { FollowChair } from './FollowChair.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
+import { BoardSnapshotStore } from './BoardSnapshotStore.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
+import { ProfessionalsDocument, opensProfessionalsDocument } from './ProfessionalsDocument.ts'
+import { createRoutedBoardCommands, sectionOfBoth } from './RoutedBoardCommands.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
 import { RemoteCursors } from './RemoteCursors.ts'
 import { SaveConfirmation } from './SaveConfirmation.ts'
@@ -34,7 +37,10 @@ export interface MapSession {
   readonly token: string
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
-  readonly store: MapSnapshotStore
+  /** The board's read model: the shared document, with the professionals' notes where this device has them. */
+  readonly store: BoardSnapshotStore
+  /** The professionals' document: the chair's and professionals' sessions only, never a family's or viewer's. */
+  readonly professionals: ProfessionalsDocument | null
   readonly connection: ConnectionMonitor
   /** This device's changes the server has not stored yet. */
   readonly unsaved: UnsavedChanges
@@ -86,20 +92,41 @@ export function openMapSession(options: MapSessionOptions): MapSession {
   }
   void connectWhenLoaded()
   const { participant } = options
-  const commands = createBoardCommands(doc, createLocalOrigin(), participant)
+  const localOrigin = createLocalOrigin()
   const refusals = new EditRefusals()
+  const professionals = opensProfessionalsDocument(participant.role)
+    ? new ProfessionalsDocument({
+        mapId: options.mapId,
+        token: options.token,
+        origin,
+        participant,
+        localOrigin,
+        refusals,
+        shared: { doc, provider },
+        deviceLoadWaitMs: DEVICE_LOAD_WAIT_MS,
+      })
+    : null
+  const sharedCommands = createBoardCommands(
+    doc,
+    localOrigin,
+    participant,
+    'shared',
+    professionals === null ? undefined : sectionOfBoth(doc, professionals.doc),
+  )
+  const commands = createRoutedBoardCommands(sharedCommands, professionals?.commands ?? null)
   // The server reverts an edit its rules refuse and tells the author why in an auth message (permission denied,
   // reason = EditRefusal JSON). y-websocket only logs those; this provider's own handler shows them instead, and
   // drops the undo history, which would otherwise still hold the refused change.
   provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
     readAuthMessage(decoder, doc, (_doc, reason) => {
-      commands.forgetHistory()
+      sharedCommands.forgetHistory()
       refusals.receive(reason)
     })
   }
   // The server stamps `user` with the same fields from the token; publishing them here shows "me" at once.
   publishLocalUser(provider.awareness, participant)
-  const store = new MapSnapshotStore(doc)
+  const sharedStore = new MapSnapshotStore(doc)
+  const store = new BoardSnapshotStore(sharedStore, professionals?.store ?? null)
   const connection = new ConnectionMonitor(provider, () => checkLink(origin, options.mapId, options.token))
   const saveConfirmation = new SaveConfirmation(provider, unsaved)
   const presence = new Presence(provider.awareness)
@@ -125,7 +152,8 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     connection.destroy()
     saveConfirmation.destroy()
     unsaved.destroy()
-    store.destroy()
+    sharedStore.destroy()
+    professionals?.destroy()
     provider.destroy()
     doc.destroy()
   }
@@ -137,6 +165,7 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     doc,
     provider,
     store,
+    professionals,
     connection,
     unsaved,
     presence,
@@ -151,7 +180,7 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     destroy,
     async forgetDevice() {
       destroy()
-      await device.forget()
+      await Promise.all([device.forget(), professionals?.forgetDevice()])
     },
   }
 }

@@ -8,9 +8,17 @@ import {
   mayWrite,
   mayWriteMeta,
   mayWriteRoot,
+  audienceOfNoteId,
   owns,
 } from '@mapboard/map-model'
-import type { ClientConferenceRoot, NoteSnapshot, PolicyActor, Verdict, ZoneId } from '@mapboard/map-model'
+import type {
+  Audience,
+  ClientConferenceRoot,
+  NoteSnapshot,
+  PolicyActor,
+  Verdict,
+  ZoneId,
+} from '@mapboard/map-model'
 import type { Participant } from '@mapboard/protocol'
 
 /**
@@ -24,6 +32,8 @@ export class Permissions {
   private readonly locked: ReadonlySet<ZoneId>
   /** The sections the chair has locked, as the board shows them. */
   private readonly shownLocks: ReadonlySet<ZoneId>
+  /** The professionals' document's locks; null where this device has no such document (family, viewers). */
+  private readonly restrictedLocked: ReadonlySet<ZoneId> | null
   private readonly actor: PolicyActor
 
   /**
@@ -33,11 +43,23 @@ export class Permissions {
   constructor(
     readonly me: Participant,
     locks: readonly ZoneId[],
+    restrictedLocks: readonly ZoneId[] | null = null,
     readonly closedSession = false,
   ) {
     this.shownLocks = new Set(locks)
     this.locked = closedSession && me.role !== 'chair' ? new Set(ZONE_IDS) : this.shownLocks
+    this.restrictedLocked = restrictedLocks === null ? null : new Set(restrictedLocks)
     this.actor = { role: me.role, participantId: me.id }
+  }
+
+  /** Whether this participant may add professionals-only notes (the chair and professionals, AUD-1). */
+  get canAddRestricted(): boolean {
+    return this.restrictedLocked !== null && (this.me.role === 'chair' || this.me.role === 'professional')
+  }
+
+  /** The locks that bind a note of this audience: each document enforces its own (decision 0030). */
+  private locksFor(audience: Audience): ReadonlySet<ZoneId> {
+    return audience === 'professionals' ? (this.restrictedLocked ?? new Set(ZONE_IDS)) : this.locked
   }
 
   get isChair(): boolean {
@@ -57,30 +79,33 @@ export class Permissions {
     return this.shownLocks.has(zone)
   }
 
-  canAddTo(zone: ZoneId): boolean {
-    return mayAddNote(this.actor, this.locked, zone).allowed
+  canAddTo(zone: ZoneId, audience: Audience = 'shared'): boolean {
+    if (audience === 'professionals' && !this.canAddRestricted) return false
+    return mayAddNote(this.actor, this.locksFor(audience), zone).allowed
   }
 
   /** Edit, delete or reorder within its section. */
   canChange(note: NoteSnapshot): boolean {
-    return (
-      mayChangeNote(this.actor, this.locked, note).allowed &&
-      mayRemoveNote(this.actor, this.locked, note).allowed
-    )
+    const locked = this.locksOf(note)
+    return mayChangeNote(this.actor, locked, note).allowed && mayRemoveNote(this.actor, locked, note).allowed
   }
 
   canMove(note: NoteSnapshot, to: ZoneId): boolean {
-    return mayMoveNote(this.actor, this.locked, note, to).allowed
+    return mayMoveNote(this.actor, this.locksOf(note), note, to).allowed
   }
 
   /** Why this participant may not move the note there (the rule's own words, as the server would say), or null. */
   whyNotMove(note: NoteSnapshot, to: ZoneId): string | null {
-    return refusal(mayMoveNote(this.actor, this.locked, note, to))
+    return refusal(mayMoveNote(this.actor, this.locksOf(note), note, to))
   }
 
   /** Why this participant may not remove the note, or null if they may. */
   whyNotRemove(note: NoteSnapshot): string | null {
-    return refusal(mayRemoveNote(this.actor, this.locked, note))
+    return refusal(mayRemoveNote(this.actor, this.locksOf(note), note))
+  }
+
+  private locksOf(note: NoteSnapshot): ReadonlySet<ZoneId> {
+    return this.locksFor(audienceOfNoteId(note.id))
   }
 
   /** Agenda, scaling rounds and their reveal, the decision, apologies: the chair's alone. */

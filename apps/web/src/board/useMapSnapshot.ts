@@ -1,8 +1,7 @@
 import { useSyncExternalStore } from 'react'
-import type { MapSnapshot } from '@mapboard/map-model'
-import type { MapSnapshotStore } from './MapSnapshotStore.ts'
+import type { BoardSnapshot, BoardSnapshotStore } from './BoardSnapshotStore.ts'
 
-/** The current map, re-rendering the caller whenever the document changes. */
-export function useMapSnapshot(store: MapSnapshotStore): MapSnapshot {
+/** The current map, re-rendering the caller whenever either of its documents changes. */
+export function useMapSnapshot(store: BoardSnapshotStore): BoardSnapshot {
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react'
 import Konva from 'konva'
 import { Layer, Rect, Stage } from 'react-konva'
+import { audienceOfNoteId } from '@mapboard/map-model'
 import type { JudgementScale, MapSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { FollowChair } from '../board/FollowChair.ts'
@@ -350,6 +351,7 @@ export function BoardCanvas({
                   draggable={permissions.canChange(note)}
                   unsaved={unsavedNoteIds?.has(note.id) ?? false}
                   selected={selection.ids.has(note.id)}
+                  restricted={audienceOfNoteId(note.id) === 'professionals'}
                   handlers={noteHandlers}
                 />
               )

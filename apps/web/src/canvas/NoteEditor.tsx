@@ -6,6 +6,7 @@ import type { NewNote, NoteEdit } from '../board/BoardCommands.ts'
 import type { BoardRect } from '../board/BoardRect.ts'
 import { ColourPicker } from '../ui/ColourPicker.tsx'
 import { KindPicker } from '../ui/KindPicker.tsx'
+import { ProfessionalsOnlyToggle } from '../ui/ProfessionalsOnlyToggle.tsx'
 import { NOTE_FILL } from '../ui/palette.ts'
 import type { Camera } from './Camera.ts'
 
@@ -25,6 +26,8 @@ export interface NoteEditorProps {
   sectionLabel: string
   /** Why this note can no longer be added or changed (its section was just locked); null while it can. */
   blocked?: string | null
+  /** A new note may be made professionals-only (the chair and professionals). */
+  offerRestricted?: boolean
   onAdd(fields: NewNote): void
   /** Also called as the editor unmounts with an edit still pending: it must check the note may still change. */
   onChange(patch: NoteEdit): void
@@ -50,6 +53,7 @@ export function NoteEditor(props: NoteEditorProps) {
   const [kind, setKind] = useState<NoteKind>(initial?.kind ?? 'observation')
   const [source, setSource] = useState(initial?.source ?? '')
   const [colour, setColour] = useState<NoteColour>(initial?.colour ?? defaultColour)
+  const [restricted, setRestricted] = useState(false)
   const pending = useRef<NoteEdit>({})
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const closed = useRef(false)
@@ -86,6 +90,7 @@ export function NoteEditor(props: NoteEditorProps) {
           kind,
           source: source.trim(),
           ...(colour !== defaultColour ? { colour } : {}),
+          ...(restricted && props.offerRestricted === true ? { audience: 'professionals' as const } : {}),
         })
       }
     } else {
@@ -236,6 +241,9 @@ export function NoteEditor(props: NoteEditorProps) {
               flush()
             }}
           />
+          {mode === 'new' && props.offerRestricted === true && (
+            <ProfessionalsOnlyToggle checked={restricted} onChange={setRestricted} />
+          )}
         </fieldset>
         {text.length > MAX_NOTE_TEXT * 0.8 && (
           <p className="field-hint">

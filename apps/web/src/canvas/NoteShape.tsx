@@ -3,12 +3,25 @@ import type Konva from 'konva'
 import { Group, Label, Rect, Tag, Text } from 'react-konva'
 import type { NoteBox, NoteSnapshot } from '@mapboard/map-model'
 import { noteByline } from '../board/noteAuthorship.ts'
-import { FOCUS, INK, INK_MUTED, KIND_BADGE, NOTE_FILL, UNSAVED_FILL, UNSAVED_TEXT } from '../ui/palette.ts'
+import {
+  FOCUS,
+  INK,
+  INK_MUTED,
+  KIND_BADGE,
+  NOTE_FILL,
+  RESTRICTED_EDGE,
+  RESTRICTED_FILL,
+  RESTRICTED_TEXT,
+  UNSAVED_FILL,
+  UNSAVED_TEXT,
+} from '../ui/palette.ts'
 import { NOTE_META_SIZE } from './noteFonts.ts'
 import { FONT_FAMILY, NOTE_BOTTOM, NOTE_PADDING, NOTE_TOP, fitNoteText } from './noteText.ts'
 
 /** Wide enough for "Not saved yet" at 10 px, so the mark can sit flush with the note's right edge. */
 const UNSAVED_MARK_WIDTH = 84
+/** Wide enough for "Professionals only" at 10 px. */
+const RESTRICTED_MARK_WIDTH = 112
 
 /** Stable callbacks shared by every note (one object for the whole board, so memo holds). */
 export interface NoteHandlers {
@@ -29,6 +42,8 @@ interface NoteShapeProps {
   unsaved: boolean
   /** In the selection: outlined, with handles at its corners. */
   selected: boolean
+  /** In the professionals' document: a border of its own and "Professionals only" on it. */
+  restricted: boolean
   handlers: NoteHandlers
 }
 
@@ -46,6 +61,7 @@ export const NoteShape = memo(function NoteShape({
   draggable,
   unsaved,
   selected,
+  restricted,
   handlers,
 }: NoteShapeProps) {
   const colours = NOTE_FILL[note.colour]
@@ -94,8 +110,9 @@ export const NoteShape = memo(function NoteShape({
         height={box.height}
         cornerRadius={6}
         fill={colours.fill}
-        stroke={colours.edge}
-        strokeWidth={1}
+        stroke={restricted ? RESTRICTED_EDGE : colours.edge}
+        strokeWidth={restricted ? 3 : 1}
+        dash={restricted ? [10, 4] : undefined}
         perfectDrawEnabled={false}
       />
       <Label x={NOTE_PADDING} y={NOTE_PADDING} listening={false}>
@@ -151,6 +168,22 @@ export const NoteShape = memo(function NoteShape({
         ellipsis
         listening={false}
       />
+      {restricted && (
+        <Label x={6} y={-9} listening={false}>
+          <Tag fill={RESTRICTED_FILL} cornerRadius={4} pointerDirection="none" />
+          <Text
+            name="note-restricted"
+            text="Professionals only"
+            width={RESTRICTED_MARK_WIDTH}
+            align="center"
+            fontFamily={FONT_FAMILY}
+            fontStyle="600"
+            fontSize={10}
+            padding={4}
+            fill={RESTRICTED_TEXT}
+          />
+        </Label>
+      )}
       {selected && <SelectionOutline width={box.width} height={box.height} />}
       {unsaved && (
         <Label name="note-unsaved" x={box.width - UNSAVED_MARK_WIDTH - 6} y={-9} listening={false}>

@@ -136,6 +136,7 @@ export function useNoteEditing({
             defaultColour: defaultNoteColour(zone ?? 'past-harm'),
             sectionLabel: layout.sections.find((box) => box.zone === zone)?.label ?? '',
             blocked,
+            offerRestricted: permissions.canAddRestricted,
             onAdd: (fields) => {
               if (editing.mode === 'new' && blocked === null)
                 run(() => commands.addNote(editing.zone, fields))

@@ -3,6 +3,7 @@ import { MAX_NOTE_TEXT, MAX_SOURCE_TEXT, ZONES } from '@mapboard/map-model'
 import type { NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
 import { ColourPicker } from '../ui/ColourPicker.tsx'
 import { KindPicker } from '../ui/KindPicker.tsx'
+import { ProfessionalsOnlyToggle } from '../ui/ProfessionalsOnlyToggle.tsx'
 
 export interface OutlineNoteValues {
   text: string
@@ -10,6 +11,8 @@ export interface OutlineNoteValues {
   source: string
   colour: NoteColour
   zone: ZoneId
+  /** A new note for the professionals' document (see ProfessionalsOnlyToggle). */
+  restricted?: boolean
 }
 
 interface OutlineNoteFormProps {
@@ -19,6 +22,8 @@ interface OutlineNoteFormProps {
   zones: readonly ZoneId[]
   /** Why the note can no longer be saved (its section was just locked); null while it can. */
   blocked?: string | null
+  /** A new note may be made professionals-only (the chair and professionals). */
+  offerRestricted?: boolean
   onSave(values: OutlineNoteValues): void
   onCancel(): void
   onDelete?(): void
@@ -30,6 +35,7 @@ export function OutlineNoteForm({
   initial,
   zones,
   blocked = null,
+  offerRestricted = false,
   onSave,
   onCancel,
   onDelete,
@@ -94,6 +100,12 @@ export function OutlineNoteForm({
         onChange={(event) => set('source', event.target.value)}
       />
       <ColourPicker value={values.colour} onChange={(colour) => set('colour', colour)} />
+      {mode === 'new' && offerRestricted && (
+        <ProfessionalsOnlyToggle
+          checked={values.restricted === true}
+          onChange={(restricted) => set('restricted', restricted)}
+        />
+      )}
       {mode === 'edit' && (
         <>
           <label className="field" htmlFor={zoneId}>

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { COLUMNS, DEFAULT_NOTE_KIND, ZONES, defaultNoteColour } from '@mapboard/map-model'
+import { COLUMNS, DEFAULT_NOTE_KIND, ZONES, audienceOfNoteId, defaultNoteColour } from '@mapboard/map-model'
 import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
@@ -170,6 +170,7 @@ export function OutlineView({ snapshot, permissions, commands, onError, unsavedN
                     mode="new"
                     zones={addableZones}
                     blocked={canAdd ? null : lockedNow(label, 'this note cannot be added there')}
+                    offerRestricted={permissions.canAddRestricted}
                     initial={{
                       text: '',
                       kind: DEFAULT_NOTE_KIND,
@@ -188,6 +189,7 @@ export function OutlineView({ snapshot, permissions, commands, onError, unsavedN
                           kind: values.kind,
                           source: values.source,
                           ...colour,
+                          ...(values.restricted === true ? { audience: 'professionals' as const } : {}),
                         })
                       })
                       if (ok) {
@@ -230,6 +232,7 @@ export function OutlineView({ snapshot, permissions, commands, onError, unsavedN
                           canChange={permissions.canChange(note)}
                           mine={permissions.owns(note)}
                           unsaved={unsavedNoteIds?.has(note.id) ?? false}
+                          restricted={audienceOfNoteId(note.id) === 'professionals'}
                           index={index}
                           isLast={index === notes.length - 1}
                           actions={rowActions}
@@ -260,6 +263,8 @@ interface OutlineNoteProps {
   mine: boolean
   /** Changed here and not yet stored by the server. */
   unsaved: boolean
+  /** In the professionals' document: marked "Professionals only". */
+  restricted: boolean
   /** Position in its section. */
   index: number
   isLast: boolean
@@ -271,6 +276,7 @@ const OutlineNote = memo(function OutlineNote({
   canChange,
   mine,
   unsaved,
+  restricted,
   index,
   isLast,
   actions,
@@ -289,7 +295,13 @@ const OutlineNote = memo(function OutlineNote({
       data-kind={note.kind}
       data-mine={mine ? 'true' : undefined}
       data-unsaved={unsaved ? 'true' : undefined}
+      data-audience={restricted ? 'professionals' : undefined}
     >
+      {restricted && (
+        <p className="restricted-mark" data-testid="outline-note-restricted">
+          Professionals only
+        </p>
+      )}
       <p className="outline-note-text" data-testid="outline-note-text">
         {note.text}
       </p>

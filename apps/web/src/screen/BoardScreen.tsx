@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { ZONE_IDS, currentClosedSession, judgementScale } from '@mapboard/map-model'
 import type { ZoneId } from '@mapboard/map-model'
+import { familyView } from '../board/BoardSnapshotStore.ts'
 import { createConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import { Permissions } from '../board/Permissions.ts'
@@ -52,7 +53,13 @@ export function BoardScreen({
   /** "Remove this map from this device": forget everything kept here for it and leave the board. */
   onRemoveFromDevice(): void
 }) {
-  const snapshot = useMapSnapshot(session.store)
+  const fullSnapshot = useMapSnapshot(session.store)
+  // "Show the family's view": the chair or a professional sees the board exactly as the family does.
+  const [showFamilyView, setShowFamilyView] = useState(false)
+  const snapshot = useMemo(
+    () => (showFamilyView ? familyView(fullSnapshot) : fullSnapshot),
+    [showFamilyView, fullSnapshot],
+  )
   const connection = useConnectionState(session.connection)
   const unsaved = useUnsavedChanges(session.unsaved)
   const participants = usePresence(session.presence)
@@ -83,8 +90,8 @@ export function BoardScreen({
   const [toast, setToast] = useState<{ message: string; key: number } | null>(null)
   const closedSession = currentClosedSession(conference.closedSessions) !== null
   const permissions = useMemo(
-    () => new Permissions(participant, snapshot.locks, closedSession),
-    [participant, snapshot.locks, closedSession],
+    () => new Permissions(participant, snapshot.locks, snapshot.restrictedLocks, closedSession),
+    [participant, snapshot.locks, snapshot.restrictedLocks, closedSession],
   )
   const myLinkId = useMemo(() => readClaims(session.token).linkId, [session.token])
   const isChair = permissions.isChair
@@ -276,6 +283,16 @@ export function BoardScreen({
           </span>
         )}
         <span className="spacer" />
+        {session.professionals !== null && (
+          <label className="family-view-toggle" data-testid="family-view-toggle">
+            <input
+              type="checkbox"
+              checked={showFamilyView}
+              onChange={(event) => setShowFamilyView(event.target.checked)}
+            />
+            Show the family’s view
+          </label>
+        )}
         <button
           type="button"
           className="button outline-toggle"

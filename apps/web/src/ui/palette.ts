@@ -24,3 +24,7 @@ export const LOCKED = { ...LOCKED_SECTION, hatch: 'rgba(74, 84, 104, 0.13)' } as
 /** The "Not saved yet" mark on a note (amber, as the header's count: something still to reach the server). */
 export const UNSAVED_FILL = '#fff1d6'
 export const UNSAVED_TEXT = '#7a3e00'
+/** A professionals-only note: a border and label no other note has (decision 0032). */
+export const RESTRICTED_EDGE = '#5b2a86'
+export const RESTRICTED_FILL = '#5b2a86'
+export const RESTRICTED_TEXT = '#ffffff'
