@@ -13,13 +13,14 @@ import {
   joinByLink,
   launchBrowser,
   openRecordedPage,
+  outlineNote,
   outlineTexts,
   phoneContextOptions,
 } from './helpers.ts'
 import type { RecordedPage } from './helpers.ts'
 
 // The closed session (issue 13): the chair starts it; the parent's phone says the professionals are talking
-// privately and shows nothing of the map; the professional's shared map is paused; the chair ends it and everyone
+// privately and shows nothing of the map; what the professional writes meanwhile is for professionals only; the chair ends it and everyone
 // is back where they were.
 describe('a closed session on three screens', () => {
   let server: TestServer
@@ -56,9 +57,16 @@ describe('a closed session on three screens', () => {
     await professional.page.getByTestId('closed-session-banner').waitFor()
     await chair.page.getByTestId('closed-session-banner').waitFor()
     expect(await chair.page.getByTestId('closed-session-toggle').innerText()).toBe('End closed session')
-    // The professional is not offered to add to the shared map meanwhile; the chair is.
-    expect(await professional.page.locator('[data-testid^="outline-add-"]').count()).toBe(0)
-    expect(await chair.page.locator('[data-testid^="outline-add-"]').count()).toBe(7)
+    // What the professional adds meanwhile is for professionals only: the switch is set and cannot be unset.
+    await professional.page.getByTestId('outline-add-future-danger').click()
+    const toggle = professional.page.getByTestId('outline-note-form').getByTestId('professionals-only-toggle')
+    expect(await toggle.isChecked()).toBe(true)
+    expect(await toggle.isDisabled()).toBe(true)
+    await professional.page.getByTestId('outline-note-input').fill('Said in the closed session')
+    await professional.page.getByTestId('outline-note-save').click()
+    await outlineNote(chair.page, 'future-danger', 'Said in the closed session')
+      .getByTestId('outline-note-restricted')
+      .waitFor()
     for (const [page, name] of [
       [chair.page, 'chair-desktop'],
       [professional.page, 'professional-desktop'],
@@ -78,5 +86,8 @@ describe('a closed session on three screens', () => {
     await expect
       .poll(() => outlineTexts(parent.page, 'past-harm'))
       .toEqual(['Police were called in March', 'School saw a bruise'])
+    // What was said in the closed session never reached the parent's phone.
+    expect(await outlineTexts(parent.page, 'future-danger')).toEqual([])
+    expect(await parent.page.content()).not.toContain('Said in the closed session')
   })
 })

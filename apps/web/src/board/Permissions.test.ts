@@ -110,3 +110,25 @@ describe('Permissions for the conference parts', () => {
     expect(new Permissions(person('chair'), locks).whyNotRemove(note('past-harm', 'someone-else'))).toBeNull()
   })
 })
+
+describe('Permissions during a closed session (CLOSED-2)', () => {
+  it('offers a professional adding for professionals only, the chair the shared map, the family nothing', () => {
+    const professional = new Permissions(person('professional'), [], [], true)
+    expect(professional.addsRestrictedOnly).toBe(true)
+    expect(professional.canAddTo('past-harm')).toBe(true)
+    expect(professional.canAddTo('past-harm', 'shared')).toBe(false)
+    expect(professional.isLocked('past-harm')).toBe(false)
+    expect(professional.canChange(note('past-harm', 'professional-1'))).toBe(false)
+
+    const chair = new Permissions(person('chair'), [], [], true)
+    expect(chair.addsRestrictedOnly).toBe(false)
+    expect(chair.canAddTo('past-harm', 'shared')).toBe(true)
+
+    const family = new Permissions(person('family'), [], null, true)
+    expect(family.canAddTo('past-harm')).toBe(false)
+
+    const after = new Permissions(person('professional'), [], [], false)
+    expect(after.addsRestrictedOnly).toBe(false)
+    expect(after.canAddTo('past-harm', 'shared')).toBe(true)
+  })
+})

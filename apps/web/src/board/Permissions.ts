@@ -79,7 +79,20 @@ export class Permissions {
     return this.shownLocks.has(zone)
   }
 
-  canAddTo(zone: ZoneId, audience: Audience = 'shared'): boolean {
+  /**
+   * During a closed session a professional adds to the professionals' document only (the shared map is paused for
+   * them, CLOSED-2): what they write then is for professionals only.
+   */
+  get addsRestrictedOnly(): boolean {
+    return this.closedSession && this.me.role !== 'chair' && this.canAddRestricted
+  }
+
+  /** Where a new note goes unless the person chooses otherwise. */
+  get defaultAudience(): Audience {
+    return this.addsRestrictedOnly ? 'professionals' : 'shared'
+  }
+
+  canAddTo(zone: ZoneId, audience: Audience = this.defaultAudience): boolean {
     if (audience === 'professionals' && !this.canAddRestricted) return false
     return mayAddNote(this.actor, this.locksFor(audience), zone).allowed
   }

@@ -28,6 +28,8 @@ export interface NoteEditorProps {
   blocked?: string | null
   /** A new note may be made professionals-only (the chair and professionals). */
   offerRestricted?: boolean
+  /** The new note can only be for professionals (a closed session). */
+  restrictedOnly?: boolean
   onAdd(fields: NewNote): void
   /** Also called as the editor unmounts with an edit still pending: it must check the note may still change. */
   onChange(patch: NoteEdit): void
@@ -53,7 +55,7 @@ export function NoteEditor(props: NoteEditorProps) {
   const [kind, setKind] = useState<NoteKind>(initial?.kind ?? 'observation')
   const [source, setSource] = useState(initial?.source ?? '')
   const [colour, setColour] = useState<NoteColour>(initial?.colour ?? defaultColour)
-  const [restricted, setRestricted] = useState(false)
+  const [restricted, setRestricted] = useState(props.restrictedOnly === true)
   const pending = useRef<NoteEdit>({})
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const closed = useRef(false)
@@ -242,7 +244,11 @@ export function NoteEditor(props: NoteEditorProps) {
             }}
           />
           {mode === 'new' && props.offerRestricted === true && (
-            <ProfessionalsOnlyToggle checked={restricted} onChange={setRestricted} />
+            <ProfessionalsOnlyToggle
+              checked={restricted}
+              onChange={setRestricted}
+              fixed={props.restrictedOnly === true}
+            />
           )}
         </fieldset>
         {text.length > MAX_NOTE_TEXT * 0.8 && (

@@ -137,6 +137,7 @@ export function useNoteEditing({
             sectionLabel: layout.sections.find((box) => box.zone === zone)?.label ?? '',
             blocked,
             offerRestricted: permissions.canAddRestricted,
+            restrictedOnly: permissions.addsRestrictedOnly,
             onAdd: (fields) => {
               if (editing.mode === 'new' && blocked === null)
                 run(() => commands.addNote(editing.zone, fields))

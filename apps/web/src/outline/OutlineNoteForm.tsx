@@ -24,6 +24,8 @@ interface OutlineNoteFormProps {
   blocked?: string | null
   /** A new note may be made professionals-only (the chair and professionals). */
   offerRestricted?: boolean
+  /** A new note can only be for professionals (a closed session). */
+  restrictedOnly?: boolean
   onSave(values: OutlineNoteValues): void
   onCancel(): void
   onDelete?(): void
@@ -36,11 +38,12 @@ export function OutlineNoteForm({
   zones,
   blocked = null,
   offerRestricted = false,
+  restrictedOnly = false,
   onSave,
   onCancel,
   onDelete,
 }: OutlineNoteFormProps) {
-  const [values, setValues] = useState(initial)
+  const [values, setValues] = useState(restrictedOnly ? { ...initial, restricted: true } : initial)
   const textRef = useRef<HTMLTextAreaElement>(null)
   const textId = useId()
   const sourceId = useId()
@@ -104,6 +107,7 @@ export function OutlineNoteForm({
         <ProfessionalsOnlyToggle
           checked={values.restricted === true}
           onChange={(restricted) => set('restricted', restricted)}
+          fixed={restrictedOnly}
         />
       )}
       {mode === 'edit' && (

@@ -171,6 +171,7 @@ export function OutlineView({ snapshot, permissions, commands, onError, unsavedN
                     zones={addableZones}
                     blocked={canAdd ? null : lockedNow(label, 'this note cannot be added there')}
                     offerRestricted={permissions.canAddRestricted}
+                    restrictedOnly={permissions.addsRestrictedOnly}
                     initial={{
                       text: '',
                       kind: DEFAULT_NOTE_KIND,
