@@ -4,12 +4,14 @@ import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, readMap, setLock, setStep, updateNote } from '@mapboard/map-model'
+import { roomNameOf } from '@mapboard/protocol'
 import type { JoinResponse } from '@mapboard/protocol'
-import { connectClient, connectRawSocket, noteAuthor, waitFor } from '@mapboard/test-kit'
+import { connectClient, connectRawSocket, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
 import { startConference } from './permissions/conference.ts'
 import type { Conference } from './permissions/conference.ts'
 import { api } from './support/api.ts'
+import { bytesContain as contains } from './support/download.ts'
 import { HostileClient } from './support/hostileClient.ts'
 
 let conference: Conference | undefined
@@ -21,19 +23,13 @@ afterEach(async () => {
   conference = undefined
 })
 
-const professionalsRoom = (c: Conference): string => `${c.map.id}/professionals`
+const professionalsRoom = (c: Conference): string => roomNameOf(c.map.id, 'professionals')
 
 function openProfessionals(c: Conference, who: JoinResponse, doc?: Y.Doc): TestClient {
   const client = connectClient(c.server, professionalsRoom(c), who, doc === undefined ? {} : { doc })
   extra.push(client)
   return client
 }
-
-/** A bare link token, as the invite link carries it in its fragment. */
-const linkToken = (link: string): string => new URL(link).hash.slice(1)
-
-const contains = (bytes: Uint8Array, marker: string): boolean =>
-  Buffer.from(bytes).includes(Buffer.from(marker, 'utf8'))
 
 describe("who opens the professionals' document", () => {
   it('chair and professional tokens open it; family and viewer tokens get 403 AUDIENCE_FORBIDDEN first', async () => {
@@ -46,8 +42,8 @@ describe("who opens the professionals' document", () => {
     const refused = [
       c.family.token,
       c.viewer.token,
-      linkToken(c.map.links.family),
-      linkToken(c.map.links.viewer),
+      tokenFromLink(c.map.links.family),
+      tokenFromLink(c.map.links.viewer),
     ]
     for (const token of refused) {
       const raw = connectRawSocket(c.server, professionalsRoom(c), token)

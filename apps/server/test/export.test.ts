@@ -15,6 +15,7 @@ import type { TestClient } from '@mapboard/test-kit'
 import { startServer } from '@mapboard/server/testing'
 import type { TestServer } from '@mapboard/server/testing'
 import { api, expectError } from './support/api.ts'
+import { download } from './support/download.ts'
 import { ACCENTED_NAME, buildSampleConference } from './support/sampleConference.ts'
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts')
@@ -29,21 +30,6 @@ afterEach(async () => {
   server = undefined
   for (const dir of temp.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
-
-interface Download {
-  status: number
-  headers: Headers
-  bytes: Uint8Array
-}
-
-async function download(s: TestServer, path: string, token: string): Promise<Download> {
-  const response = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
-  return {
-    status: response.status,
-    headers: response.headers,
-    bytes: new Uint8Array(await response.arrayBuffer()),
-  }
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const flat = (text: string) => text.replace(/\s+/gu, ' ')

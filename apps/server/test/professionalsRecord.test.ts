@@ -16,15 +16,17 @@ import {
   setFamilyMayExport,
   startClosedSession,
 } from '@mapboard/map-model'
+import { roomNameOf } from '@mapboard/protocol'
 import type { ExportInfo, JoinResponse } from '@mapboard/protocol'
 import { recordSnapshot, renderMapPng } from '@mapboard/record'
-import { connectClient, noteAuthor, waitFor } from '@mapboard/test-kit'
+import { connectClient, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
 import type { TestServer } from '@mapboard/server/testing'
 import { startConference } from './permissions/conference.ts'
 import type { Conference } from './permissions/conference.ts'
 import { AudienceRefusedError, exportRecord } from '../src/export/exportRecord.ts'
 import { api, expectError } from './support/api.ts'
+import { bytesContain as contains, download } from './support/download.ts'
 
 const BANNER = 'Professionals only — not to be shared with the family'
 const MARK = 'Professionals only'
@@ -40,26 +42,9 @@ afterEach(async () => {
   for (const dir of temp.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-interface Download {
-  status: number
-  headers: Headers
-  bytes: Uint8Array
-}
-
-async function download(s: TestServer, path: string, token: string): Promise<Download> {
-  const response = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
-  return {
-    status: response.status,
-    headers: response.headers,
-    bytes: new Uint8Array(await response.arrayBuffer()),
-  }
-}
-
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 const flat = (text: string): string => text.replace(/\s+/gu, ' ')
 const count = (text: string, part: string): number => text.split(part).length - 1
-const contains = (bytes: Uint8Array, marker: string): boolean =>
-  Buffer.from(bytes).includes(Buffer.from(marker, 'utf8'))
 
 /** The PDF's text page by page (pdftotext ends each page with a form feed). */
 function pdfPages(bytes: Uint8Array): string[] {
@@ -80,8 +65,7 @@ async function stored(s: TestServer, room: string): Promise<{ doc: Y.Doc; versio
   return { doc, version: lastSeq, sha256: sha256(Y.encodeStateAsUpdate(doc)) }
 }
 
-const professionalsRoom = (c: Conference): string => `${c.map.id}/professionals`
-const linkToken = (link: string): string => new URL(link).hash.slice(1)
+const professionalsRoom = (c: Conference): string => roomNameOf(c.map.id, 'professionals')
 
 function openProfessionals(c: Conference, who: JoinResponse): TestClient {
   const client = connectClient(c.server, professionalsRoom(c), who)
@@ -311,8 +295,8 @@ describe("a family or viewer token never has the professionals' record", () => {
     const tokens = [
       c.family.token,
       c.viewer.token,
-      linkToken(c.map.links.family),
-      linkToken(c.map.links.viewer),
+      tokenFromLink(c.map.links.family),
+      tokenFromLink(c.map.links.viewer),
     ]
     for (const token of tokens) {
       for (const format of ['pdf', 'png']) {
@@ -354,7 +338,7 @@ describe("a family or viewer token never has the professionals' record", () => {
     const made = await download(c.server, `/api/maps/${c.map.id}/professionals/export.pdf`, c.chair.token)
     expect(made.status).toBe(200)
     const id = made.headers.get('x-export-id') ?? ''
-    for (const token of [c.family.token, c.viewer.token, linkToken(c.map.links.family)]) {
+    for (const token of [c.family.token, c.viewer.token, tokenFromLink(c.map.links.family)]) {
       const answer = await download(c.server, `/api/maps/${c.map.id}/exports/${id}`, token)
       expect(answer.status).toBe(403)
       expect(JSON.parse(new TextDecoder().decode(answer.bytes))).toMatchObject({ code: 'AUDIENCE_FORBIDDEN' })
