@@ -9,9 +9,16 @@ interface ExportListProps {
   onDownload(info: ExportInfo): void
 }
 
-const FORMAT_LABEL = { pdf: 'Record (PDF)', png: 'Map picture (PNG)' } as const
+const LABEL = {
+  shared: { pdf: 'Record (PDF)', png: 'Map picture (PNG)' },
+  professionals: { pdf: 'Professionals’ record (PDF)', png: 'Professionals’ map picture (PNG)' },
+} as const
 
-/** The chair's list of kept exports, newest first: what, which version, who, when, and its fingerprint. */
+/**
+ * The chair's list of kept exports, newest first: what, which version, who, when, and its fingerprint. A
+ * professionals' export says so in its name and carries the professionals' document's version beside the shared
+ * one's (decision 0031).
+ */
 export function ExportList({ exports, loadError, busy, onDownload }: ExportListProps) {
   if (loadError !== null) return <p className="form-error">{loadError}</p>
   if (exports === null) return <p className="meeting-empty">Loading earlier downloads…</p>
@@ -27,18 +34,25 @@ export function ExportList({ exports, loadError, busy, onDownload }: ExportListP
         const who = info.generatedBy
         const detail = [ROLE_LABEL[who.role], who.agency].filter(Boolean).join(', ')
         const when = formatMoment(info.generatedAt)
+        const label = LABEL[info.audience][info.format]
+        const restricted = info.professionalsDocument
+        const version =
+          restricted === undefined
+            ? `version ${info.documentVersion}`
+            : `version ${info.documentVersion}, professionals’ version ${restricted.documentVersion}`
         return (
           <li
             key={info.id}
             className="export-item"
             data-testid="export-item"
             data-format={info.format}
+            data-audience={info.audience}
             data-export-id={info.id}
             data-version={info.documentVersion}
           >
             <div className="export-facts">
               <strong>
-                {FORMAT_LABEL[info.format]} · version {info.documentVersion}
+                {label} · {version}
               </strong>
               <span className="meeting-meta">
                 {who.name}
@@ -47,12 +61,17 @@ export function ExportList({ exports, loadError, busy, onDownload }: ExportListP
               <span className="meeting-meta export-hash" title={info.documentSha256}>
                 Document SHA-256 <code>{info.documentSha256.slice(0, 12)}</code>
               </span>
+              {restricted !== undefined && (
+                <span className="meeting-meta export-hash" title={restricted.documentSha256}>
+                  Professionals’ document SHA-256 <code>{restricted.documentSha256.slice(0, 12)}</code>
+                </span>
+              )}
             </div>
             <button
               type="button"
               className="button button-small"
               disabled={busy}
-              aria-label={`Download again: ${FORMAT_LABEL[info.format]}, version ${info.documentVersion}, ${when}`}
+              aria-label={`Download again: ${label}, ${version}, ${when}`}
               onClick={() => onDownload(info)}
               data-testid="export-download"
             >

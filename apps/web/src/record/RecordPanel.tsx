@@ -3,10 +3,11 @@ import type { ExportFormat, ExportInfo } from '@mapboard/protocol'
 import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import type { Permissions } from '../board/Permissions.ts'
+import { opensProfessionalsDocument } from '../board/ProfessionalsDocument.ts'
 import type { RunCommand } from '../board/runCommand.ts'
 import { ExportList } from './ExportList.tsx'
 import { exportErrorMessage, fetchExport, generateExport, listExports } from './recordApi.ts'
-import type { ExportFile } from './recordApi.ts'
+import type { ExportAudience, ExportFile } from './recordApi.ts'
 import { saveFile } from './saveFile.ts'
 import { useFamilyMayExport } from './useFamilyMayExport.ts'
 
@@ -18,17 +19,24 @@ interface RecordPanelProps {
   run: RunCommand
 }
 
-type Busy = { kind: 'new'; format: ExportFormat } | { kind: 'again' }
+type Busy = { kind: 'new'; format: ExportFormat; audience: ExportAudience } | { kind: 'again' }
 
-const BUSY_TEXT: Record<ExportFormat, string> = {
-  pdf: 'Generating the record…',
-  png: 'Generating the map picture…',
+const BUSY_TEXT: Record<ExportAudience, Record<ExportFormat, string>> = {
+  shared: { pdf: 'Generating the record…', png: 'Generating the map picture…' },
+  professionals: {
+    pdf: 'Generating the professionals’ record…',
+    png: 'Generating the professionals’ map picture…',
+  },
 }
 
 /**
  * The record of the meeting, made by the server from the stored map: download it as a PDF (or the map as a
  * picture), and for the chair, who else may and what has been downloaded so far. Every download is kept, so the
  * chair can show later exactly what someone took away.
+ *
+ * The chair and professionals also get the professionals' record (decision 0031), apart from the shared one and
+ * marked as not for the family. A family member's or observer's panel does not render it at all: no button, no
+ * word of it (and the server refuses them anyway).
  */
 export function RecordPanel({ session, title, permissions, commands, run }: RecordPanelProps) {
   const { mapId, token, doc } = session
@@ -36,6 +44,7 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
   const role = permissions.me.role
   const isChair = permissions.isChair
   const mayDownload = role === 'chair' || role === 'professional' || familyMay
+  const mayDownloadProfessionals = opensProfessionalsDocument(role)
   const [busy, setBusy] = useState<Busy | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
@@ -83,8 +92,10 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
     }
   }
 
-  const downloadNew = (format: ExportFormat): void =>
-    void download({ kind: 'new', format }, () => generateExport(mapId, token, format, title))
+  const downloadNew = (format: ExportFormat, audience: ExportAudience = 'shared'): void =>
+    void download({ kind: 'new', format, audience }, () =>
+      generateExport(mapId, token, format, title, audience),
+    )
   const downloadAgain = (info: ExportInfo): void =>
     void download({ kind: 'again' }, () => fetchExport(mapId, token, info, title))
 
@@ -124,11 +135,48 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
           family members and observers download it here.
         </p>
       )}
+      {mayDownloadProfessionals && (
+        <section
+          className="record-professionals"
+          aria-labelledby="record-professionals-title"
+          data-testid="record-professionals"
+        >
+          <h3 className="meeting-form-title" id="record-professionals-title">
+            Professionals’ record (not for the family)
+          </h3>
+          <p className="record-professionals-lead">
+            Everything on the map, with the professionals-only notes where they stand. Every page says
+            “Professionals only — not to be shared with the family”.
+          </p>
+          <div className="meeting-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={busy !== null}
+              onClick={() => downloadNew('pdf', 'professionals')}
+              data-testid="record-professionals-download-pdf"
+            >
+              <DownloadIcon />
+              Download the professionals’ record (PDF)
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy !== null}
+              onClick={() => downloadNew('png', 'professionals')}
+              data-testid="record-professionals-download-png"
+            >
+              <DownloadIcon />
+              Download the professionals’ map (PNG)
+            </button>
+          </div>
+        </section>
+      )}
       <div role="status" aria-live="polite" className="record-status">
         {busy !== null && (
           <p className="record-busy" data-testid="record-busy">
             <span className="spinner" aria-hidden="true" />
-            {busy.kind === 'new' ? BUSY_TEXT[busy.format] : 'Fetching the earlier download…'}
+            {busy.kind === 'new' ? BUSY_TEXT[busy.audience][busy.format] : 'Fetching the earlier download…'}
           </p>
         )}
         {busy === null && saved !== null && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dispositionFileName, exportFileName, fileSlug, myViewFileName } from './fileNames.ts'
+import { dispositionFileName, exportFileName, fileSlug, myViewFileName, recordFileName } from './fileNames.ts'
 
 describe('file names for downloads', () => {
   it('takes the server’s name from Content-Disposition', () => {
@@ -18,6 +18,35 @@ describe('file names for downloads', () => {
     )
     expect(exportFileName('png', 'Ünïcode café', null)).toBe('mapboard-map-unicode-cafe.png')
     expect(fileSlug('   ')).toBe('map')
+  })
+
+  it('names the professionals’ record so it can never be taken for the shared one', () => {
+    expect(exportFileName('pdf', 'Review', '7', 'professionals')).toBe(
+      'mapboard-professionals-record-review-v7.pdf',
+    )
+    expect(exportFileName('png', 'Review', null, 'professionals')).toBe(
+      'mapboard-professionals-map-review.png',
+    )
+    expect(exportFileName('pdf', 'Review', '7', 'shared')).not.toMatch(/professionals/)
+    // Even a map titled so does not make a shared record look like the professionals' one, or the other way.
+    expect(exportFileName('pdf', 'Professionals meeting', '7', 'shared')).toMatch(/^mapboard-record-/)
+  })
+
+  it('keeps the server’s name only when it says which record it is', () => {
+    const professionals = 'mapboard-professionals-record-abc-v3-p2-x1.pdf'
+    const shared = 'mapboard-record-abc-v3-x1.pdf'
+    expect(recordFileName(professionals, 'pdf', 'Review', '3', 'professionals')).toBe(professionals)
+    expect(recordFileName(shared, 'pdf', 'Review', '3', 'shared')).toBe(shared)
+    // A professionals' record under a name that does not say so is renamed, and so is the reverse.
+    expect(recordFileName(shared, 'pdf', 'Review', '3', 'professionals')).toBe(
+      'mapboard-professionals-record-review-v3.pdf',
+    )
+    expect(recordFileName(professionals, 'pdf', 'Review', '3', 'shared')).toBe(
+      'mapboard-record-review-v3.pdf',
+    )
+    expect(recordFileName(null, 'png', 'Review', null, 'professionals')).toBe(
+      'mapboard-professionals-map-review.png',
+    )
   })
 
   it('says in the name of a saved view that it is not the record', () => {

@@ -1,5 +1,11 @@
+import type { ExportInfo } from '@mapboard/protocol'
+
 // File names for what people save: the server's own name for a kept export when it gives one, otherwise one made
 // from the map's title, so a folder of downloads still says which map and which version each file is.
+
+type ExportAudience = ExportInfo['audience']
+
+const AUDIENCE_PART: Record<ExportAudience, string> = { shared: '', professionals: 'professionals-' }
 
 /** The title as a file-name part: lower case, letters and digits joined by hyphens, not too long. */
 export function fileSlug(title: string): string {
@@ -30,11 +36,35 @@ export function dispositionFileName(header: string | null): string | null {
   return name === undefined ? null : safeName(name.trim())
 }
 
-/** `mapboard-record-<title>-v<version>.pdf`, `mapboard-map-<title>-v<version>.png`. */
-export function exportFileName(format: 'pdf' | 'png', title: string, version: string | null): string {
+/**
+ * `mapboard-record-<title>-v<version>.pdf`, `mapboard-map-<title>-v<version>.png`; the professionals' record
+ * `mapboard-professionals-record-…` and `mapboard-professionals-map-…`, so a folder never mixes the two up.
+ */
+export function exportFileName(
+  format: 'pdf' | 'png',
+  title: string,
+  version: string | null,
+  audience: ExportAudience = 'shared',
+): string {
   const kind = format === 'pdf' ? 'record' : 'map'
   const suffix = version !== null && /^\d+$/.test(version) ? `-v${version}` : ''
-  return `mapboard-${kind}-${fileSlug(title)}${suffix}.${format}`
+  return `mapboard-${AUDIENCE_PART[audience]}${kind}-${fileSlug(title)}${suffix}.${format}`
+}
+
+/**
+ * The name to save an export under: the server's, if it says which record it is (a professionals' one names
+ * "professionals", a shared one never does); otherwise our own, which always does.
+ */
+export function recordFileName(
+  serverName: string | null,
+  format: 'pdf' | 'png',
+  title: string,
+  version: string | null,
+  audience: ExportAudience,
+): string {
+  const saysProfessionals = serverName !== null && /professionals/i.test(serverName)
+  if (serverName !== null && saysProfessionals === (audience === 'professionals')) return serverName
+  return exportFileName(format, title, version, audience)
 }
 
 /** `mapboard-my-view-not-the-record-<title>-<YYYY-MM-DD-HHMM>.png`: the name itself says what it is not. */
