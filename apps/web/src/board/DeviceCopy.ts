@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { encodeUnsavedRecord, parseUnsavedRecord } from './unsavedRecord.ts'
 import type { UnsavedRecord } from './unsavedRecord.ts'
+import type { UnsavedChanges } from './UnsavedChanges.ts'
 
 /**
  * The IndexedDB database that keeps one document on this device (decision 0025): a map's shared document under
@@ -41,6 +42,7 @@ export class DeviceCopy {
   private writesInFlight = 0
   /** Record keys in the database as far as this tab knows: what it wrote, and what it found there. */
   private readonly recordKeys = new Set<IDBValidKey>()
+  private stopKeepingUnsaved: () => void = () => {}
   private destroyed = false
 
   constructor(
@@ -78,6 +80,18 @@ export class DeviceCopy {
     return records
   }
 
+  /**
+   * Once the document is loaded from here: takes over what a closed tab left unsaved of this document into
+   * `unsaved`, and from then on keeps `unsaved`'s records here as they change, until this copy is destroyed.
+   */
+  async keepUnsaved(unsaved: UnsavedChanges): Promise<void> {
+    const records = await this.readUnsavedRecords().catch(() => [])
+    if (this.destroyed) return
+    unsaved.restore(records)
+    this.writeUnsavedRecords(unsaved.records())
+    this.stopKeepingUnsaved = unsaved.subscribeRecords(() => this.writeUnsavedRecords(unsaved.records()))
+  }
+
   /** Writes the records now pending and removes those of client ids with nothing left unsaved. */
   writeUnsavedRecords(records: readonly UnsavedRecord[]): void {
     const db = this.persistence?.db
@@ -100,6 +114,7 @@ export class DeviceCopy {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    this.stopKeepingUnsaved()
     this.doc.off('update', this.onUpdate)
     void this.persistence?.destroy()
   }

@@ -11,6 +11,7 @@ import { EditRefusals } from './EditRefusals.ts'
 import { FollowChair } from './FollowChair.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
 import { BoardSnapshotStore } from './BoardSnapshotStore.ts'
+import { BoardUnsaved } from './BoardUnsaved.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { ProfessionalsDocument, opensProfessionalsDocument } from './ProfessionalsDocument.ts'
 import { createRoutedBoardCommands, sectionOfBoth } from './RoutedBoardCommands.ts'
@@ -42,8 +43,8 @@ export interface MapSession {
   /** The professionals' document: the chair's and professionals' sessions only, never a family's or viewer's. */
   readonly professionals: ProfessionalsDocument | null
   readonly connection: ConnectionMonitor
-  /** This device's changes the server has not stored yet. */
-  readonly unsaved: UnsavedChanges
+  /** This device's changes the server has not stored yet, in either document. */
+  readonly unsaved: BoardUnsaved
   readonly presence: Presence
   /** The chair's view: published by the chair's tab, followed by the others' when they choose. */
   readonly follow: FollowChair
@@ -77,17 +78,10 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     connect: false,
   })
   let destroyed = false
-  let stopKeepingRecords = (): void => {}
   const connectWhenLoaded = async (): Promise<void> => {
     const waited = new Promise<false>((resolve) => setTimeout(() => resolve(false), DEVICE_LOAD_WAIT_MS))
     const kept = await Promise.race([device.loaded, waited])
-    if (kept) {
-      const records = await device.readUnsavedRecords().catch(() => [])
-      if (destroyed) return
-      unsaved.restore(records)
-      device.writeUnsavedRecords(unsaved.records())
-      stopKeepingRecords = unsaved.subscribeRecords(() => device.writeUnsavedRecords(unsaved.records()))
-    }
+    if (kept) await device.keepUnsaved(unsaved)
     if (!destroyed) provider.connect()
   }
   void connectWhenLoaded()
@@ -125,6 +119,7 @@ export function openMapSession(options: MapSessionOptions): MapSession {
   }
   // The server stamps `user` with the same fields from the token; publishing them here shows "me" at once.
   publishLocalUser(provider.awareness, participant)
+  const unsavedOfBoth = new BoardUnsaved(unsaved, professionals?.unsaved ?? null)
   const sharedStore = new MapSnapshotStore(doc)
   const store = new BoardSnapshotStore(sharedStore, professionals?.store ?? null)
   const connection = new ConnectionMonitor(provider, () => checkLink(origin, options.mapId, options.token))
@@ -142,7 +137,6 @@ export function openMapSession(options: MapSessionOptions): MapSession {
   const destroy = (): void => {
     if (destroyed) return
     destroyed = true
-    stopKeepingRecords()
     device.destroy()
     refusals.destroy()
     commands.destroy()
@@ -167,7 +161,7 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     store,
     professionals,
     connection,
-    unsaved,
+    unsaved: unsavedOfBoth,
     presence,
     follow,
     cursors,
@@ -175,7 +169,10 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     refusals,
     device,
     wouldLoseChanges() {
-      return unsaved.hasUnsaved && !device.holdsEverything
+      return (
+        (unsaved.hasUnsaved && !device.holdsEverything) ||
+        (professionals !== null && professionals.wouldLoseChanges())
+      )
     },
     destroy,
     async forgetDevice() {

@@ -11,6 +11,8 @@ import type { EditRefusals } from './EditRefusals.ts'
 import type { LocalOrigin } from './LocalOrigin.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { sectionOfBoth } from './RoutedBoardCommands.ts'
+import { SaveConfirmation } from './SaveConfirmation.ts'
+import { UnsavedChanges } from './UnsavedChanges.ts'
 
 /** Only these roles ever open the professionals' document; the server refuses the others before the upgrade. */
 export function opensProfessionalsDocument(role: Role): boolean {
@@ -41,16 +43,21 @@ export interface ProfessionalsDocumentOptions {
 /**
  * A map's second document, for what the family may not see (decisions 0030, 0032): its own Y.Doc, socket,
  * commands and snapshot, kept on the device in a database of its own beside the shared one's. Made only in the
- * chair's and professionals' sessions, so a family's or viewer's device never asks for it.
+ * chair's and professionals' sessions, so a family's or viewer's device never asks for it. What this device wrote
+ * here and the server has not stored yet is tracked as for the shared document, by its own `UnsavedChanges` asking
+ * this document's server room (the server's clock for one document says nothing of the other's).
  *
  * Its commands are owned by the board's routed commands, which destroy them.
  */
 export class ProfessionalsDocument {
   readonly doc = new Y.Doc()
+  /** This device's changes to this document the server has not stored yet. */
+  readonly unsaved = new UnsavedChanges(this.doc)
   readonly provider: WebsocketProvider
   readonly commands: BoardCommands
   readonly store: MapSnapshotStore
   readonly device: DeviceCopy
+  private readonly saveConfirmation: SaveConfirmation
   private destroyed = false
   private stopMirroringLocks: () => void = () => {}
 
@@ -78,6 +85,7 @@ export class ProfessionalsDocument {
       })
     }
     this.store = new MapSnapshotStore(this.doc)
+    this.saveConfirmation = new SaveConfirmation(this.provider, this.unsaved)
     if (options.participant.role === 'chair') this.mirrorLocks(options.shared, options.localOrigin)
     void this.connectWhenLoaded(options.deviceLoadWaitMs)
   }
@@ -87,9 +95,16 @@ export class ProfessionalsDocument {
     this.destroyed = true
     this.stopMirroringLocks()
     this.device.destroy()
+    this.saveConfirmation.destroy()
+    this.unsaved.destroy()
     this.store.destroy()
     this.provider.destroy()
     this.doc.destroy()
+  }
+
+  /** Whether leaving now would lose changes to this document: unsaved ones this device could not keep (or not yet). */
+  wouldLoseChanges(): boolean {
+    return this.unsaved.hasUnsaved && !this.device.holdsEverything
   }
 
   /** Ends it and deletes its copy on this device. */
@@ -100,7 +115,8 @@ export class ProfessionalsDocument {
 
   private async connectWhenLoaded(waitMs: number): Promise<void> {
     const waited = new Promise<false>((resolve) => setTimeout(() => resolve(false), waitMs))
-    await Promise.race([this.device.loaded, waited])
+    const kept = await Promise.race([this.device.loaded, waited])
+    if (kept) await this.device.keepUnsaved(this.unsaved)
     if (!this.destroyed) this.provider.connect()
   }
 

@@ -1,6 +1,8 @@
 import { useSyncExternalStore } from 'react'
-import type { UnsavedChanges, UnsavedState } from './UnsavedChanges.ts'
+import type { BoardUnsaved } from './BoardUnsaved.ts'
+import type { UnsavedState } from './UnsavedChanges.ts'
 
-export function useUnsavedChanges(unsaved: UnsavedChanges): UnsavedState {
+/** What this device has not got saved yet, in either of the map's documents. */
+export function useUnsavedChanges(unsaved: BoardUnsaved): UnsavedState {
   return useSyncExternalStore(unsaved.subscribe, unsaved.getState)
 }
