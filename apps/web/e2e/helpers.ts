@@ -341,6 +341,9 @@ export async function timeNotePropagation(
 
 // --- the sync socket, held back ------------------------------------------------------------------------------
 
+/** The professionals' document's socket, `/sync/<mapId>/professionals?token=…`, and not the shared one's. */
+export const PROFESSIONALS_SOCKET = /\/sync\/[^/?]+\/professionals\?/
+
 export interface SyncRelay {
   /** Stop passing the server's messages to the page (the page's own still go out). */
   hold(): void
@@ -354,11 +357,12 @@ export interface SyncRelay {
  * Puts the page's `/sync` socket through the test, so the server's messages to the page can be held back for a
  * while: the page then acts on a stale map, as a slow phone does while the chair's change is on its way. The
  * server is the real one and every byte still goes to it unchanged. Call before the page opens the board.
+ * `sockets` picks which (both documents' by default; `PROFESSIONALS_SOCKET` for the professionals' one only).
  */
-export async function relaySync(page: Page): Promise<SyncRelay> {
+export async function relaySync(page: Page, sockets: RegExp = /\/sync\//): Promise<SyncRelay> {
   let holding = false
   const held: Array<() => void> = []
-  await page.routeWebSocket(/\/sync\//, (socket) => {
+  await page.routeWebSocket(sockets, (socket) => {
     const server = socket.connectToServer()
     socket.onMessage((message) => server.send(message))
     server.onMessage((message) => {

@@ -7,6 +7,7 @@ import {
   DESKTOP,
   FAMILY,
   PROFESSIONAL,
+  PROFESSIONALS_SOCKET,
   addNoteInOutline,
   artifactPath,
   canvasCount,
@@ -134,6 +135,60 @@ describe('saving, honestly', () => {
     await watcher.page.screenshot({ path: artifactPath('saving/silent-server-offline.png') })
     relay.release()
     await timeUntilStatus(watcher.page, 'connected', Date.now(), 15_000)
+    await watcher.context.close()
+  })
+
+  it('marks a professionals-only note "Not saved yet" like a shared one, until the professionals’ room has stored it', async () => {
+    const watcher = await openRecordedPage(browser, { viewport: DESKTOP })
+    const relay = await relaySync(watcher.page, PROFESSIONALS_SOCKET)
+    await joinByLink(watcher.page, links.professional, PROFESSIONAL)
+    const page = watcher.page
+    const indicator = page.getByTestId('connection-indicator')
+    const addRestricted = async (text: string): Promise<void> => {
+      await page.getByTestId(`outline-add-${ZONE}`).click()
+      await page.getByTestId('outline-note-input').fill(text)
+      await page.getByTestId('professionals-only-toggle').check()
+      await page.getByTestId('outline-note-save').click()
+      await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })
+    }
+    await expect.poll(() => relay.heldCount).toBe(0)
+
+    // Sent and stored (the chair has it), but the professionals' room's answer has not reached this page; the
+    // shared document's socket is fine all along, and its answers say nothing of this document.
+    relay.hold()
+    const held = 'Police hold information not yet disclosable (held answer).'
+    await addRestricted(held)
+    await outlineNote(chair.page, ZONE, held).waitFor()
+    const heldRow = outlineNote(page, ZONE, held)
+    expect(await heldRow.getAttribute('data-audience')).toBe('professionals')
+    expect(await heldRow.getAttribute('data-unsaved')).toBe('true')
+    expect(await heldRow.innerText()).toContain('Not saved yet')
+    const heldId = await heldRow.getAttribute('data-note-id')
+    await expect.poll(() => canvasCount(page, '.note-unsaved', `#note-${heldId}`)).toBe(1)
+    expect(await indicator.getAttribute('data-status')).toBe('connected')
+    expect(await indicator.getAttribute('data-unsaved-count')).toBe('1')
+    relay.release()
+    await expect.poll(() => heldRow.getAttribute('data-unsaved')).toBeNull()
+    expect(await indicator.getAttribute('data-unsaved-count')).toBe('0')
+    expect(await canvasCount(page, '.note-unsaved')).toBe(0)
+
+    // The network gone: both sockets down; the restricted note is marked until it is stored after the return.
+    await watcher.context.setOffline(true)
+    await timeUntilStatus(page, 'offline', Date.now(), 5_000)
+    const offline = 'Closed-session note written offline.'
+    await addRestricted(offline)
+    const offlineRow = outlineNote(page, ZONE, offline)
+    expect(await offlineRow.getAttribute('data-unsaved')).toBe('true')
+    expect(await page.getByTestId('unsaved-count').innerText()).toBe('1 change not saved yet')
+    await page.screenshot({ path: artifactPath('saving/professionals-note-offline-not-saved.png') })
+    await watcher.context.setOffline(false)
+    await timeUntilStatus(page, 'connected', Date.now(), 15_000)
+    await expect.poll(() => offlineRow.getAttribute('data-unsaved'), { timeout: 10_000 }).toBeNull()
+    expect(await indicator.getAttribute('data-unsaved-count')).toBe('0')
+    await outlineNote(chair.page, ZONE, offline).waitFor({ timeout: 10_000 })
+    // The family's board never had either.
+    expect(await outlineNote(family.page, ZONE, held).count()).toBe(0)
+    expect(await outlineNote(family.page, ZONE, offline).count()).toBe(0)
     await watcher.context.close()
   })
 
