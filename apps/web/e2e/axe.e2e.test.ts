@@ -256,6 +256,12 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await downloading
     await chair.getByTestId('export-item').waitFor()
     await expectNoViolations(chair, scene('the record tab with a record made'))
+    // The professionals' record too: its box, and both kinds in the list.
+    const restricted = chair.waitForEvent('download')
+    await chair.getByTestId('record-professionals-download-pdf').click()
+    await restricted
+    await chair.locator('[data-testid="export-item"][data-audience="professionals"]').waitFor()
+    await expectNoViolations(chair, scene('the record tab with both records made'))
   })
 
   it('scaling with a round open, as the chair who scales too', async () => {
