@@ -75,7 +75,11 @@ describe('presence during a closed session', () => {
     const familyFrom = family.raw.messages.length
     const viewerFrom = viewer.raw.messages.length
 
-    // During: the professional moves twice, the police officer arrives in a new tab, someone asks outright.
+    // During: the chair's view moves (what follow-the-chair follows), the professional moves twice, the police
+    // officer arrives in a new tab, someone asks outright.
+    const chairView = uniqueCursor()
+    chair.provider.awareness.setLocalStateField('view', { ...chairView, scale: 1 })
+    await waitFor(() => police.provider.awareness.getStates().get(chair.doc.clientID)?.['view'] !== undefined)
     const during = uniqueCursor()
     const last = uniqueCursor()
     pro.provider.awareness.setLocalState({ cursor: during, selection: ['pro-note-0000001'] })
@@ -103,6 +107,7 @@ describe('presence during a closed session', () => {
       }
       expect(anyContains(frames, cursorText(during)), name).toBe(false)
       expect(anyContains(frames, cursorText(last)), name).toBe(false)
+      expect(anyContains(frames, cursorText(chairView)), name).toBe(false)
     }
     expect(JSON.stringify(cursorOf(familyTab, pro.doc.clientID))).toBe(JSON.stringify(before))
     expect(familyTab.provider.awareness.getStates().has(arriving.doc.clientID)).toBe(false)
