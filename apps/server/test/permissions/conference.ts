@@ -24,6 +24,11 @@ export interface ConferenceRoom {
   /** Real y-websocket clients of the chair and the police officer in this room, watching throughout. */
   observers: [TestClient, TestClient]
   /**
+   * The social worker's two notes in this room: one in Past harm, one in Future danger, which the chair has locked
+   * here too (NOTES in the shared room, PROFESSIONALS_NOTES in the professionals').
+   */
+  notes: { pro: string; locked: string }
+  /**
    * Who attacks this room in the tests: the family in the shared room; in the professionals', which no family
    * device opens, the social worker.
    */
@@ -66,6 +71,12 @@ export const NOTES = {
   locked: 'locked-note-00001',
 } as const
 
+/** The same two notes of the professional's in the professionals' document (whose note ids start with `p-`). */
+export const PROFESSIONALS_NOTES = {
+  pro: 'p-pro-note-000001',
+  locked: 'p-locked-note-0001',
+} as const
+
 export async function startConference(options: StartServerOptions = {}): Promise<Conference> {
   const server = await startServer(options)
   const clients: TestClient[] = []
@@ -101,6 +112,23 @@ export async function startConference(options: StartServerOptions = {}): Promise
     hostiles.push(client)
     return client
   }
+  /** The shared room's scene in the professionals' room: the social worker's two notes, one section locked. */
+  const setTheScene = async (name: string, [chairClient, policeClient]: TestClient[]): Promise<void> => {
+    const author = connectTo(name, professional)
+    await author.synced
+    for (const [id, zone, text] of [
+      [PROFESSIONALS_NOTES.pro, 'past-harm', 'Police hold information on the father'],
+      [PROFESSIONALS_NOTES.locked, 'future-danger', 'Worried the father will return to the home'],
+    ] as const) {
+      addNote(author.doc, { zone, text, id, audience: 'professionals', ...noteAuthor(professional) })
+    }
+    await waitFor(() => readMap(chairClient?.doc ?? author.doc).notes.length === 2)
+    if (chairClient !== undefined) setLock(chairClient.doc, 'future-danger', true)
+    await waitFor(
+      () => readMap(serverDocOf(name)).locks.length === 1 && synced(policeClient?.doc, serverDocOf(name)),
+    )
+    author.destroy()
+  }
   const rooms = new Map<DocumentAudience, Promise<ConferenceRoom>>()
   const openRoom = async (audience: DocumentAudience): Promise<ConferenceRoom> => {
     const name = roomNameOf(map.id, audience)
@@ -109,10 +137,12 @@ export async function startConference(options: StartServerOptions = {}): Promise
         ? (observers as [TestClient, TestClient])
         : ([connectTo(name, chair), connectTo(name, police)] as [TestClient, TestClient])
     await Promise.all(watching.map((client) => client.synced))
+    if (audience === 'professionals') await setTheScene(name, watching)
     return {
       audience,
       name,
       observers: watching,
+      notes: audience === 'shared' ? NOTES : PROFESSIONALS_NOTES,
       attacker: audience === 'shared' ? family : professional,
       serverDoc: () => serverDocOf(name),
       connect: (who, doc) => connectTo(name, who, doc),
