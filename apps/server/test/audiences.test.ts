@@ -3,12 +3,19 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, readMap, setLock, setStep, updateNote } from '@mapboard/map-model'
+import { AUDIENCES, addNote, readMap, setLock, setStep, updateNote } from '@mapboard/map-model'
 import { roomNameOf } from '@mapboard/protocol'
 import type { JoinResponse } from '@mapboard/protocol'
-import { connectClient, connectRawSocket, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
+import {
+  connectClient,
+  connectRawSocket,
+  joinAs,
+  noteAuthor,
+  tokenFromLink,
+  waitFor,
+} from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
-import { startConference } from './permissions/conference.ts'
+import { expectBothRoomsCarryOn, familyDevices, startConference } from './permissions/conference.ts'
 import type { Conference } from './permissions/conference.ts'
 import { api } from './support/api.ts'
 import { bytesContain as contains } from './support/download.ts'
@@ -99,6 +106,35 @@ describe("who opens the professionals' document", () => {
     )
     expect(revoked.status).toBe(204)
     await waitFor(() => mine.closes.some((close) => close.code === 4403))
+  })
+})
+
+describe.each(AUDIENCES)('a token of another map, on the %s room', (audience) => {
+  it('is refused before the upgrade (401 TOKEN_WRONG_MAP), both ways; the room never loads and its clients carry on', async () => {
+    const c = (conference = await startConference())
+    const other = await c.server.createMap('Another family')
+    const otherChair = await joinAs(c.server, other.links.chair, { name: 'Bo Chair', agency: 'Reviewing' })
+    const otherPro = await joinAs(c.server, other.links.professional, { name: 'Di Lee', agency: 'Health' })
+    const room = await c.room(audience)
+    const devices = await familyDevices(c)
+    // Map B's professional (participant token and bare link) on map A's room; map A's chair on map B's room.
+    const attempts: Array<[string, string]> = [
+      [room.name, otherPro.token],
+      [room.name, tokenFromLink(other.links.professional)],
+      [room.name, otherChair.token],
+      [roomNameOf(other.id, audience), c.chair.token],
+      [roomNameOf(other.id, audience), tokenFromLink(c.map.links.chair)],
+      [roomNameOf(other.id, audience), c.professional.token],
+    ]
+    for (const [name, token] of attempts) {
+      const raw = connectRawSocket(c.server, name, token)
+      const answer = await raw.upgrade
+      expect(answer.status, name).toBe(401)
+      expect(JSON.parse((answer as { body: string }).body)).toMatchObject({ code: 'TOKEN_WRONG_MAP' })
+      expect(raw.messages).toEqual([])
+    }
+    expect(c.server.app.rooms.isLoaded(roomNameOf(other.id, audience))).toBe(false)
+    await expectBothRoomsCarryOn(c, room, devices)
   })
 })
 

@@ -1,9 +1,11 @@
 // One connection must never stall the server: a flood of valid edits is slowed to the connection's budget and,
 // if it goes on, closed with 4429, while other maps and /healthz stay prompt (rooms/FrameBudget.ts, Connection.ts).
+import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, readMap, updateNote } from '@mapboard/map-model'
-import { CloseCode } from '@mapboard/protocol'
+import { AUDIENCES, addNote, readMap, updateNote } from '@mapboard/map-model'
+import type { Audience } from '@mapboard/map-model'
+import { CloseCode, roomNameOf } from '@mapboard/protocol'
 import type { CreateMapResponse } from '@mapboard/protocol'
 import { connectClient, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
@@ -12,6 +14,7 @@ import type { TestServer } from '@mapboard/server/testing'
 import { DEFAULT_INTAKE_LIMITS } from '../src/rooms/FrameBudget.ts'
 import { TOO_FAST_REASON } from '../src/rooms/Connection.ts'
 import { awarenessFrame, updateFrame } from './support/frames.ts'
+import { bytesContain } from './support/download.ts'
 import { HostileClient } from './support/hostileClient.ts'
 
 let server: TestServer
@@ -34,19 +37,39 @@ function connect(map: CreateMapResponse, role: keyof CreateMapResponse['links'])
   return client
 }
 
-async function connectHostile(map: CreateMapResponse): Promise<HostileClient> {
-  const client = await HostileClient.connect(server, map.id, tokenFromLink(map.links.professional))
+async function connectHostile(
+  map: CreateMapResponse,
+  role: keyof CreateMapResponse['links'] = 'professional',
+  audience: Audience = 'shared',
+): Promise<HostileClient> {
+  const client = await HostileClient.connect(
+    server,
+    roomNameOf(map.id, audience),
+    tokenFromLink(map.links[role]),
+    { answer: role === 'family' || role === 'viewer' },
+  )
   hostile.push(client)
   return client
 }
 
-/** `count` valid edits of one note of the client's own, each its own update (made before the clock starts). */
-function ownNoteEdits(client: HostileClient, map: CreateMapResponse, count: number): Uint8Array[] {
+/**
+ * `count` valid edits of one note of the client's own, each its own update (made before the clock starts), in the
+ * `audience` document; the note's source is `source`.
+ */
+function ownNoteEdits(
+  client: HostileClient,
+  map: CreateMapResponse,
+  count: number,
+  audience: Audience = 'shared',
+  source = '',
+): Uint8Array[] {
   const doc = client.doc
   const before = Y.encodeStateVector(doc)
   const id = addNote(doc, {
     zone: 'past-harm',
     text: 'edit 0',
+    audience,
+    source,
     ...noteAuthor(tokenFromLink(map.links.professional)),
   })
   const frames = [updateFrame(Y.encodeStateAsUpdate(doc, before))]
@@ -58,9 +81,9 @@ function ownNoteEdits(client: HostileClient, map: CreateMapResponse, count: numb
   return frames
 }
 
-/** The highest edit number of the flooder's note that the server has applied. */
-function appliedEdits(mapId: string): number {
-  const room = server.app.rooms.getLoaded(mapId)
+/** The highest edit number of the flooder's note that the server has applied (in room `roomName`). */
+function appliedEdits(roomName: string): number {
+  const room = server.app.rooms.getLoaded(roomName)
   if (room === undefined) return 0
   const texts = room.read(readMap).notes.map((note) => Number(/^edit (\d+)$/.exec(note.text)?.[1] ?? 0))
   return Math.max(0, ...texts)
@@ -208,5 +231,66 @@ describe('fair share for every connection', () => {
     // Slowed to the budget: the frames past the burst came at about documentFramesPerSecond.
     expect(took).toBeGreaterThan((extra / DEFAULT_INTAKE_LIMITS.documentFramesPerSecond) * 1000 * 0.8)
     expect(writer.open).toBe(true)
+  })
+})
+
+describe.each(AUDIENCES)('a flood on the %s room of a map', (audience) => {
+  it('[RATE-1] is closed with 4429; both rooms of the map carry on, and nothing of it reaches the other audience', async () => {
+    const map = await server.createMap('Flooded room')
+    const other: Audience = audience === 'shared' ? 'professionals' : 'shared'
+    const watchers = (['shared', 'professionals'] as const).flatMap((room) =>
+      (['chair', 'professional'] as const).map((role) =>
+        connectClient(server, roomNameOf(map.id, room), tokenFromLink(map.links[role])),
+      ),
+    )
+    clients.push(...watchers)
+    await Promise.all(watchers.map((client) => client.synced))
+    const [family, viewer] = [await connectHostile(map, 'family'), await connectHostile(map, 'viewer')]
+    const marker = `FLOOD-${randomBytes(6).toString('hex')}`
+    const flooder = await connectHostile(map, 'professional', audience)
+    const frames = ownNoteEdits(flooder, map, 20_000, audience, marker)
+    const flood = setInterval(() => {
+      for (let i = 0; i < 100 && frames.length > 0 && flooder.open; i++) {
+        const frame = frames.shift()
+        if (frame !== undefined) flooder.raw.socket.send(frame)
+      }
+      if (frames.length === 0 || !flooder.open) clearInterval(flood)
+    }, 10)
+    try {
+      const closed = await flooder.raw.closed
+      expect(closed.code).toBe(CloseCode.TooManyRefusals)
+      expect(closed.reason).toBe(TOO_FAST_REASON)
+    } finally {
+      clearInterval(flood)
+    }
+    expect(appliedEdits(roomNameOf(map.id, audience))).toBeGreaterThan(0)
+
+    // Both rooms carry on: an edit travels between the watchers of each, none of whom was closed.
+    for (const [i, room] of (['shared', 'professionals'] as const).entries()) {
+      const [chair, professional] = watchers.slice(i * 2, i * 2 + 2) as [TestClient, TestClient]
+      const text = `after the flood, ${room}`
+      addNote(chair.doc, {
+        zone: 'next-steps',
+        text,
+        audience: room,
+        ...noteAuthor(tokenFromLink(map.links.chair)),
+      })
+      await waitFor(() => readMap(professional.doc).notes.some((note) => note.text === text), 5000)
+    }
+    expect(watchers.flatMap((client) => client.closes)).toEqual([])
+    // The family's devices are still connected, and the other audience never saw a byte of the flood.
+    for (const device of [family, viewer]) {
+      expect(device.open).toBe(true)
+      await device.sync()
+      if (audience === 'professionals') {
+        expect(device.raw.messages.some((frame) => bytesContain(frame, marker))).toBe(false)
+      }
+    }
+    const otherRoom = server.app.rooms.getLoaded(roomNameOf(map.id, other))
+    expect(otherRoom?.read((doc) => bytesContain(Y.encodeStateAsUpdate(doc), marker))).toBe(false)
+    const otherIndex = other === 'shared' ? 0 : 2
+    for (const watcher of watchers.slice(otherIndex, otherIndex + 2)) {
+      expect(bytesContain(Y.encodeStateAsUpdate(watcher.doc), marker)).toBe(false)
+    }
   })
 })

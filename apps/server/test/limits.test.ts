@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { AUDIENCES } from '@mapboard/map-model'
+import type { Audience } from '@mapboard/map-model'
 import type { CreateMapResponse, JoinResponse } from '@mapboard/protocol'
 import { joinAs } from '@mapboard/test-kit'
 import { startServer } from '@mapboard/server/testing'
@@ -175,18 +177,28 @@ describe('exports', () => {
     const chair = await joinAs(server, map.links.chair, { name: 'Ann Chair', agency: 'Reviewing' })
     return { map, chair }
   }
-  const exportPng = (who: JoinResponse) => call('GET', `/api/maps/${who.map.id}/export.png`, who.token)
+  const exportPng = (who: JoinResponse, audience: Audience = 'shared') =>
+    call(
+      'GET',
+      `/api/maps/${who.map.id}${audience === 'shared' ? '' : '/professionals'}/export.png`,
+      who.token,
+    )
 
-  it('allows the default number of exports per participant', async () => {
-    server = await startServer()
-    const { map, chair } = await joinedMap()
-    const limit = DEFAULT_REQUEST_LIMITS.exportPerParticipant
-    await repeat(limit.max, 200, () => exportPng(chair))
-    expectLimited(await exportPng(chair), limit)
-    const teacher = await joinAs(server, map.links.professional, { name: 'Ms Reid', agency: 'School' })
-    expect((await exportPng(teacher)).status).toBe(200)
-    expect(await server.app.store.listExports(map.id)).toHaveLength(limit.max + 1)
-  })
+  it.each(AUDIENCES)(
+    'allows the default number of exports per participant (the %s record)',
+    async (audience) => {
+      server = await startServer()
+      const { map, chair } = await joinedMap()
+      const limit = DEFAULT_REQUEST_LIMITS.exportPerParticipant
+      await repeat(limit.max, 200, () => exportPng(chair, audience))
+      expectLimited(await exportPng(chair, audience), limit)
+      // One allowance for both records: the other one does not open a second.
+      expectLimited(await exportPng(chair, audience === 'shared' ? 'professionals' : 'shared'), limit)
+      const teacher = await joinAs(server, map.links.professional, { name: 'Ms Reid', agency: 'School' })
+      expect((await exportPng(teacher, audience)).status).toBe(200)
+      expect(await server.app.store.listExports(map.id)).toHaveLength(limit.max + 1)
+    },
+  )
 
   it('allows the default number of exports per map to everyone but the chair', async () => {
     server = await startServer()

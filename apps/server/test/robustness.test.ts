@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, readMap } from '@mapboard/map-model'
-import { CloseCode, MAX_MESSAGE_BYTES } from '@mapboard/protocol'
-import type { CreateMapResponse } from '@mapboard/protocol'
+import { AUDIENCES, addNote, readMap } from '@mapboard/map-model'
+import { CloseCode, MAX_MESSAGE_BYTES, roomNameOf } from '@mapboard/protocol'
+import type { CreateMapResponse, DocumentAudience } from '@mapboard/protocol'
 import { connectClient, connectRawSocket, noteAuthor, tokenFromLink, waitFor } from '@mapboard/test-kit'
 import type { RawSocket, TestClient } from '@mapboard/test-kit'
 import { startServer } from '@mapboard/server/testing'
@@ -25,14 +25,22 @@ let map: CreateMapResponse
 const clients: TestClient[] = []
 const raws: RawSocket[] = []
 
-function raw(target: CreateMapResponse, role: keyof CreateMapResponse['links'] = 'professional'): RawSocket {
-  const socket = connectRawSocket(server, target.id, tokenFromLink(target.links[role]))
+function raw(
+  target: CreateMapResponse,
+  role: keyof CreateMapResponse['links'] = 'professional',
+  audience: DocumentAudience = 'shared',
+): RawSocket {
+  const socket = connectRawSocket(server, roomNameOf(target.id, audience), tokenFromLink(target.links[role]))
   raws.push(socket)
   return socket
 }
 
-function connect(target: CreateMapResponse, role: keyof CreateMapResponse['links']): TestClient {
-  const client = connectClient(server, target.id, tokenFromLink(target.links[role]))
+function connect(
+  target: CreateMapResponse,
+  role: keyof CreateMapResponse['links'],
+  audience: DocumentAudience = 'shared',
+): TestClient {
+  const client = connectClient(server, roomNameOf(target.id, audience), tokenFromLink(target.links[role]))
   clients.push(client)
   return client
 }
@@ -42,9 +50,12 @@ const texts = (doc: Y.Doc): string[] =>
     .notes.map((note) => note.text)
     .sort()
 
-/** Sends `frame` on a fresh socket and resolves with the close code the server answers with. */
-async function closeCodeFor(frame: Uint8Array | string): Promise<number> {
-  const socket = raw(map)
+/** Sends `frame` on a fresh socket (a professional's) and resolves with the close code the server answers with. */
+async function closeCodeFor(
+  frame: Uint8Array | string,
+  audience: DocumentAudience = 'shared',
+): Promise<number> {
+  const socket = raw(map, 'professional', audience)
   await socket.send(frame)
   return closeCode(socket)
 }
@@ -73,32 +84,50 @@ afterEach(async () => {
   await server.close()
 })
 
-describe('malformed frames', () => {
-  it('close only the sender’s socket; clients on the same and on another map carry on', async () => {
+describe.each(AUDIENCES)('malformed frames in the %s room', (audience) => {
+  it('close only the sender’s socket; clients of both rooms of the same map, and of another map, carry on', async () => {
     const otherMap = await server.createMap('Another map')
-    const sameMapClient = connect(map, 'chair')
+    const sameRoomClient = connect(map, 'chair', audience)
+    const sameRoomPeer = connect(map, 'professional', audience)
+    const otherAudience = audience === 'shared' ? 'professionals' : 'shared'
+    const otherRoomClient = connect(map, 'chair', otherAudience)
+    const otherRoomPeer = connect(map, 'professional', otherAudience)
+    const family = connect(map, 'family')
     const otherMapClient = connect(otherMap, 'chair')
-    const sameMapPeer = connect(map, 'family')
-    await Promise.all([sameMapClient.synced, otherMapClient.synced, sameMapPeer.synced])
+    const everyone = [sameRoomClient, sameRoomPeer, otherRoomClient, otherRoomPeer, family, otherMapClient]
+    await Promise.all(everyone.map((client) => client.synced))
 
-    const bad = raw(map)
+    const bad = raw(map, 'professional', audience)
     await bad.send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]))
     expect(await closeCode(bad)).toBe(CloseCode.BadMessage)
 
-    addNote(sameMapClient.doc, {
+    const chairToken = tokenFromLink(map.links.chair)
+    addNote(sameRoomClient.doc, {
       zone: 'past-harm',
       text: 'after the bad frame',
-      ...noteAuthor(tokenFromLink(map.links.chair)),
+      audience,
+      ...noteAuthor(chairToken),
+    })
+    addNote(otherRoomClient.doc, {
+      zone: 'past-harm',
+      text: 'other room, after the bad frame',
+      audience: otherAudience,
+      ...noteAuthor(chairToken),
     })
     addNote(otherMapClient.doc, {
       zone: 'past-harm',
       text: 'other map, after the bad frame',
       ...noteAuthor(tokenFromLink(otherMap.links.chair)),
     })
-    await waitFor(() => texts(sameMapPeer.doc).includes('after the bad frame'))
+    await waitFor(() => texts(sameRoomPeer.doc).includes('after the bad frame'))
+    await waitFor(() => texts(otherRoomPeer.doc).includes('other room, after the bad frame'))
+    const shared = audience === 'shared' ? sameRoomPeer : otherRoomPeer
+    await waitFor(() => texts(family.doc).length === texts(shared.doc).length)
+    // The family's device has the shared map only, and nothing of the professionals' document.
+    expect(texts(family.doc)).toEqual(texts(shared.doc))
     const probe = raw(otherMap, 'viewer')
     expect(texts(await fetchDocument(probe))).toEqual(['other map, after the bad frame'])
-    expect([...sameMapClient.closes, ...otherMapClient.closes, ...sameMapPeer.closes]).toEqual([])
+    expect(everyone.flatMap((client) => client.closes)).toEqual([])
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
 
@@ -112,17 +141,19 @@ describe('malformed frames', () => {
     ['an unreadable state vector', syncStep1Frame(new Uint8Array([5, 1]))],
     ['awareness that is not JSON', new Uint8Array([1, 5, 1, 1, 1, 1, 0x7b])],
   ])('%s closes with 4400', async (_name, frame) => {
-    expect(await closeCodeFor(frame)).toBe(CloseCode.BadMessage)
+    expect(await closeCodeFor(frame, audience)).toBe(CloseCode.BadMessage)
   })
 
   it('a text frame closes with 4400', async () => {
-    expect(await closeCodeFor('hello')).toBe(CloseCode.BadMessage)
+    expect(await closeCodeFor('hello', audience)).toBe(CloseCode.BadMessage)
   })
 
   it('an oversized frame closes with 4413', async () => {
-    expect(await closeCodeFor(new Uint8Array(MAX_MESSAGE_BYTES + 1))).toBe(CloseCode.MessageTooLarge)
+    expect(await closeCodeFor(new Uint8Array(MAX_MESSAGE_BYTES + 1), audience)).toBe(
+      CloseCode.MessageTooLarge,
+    )
     // A frame of exactly the limit is read (and then refused as malformed, being zeros).
-    expect(await closeCodeFor(new Uint8Array(MAX_MESSAGE_BYTES).fill(9))).toBe(CloseCode.BadMessage)
+    expect(await closeCodeFor(new Uint8Array(MAX_MESSAGE_BYTES).fill(9), audience)).toBe(CloseCode.BadMessage)
   })
 })
 

@@ -1,6 +1,7 @@
 // Presence (names, cursors, selections) between a room's connections. Each awareness client id belongs to the
 // connection that first announced a state under it; a connection sets only its own, and the `user` field of every
-// state is what the connection's token says, never what the client wrote.
+// state is what the connection's token says, never what the client wrote. While a closed session lasts, the
+// relay holds everyone's presence back from the family's and observers' connections (holdBack, release).
 import type * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
@@ -28,6 +29,8 @@ export class AwarenessRelay {
   readonly #awareness: awarenessProtocol.Awareness
   readonly #options: AwarenessRelayOptions
   readonly #owners = new Map<number, Connection>()
+  /** While presence is held back: from whom, and whose states those connections had been told of. */
+  #held: { from: (connection: Connection) => boolean; known: ReadonlySet<number> } | null = null
 
   constructor(options: AwarenessRelayOptions) {
     this.#options = options
@@ -42,15 +45,43 @@ export class AwarenessRelay {
     return this.#awareness.getStates()
   }
 
-  /** Everyone's state as one frame, or null when nobody has set one. */
-  presentFrame(): Uint8Array | null {
+  /** A connection has joined: it is told everyone's state, unless presence is held back from it. */
+  welcome(connection: Connection): void {
     const present = [...this.#awareness.getStates().keys()]
-    return present.length === 0 ? null : this.#frameOf(present)
+    if (present.length > 0 && !this.#holdsBackFrom(connection)) connection.send(this.#frameOf(present))
   }
 
-  /** The answer to a query-awareness message: everyone's state, even if that is nobody's. */
+  /** The answer to a query-awareness message: everyone's state, even if that is nobody's (and nobody's if held). */
   answerQuery(connection: Connection): void {
-    connection.send(this.#frameOf([...this.#awareness.getStates().keys()]))
+    connection.send(
+      this.#frameOf(this.#holdsBackFrom(connection) ? [] : [...this.#awareness.getStates().keys()]),
+    )
+  }
+
+  /**
+   * From now until `release`, connections `from` accepts hear nobody's presence: no change, no arrival, no
+   * departure, no answer to a query. What they set themselves still reaches everyone else.
+   */
+  holdBack(from: (connection: Connection) => boolean): void {
+    if (this.#held !== null) return
+    this.#held = { from, known: new Set(this.#awareness.getStates().keys()) }
+  }
+
+  /**
+   * Ends the hold: each connection it held is sent everyone's state as it is now, and the departure of anyone it
+   * last heard of who has left meanwhile — nothing of what changed in between.
+   */
+  release(recipients: Iterable<Connection>): void {
+    const held = this.#held
+    if (held === null) return
+    this.#held = null
+    const current = [...this.#awareness.getStates().keys()]
+    // A departed client's meta (its last clock) stays in the awareness, so its removal can still be encoded.
+    const departed = [...held.known].filter((id) => !this.#awareness.getStates().has(id))
+    const ids = [...current, ...departed]
+    if (ids.length === 0) return
+    const message = this.#frameOf(ids)
+    for (const connection of recipients) if (held.from(connection)) connection.send(message)
   }
 
   /**
@@ -153,8 +184,12 @@ export class AwarenessRelay {
     if (changed.length === 0) return
     const message = this.#frameOf(changed)
     for (const connection of this.#options.recipients()) {
-      if (connection !== origin) connection.send(message)
+      if (connection !== origin && !this.#holdsBackFrom(connection)) connection.send(message)
     }
+  }
+
+  #holdsBackFrom(connection: Connection): boolean {
+    return this.#held !== null && this.#held.from(connection)
   }
 }
 

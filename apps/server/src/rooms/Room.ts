@@ -7,6 +7,7 @@ import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { Attendance } from './Attendance.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
+import { ClosedSessionWatch } from './ClosedSessionWatch.ts'
 import type { Connection } from './Connection.ts'
 import { DEFAULT_INTAKE_LIMITS, ParticipantAllowances } from './FrameBudget.ts'
 import type { IntakeLimits } from './FrameBudget.ts'
@@ -93,6 +94,8 @@ export class Room {
   readonly #presence: AwarenessRelay
   /** Who was in the meeting is the shared document's to record; the professionals' room keeps none. */
   readonly #attendance: Attendance | null
+  /** A closed session is the shared document's; while it lasts, the family and observers hear no one's presence. */
+  readonly #closedSession: ClosedSessionWatch | null
   readonly #replyContext: IntakeReplyContext
   readonly #syncContext: SyncAnswerContext
   /** Each participant's allowance, shared by all of their connections (FrameBudget.ts). */
@@ -158,6 +161,13 @@ export class Room {
             urgent: () => this.#closing || this.#members.size === 0,
           })
         : null
+    this.#closedSession =
+      this.audience === 'shared'
+        ? new ClosedSessionWatch(doc, {
+            onStart: () => this.#presence.holdBack(isFamilyOrViewer),
+            onEnd: () => this.#presence.release(this.#members.keys()),
+          })
+        : null
   }
 
   get size(): number {
@@ -207,8 +217,7 @@ export class Room {
     // Our SyncStep1 asks a writer for what it has and we lack (edits made while it was offline). A viewer's
     // answer would be dropped, so it is not asked.
     if (connection.canWrite) connection.send(encodeSyncStep1(Y.encodeStateVector(this.#doc)))
-    const present = this.#presence.presentFrame()
-    if (present !== null) connection.send(present)
+    this.#presence.welcome(connection)
     this.#logger.debug(
       { mapId: this.mapId, connection: connection.id, role: connection.role },
       'client joined',
@@ -250,6 +259,7 @@ export class Room {
     await this.settle()
     await this.#log.compactIfNeeded()
     this.#gate.destroy()
+    this.#closedSession?.destroy()
     this.#presence.destroy()
     this.#doc.destroy()
   }
@@ -343,6 +353,8 @@ export class Room {
       // An author gets back only what it did not write itself (e.g. the gate's revert of its change).
       if (origins.size > 1 || !origins.has(connection)) connection.send(message)
     }
+    // After the update itself: the family's device learns that the session ended before presence comes back.
+    this.#closedSession?.check()
   }
 
   /**
@@ -353,4 +365,9 @@ export class Room {
     for (const connection of [...this.#members.keys()]) connection.close(CloseCode.ServerError)
     this.onBroken?.()
   }
+}
+
+/** Who is not in a closed session: the family and observers (decision 0033). */
+function isFamilyOrViewer(connection: Connection): boolean {
+  return connection.role === 'family' || connection.role === 'viewer'
 }

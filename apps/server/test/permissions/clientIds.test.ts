@@ -1,13 +1,23 @@
 // Client id binding: an update written under a Yjs client id that belongs to someone else (another participant,
 // the server, or nobody the server knows) is not applied, and its connection is closed with 4409 — closed, so no
 // gap in anybody's clock can open and leak.
+import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, readMap } from '@mapboard/map-model'
+import { AUDIENCES, addNote, readMap } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
 import { noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
-import { NOTES, expectEveryoneReads, expectStillServing, startConference, synced } from './conference.ts'
+import { bytesContain } from '../support/download.ts'
+import {
+  NOTES,
+  expectBothRoomsCarryOn,
+  expectEveryoneReads,
+  expectStillServing,
+  familyDevices,
+  startConference,
+  synced,
+} from './conference.ts'
 import type { Conference } from './conference.ts'
 
 let conference: Conference
@@ -16,53 +26,73 @@ afterEach(async () => {
   await conference.close()
 })
 
-describe('client id binding', () => {
-  it('spoofing another participant’s client id closes with 4409 and applies nothing', async () => {
+describe.each(AUDIENCES)('client id binding in the %s room', (audience) => {
+  it('spoofing another participant’s client id closes with 4409 and applies nothing; both rooms carry on', async () => {
     conference = await startConference()
-    const [chair, police] = conference.observers as [TestClient, TestClient]
-    const before = readMap(conference.serverDoc())
-    // The chair's client has written (it locked a section), so its id is the chair's.
-    const spoofer = await conference.hostile(conference.family, { clientId: chair.doc.clientID })
+    const room = await conference.room(audience)
+    const [chair, police] = room.observers
+    if (audience === 'professionals') {
+      // The chair's client writes there first, so its id is the chair's in that room too.
+      addNote(chair.doc, {
+        zone: 'past-harm',
+        text: 'Police check pending',
+        audience,
+        ...noteAuthor(conference.chair),
+      })
+      await waitFor(() => readMap(police.doc).notes.some((n) => n.text === 'Police check pending'))
+    }
+    const before = readMap(room.serverDoc())
+    const devices = await familyDevices(conference)
+    const marker = `SPOOFED-${randomBytes(6).toString('hex')}`
+    const spoofer = await room.hostile(room.attacker, { clientId: chair.doc.clientID })
     await spoofer.edit((doc) =>
-      addNote(doc, { zone: 'future-danger', text: 'The chair says so', ...noteAuthor(conference.chair) }),
+      addNote(doc, { zone: 'future-danger', text: marker, audience, ...noteAuthor(conference.chair) }),
     )
     expect(await spoofer.closeCode()).toBe(CloseCode.ClientIdTaken)
-    await expectEveryoneReads(conference, [chair.doc, police.doc], before)
+    await expectEveryoneReads(conference, [chair.doc, police.doc], before, room)
 
     // The chair's own next edit, at the clock the spoofer tried to take, goes through for everyone.
     addNote(chair.doc, {
       zone: 'next-steps',
       text: 'Core group in ten days',
+      audience,
       ...noteAuthor(conference.chair),
     })
     await waitFor(() => readMap(police.doc).notes.some((n) => n.text === 'Core group in ten days'))
-    await expectEveryoneReads(conference, [chair.doc, police.doc], readMap(conference.serverDoc()))
+    await expectEveryoneReads(conference, [chair.doc, police.doc], readMap(room.serverDoc()), room)
     expect(chair.closes).toEqual([])
-    await expectStillServing(conference)
+    await expectStillServing(conference, room)
+    expect(bytesContain(Y.encodeStateAsUpdate(room.serverDoc()), marker)).toBe(false)
+    await expectBothRoomsCarryOn(conference, room, devices, [marker])
   })
 
-  it('the server’s own client id (its reverts) and the map creator’s are nobody’s to write under', async () => {
+  it('the server’s own client id (its reverts) and the document creator’s are nobody’s to write under', async () => {
     conference = await startConference()
-    const server = conference.serverDoc()
+    const room = await conference.room(audience)
+    const server = room.serverDoc()
     const before = readMap(server)
-    // The id the map's first state was written under, when it was created.
+    // The id the document's first state was written under: the map's creator in the shared document; the
+    // professionals' one starts empty, so there the social worker's, who wrote its first notes.
     const creator = [...server.store.clients.keys()].find(
-      (id) => id !== server.clientID && !conference.observers.some((c) => c.doc.clientID === id),
+      (id) => id !== server.clientID && !room.observers.some((c) => c.doc.clientID === id),
     )
     expect(creator).toBeDefined()
     for (const clientId of [server.clientID, creator ?? 0]) {
-      const spoofer = await conference.hostile(conference.chair, { clientId })
+      const spoofer = await room.hostile(conference.chair, { clientId })
       await spoofer.edit((doc) => doc.getMap('meta').set('title', 'Renamed under a borrowed id'))
       expect(await spoofer.closeCode()).toBe(CloseCode.ClientIdTaken)
     }
     await expectEveryoneReads(
       conference,
-      conference.observers.map((c) => c.doc),
+      room.observers.map((c) => c.doc),
       before,
+      room,
     )
-    await expectStillServing(conference)
+    await expectStillServing(conference, room)
   })
+})
 
+describe('client id binding', () => {
   it('a participant keeps its client id across a room unload and a server restart; nobody else gets it', async () => {
     conference = await startConference({ unloadGraceMs: 50 })
     const doc = new Y.Doc()

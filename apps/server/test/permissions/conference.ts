@@ -1,16 +1,43 @@
 // A conference for the permission tests: a real server, everyone joined with a participant token, a few notes
-// (one in a locked section), real y-websocket clients watching, and helpers that check nothing leaked.
+// (one in a locked section), real y-websocket clients watching, and helpers that check nothing leaked. Each of the
+// map's two documents can be attacked (`room(audience)`): hostile tests run against both rooms.
 import { expect } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, readMap, setLock } from '@mapboard/map-model'
+import { randomBytes } from 'node:crypto'
+import { AUDIENCES, addNote, readMap, setLock } from '@mapboard/map-model'
 import type { MapSnapshot } from '@mapboard/map-model'
-import type { CreateMapResponse, JoinResponse } from '@mapboard/protocol'
+import { roomNameOf } from '@mapboard/protocol'
+import type { CreateMapResponse, DocumentAudience, JoinResponse } from '@mapboard/protocol'
 import { connectClient, joinAs, noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
 import { startServer } from '@mapboard/server/testing'
 import type { StartServerOptions, TestServer } from '@mapboard/server/testing'
+import { bytesContain } from '../support/download.ts'
 import { HostileClient } from '../support/hostileClient.ts'
 import type { HostileClientOptions } from '../support/hostileClient.ts'
+
+/** One of the map's two rooms, as a hostile test sees it. */
+export interface ConferenceRoom {
+  audience: DocumentAudience
+  /** Its room name: the map's id, or `<id>/professionals`. */
+  name: string
+  /** Real y-websocket clients of the chair and the police officer in this room, watching throughout. */
+  observers: [TestClient, TestClient]
+  /**
+   * The social worker's two notes in this room: one in Past harm, one in Future danger, which the chair has locked
+   * here too (NOTES in the shared room, PROFESSIONALS_NOTES in the professionals').
+   */
+  notes: { pro: string; locked: string }
+  /**
+   * Who attacks this room in the tests: the family in the shared room; in the professionals', which no family
+   * device opens, the social worker.
+   */
+  attacker: JoinResponse
+  /** The room's document: what the server holds. */
+  serverDoc(): Y.Doc
+  connect(who: JoinResponse, doc?: Y.Doc): TestClient
+  hostile(who: JoinResponse, options?: HostileClientOptions): Promise<HostileClient>
+}
 
 export interface Conference {
   server: TestServer
@@ -29,6 +56,8 @@ export interface Conference {
   serverDoc(): Y.Doc
   connect(who: JoinResponse, doc?: Y.Doc): TestClient
   hostile(who: JoinResponse, options?: HostileClientOptions): Promise<HostileClient>
+  /** One of the map's rooms; the professionals' is opened (by the chair and the police officer) on first use. */
+  room(audience: DocumentAudience): Promise<ConferenceRoom>
   close(): Promise<void>
 }
 
@@ -40,6 +69,12 @@ export const NOTES = {
   family: 'family-note-00001',
   /** The professional's, in Future danger, which the chair has locked. */
   locked: 'locked-note-00001',
+} as const
+
+/** The same two notes of the professional's in the professionals' document (whose note ids start with `p-`). */
+export const PROFESSIONALS_NOTES = {
+  pro: 'p-pro-note-000001',
+  locked: 'p-locked-note-0001',
 } as const
 
 export async function startConference(options: StartServerOptions = {}): Promise<Conference> {
@@ -56,15 +91,63 @@ export async function startConference(options: StartServerOptions = {}): Promise
   const family = await joinAs(server, map.links.family, { name: 'Mum' })
   const viewer = await joinAs(server, map.links.viewer, { name: 'Student' })
 
-  const connect = (who: JoinResponse, doc?: Y.Doc): TestClient => {
-    const client = connectClient(server, map.id, who, doc === undefined ? {} : { doc })
+  const connect = (who: JoinResponse, doc?: Y.Doc): TestClient => connectTo(map.id, who, doc)
+  const serverDocOf = (name: string): Y.Doc => {
+    const room = server.app.rooms.getLoaded(name)
+    if (room === undefined) throw new Error(`the room ${name} is not loaded`)
+    return room.read((doc) => doc)
+  }
+  const serverDoc = (): Y.Doc => serverDocOf(map.id)
+  const connectTo = (name: string, who: JoinResponse, doc?: Y.Doc): TestClient => {
+    const client = connectClient(server, name, who, doc === undefined ? {} : { doc })
     clients.push(client)
     return client
   }
-  const serverDoc = (): Y.Doc => {
-    const room = server.app.rooms.getLoaded(map.id)
-    if (room === undefined) throw new Error('the room is not loaded')
-    return room.read((doc) => doc)
+  const hostileIn = async (
+    name: string,
+    who: JoinResponse,
+    hostileOptions?: HostileClientOptions,
+  ): Promise<HostileClient> => {
+    const client = await HostileClient.connect(server, name, who.token, hostileOptions)
+    hostiles.push(client)
+    return client
+  }
+  /** The shared room's scene in the professionals' room: the social worker's two notes, one section locked. */
+  const setTheScene = async (name: string, [chairClient, policeClient]: TestClient[]): Promise<void> => {
+    const author = connectTo(name, professional)
+    await author.synced
+    for (const [id, zone, text] of [
+      [PROFESSIONALS_NOTES.pro, 'past-harm', 'Police hold information on the father'],
+      [PROFESSIONALS_NOTES.locked, 'future-danger', 'Worried the father will return to the home'],
+    ] as const) {
+      addNote(author.doc, { zone, text, id, audience: 'professionals', ...noteAuthor(professional) })
+    }
+    await waitFor(() => readMap(chairClient?.doc ?? author.doc).notes.length === 2)
+    if (chairClient !== undefined) setLock(chairClient.doc, 'future-danger', true)
+    await waitFor(
+      () => readMap(serverDocOf(name)).locks.length === 1 && synced(policeClient?.doc, serverDocOf(name)),
+    )
+    author.destroy()
+  }
+  const rooms = new Map<DocumentAudience, Promise<ConferenceRoom>>()
+  const openRoom = async (audience: DocumentAudience): Promise<ConferenceRoom> => {
+    const name = roomNameOf(map.id, audience)
+    const watching =
+      audience === 'shared'
+        ? (observers as [TestClient, TestClient])
+        : ([connectTo(name, chair), connectTo(name, police)] as [TestClient, TestClient])
+    await Promise.all(watching.map((client) => client.synced))
+    if (audience === 'professionals') await setTheScene(name, watching)
+    return {
+      audience,
+      name,
+      observers: watching,
+      notes: audience === 'shared' ? NOTES : PROFESSIONALS_NOTES,
+      attacker: audience === 'shared' ? family : professional,
+      serverDoc: () => serverDocOf(name),
+      connect: (who, doc) => connectTo(name, who, doc),
+      hostile: (who, hostileOptions) => hostileIn(name, who, hostileOptions),
+    }
   }
 
   // The scene, written by its authors through real clients, so every note is accepted as theirs.
@@ -107,10 +190,14 @@ export async function startConference(options: StartServerOptions = {}): Promise
     observers,
     serverDoc,
     connect,
-    async hostile(who, hostileOptions) {
-      const client = await HostileClient.connect(server, map.id, who.token, hostileOptions)
-      hostiles.push(client)
-      return client
+    hostile: (who, hostileOptions) => hostileIn(map.id, who, hostileOptions),
+    room(audience) {
+      let room = rooms.get(audience)
+      if (room === undefined) {
+        room = openRoom(audience)
+        rooms.set(audience, room)
+      }
+      return room
     },
     async close() {
       for (const client of clients) client.destroy()
@@ -130,16 +217,16 @@ export function synced(doc: Y.Doc | undefined, server: Y.Doc): boolean {
 
 /**
  * Everything the server has sent has reached `docs` (their state vectors match the server's), and all of them,
- * the server included, read as `expected`.
+ * the server included, read as `expected`. The shared room's unless `room` is given.
  */
 export async function expectEveryoneReads(
   conference: Conference,
   docs: readonly Y.Doc[],
   expected: MapSnapshot,
+  room?: ConferenceRoom,
 ): Promise<void> {
-  const server = conference.serverDoc()
-  const room = conference.server.app.rooms.getLoaded(conference.map.id)
-  await room?.settle()
+  const server = room?.serverDoc() ?? conference.serverDoc()
+  await conference.server.app.rooms.getLoaded(room?.name ?? conference.map.id)?.settle()
   expect(readMap(server)).toEqual(expected)
   for (const [i, doc] of docs.entries()) {
     await waitFor(() => synced(doc, server), 5000, {
@@ -149,11 +236,61 @@ export async function expectEveryoneReads(
   }
 }
 
-/** A newcomer can still join, sync, and read what the server holds. */
-export async function expectStillServing(conference: Conference): Promise<void> {
-  const newcomer = conference.connect(conference.viewer)
+/** A newcomer can still join, sync, and read what the server holds (in `room`, the shared one by default). */
+export async function expectStillServing(conference: Conference, room?: ConferenceRoom): Promise<void> {
+  const newcomer =
+    room === undefined || room.audience === 'shared'
+      ? conference.connect(conference.viewer)
+      : room.connect(conference.police)
+  const server = room?.serverDoc() ?? conference.serverDoc()
   await newcomer.synced
-  await waitFor(() => synced(newcomer.doc, conference.serverDoc()))
-  expect(readMap(newcomer.doc)).toEqual(readMap(conference.serverDoc()))
+  await waitFor(() => synced(newcomer.doc, server))
+  expect(readMap(newcomer.doc)).toEqual(readMap(server))
   expect((await fetch(`${conference.server.url}/healthz`)).status).toBe(200)
+}
+
+/** The family's and the observer's devices on the shared room: raw sockets that record every frame they get. */
+export async function familyDevices(conference: Conference): Promise<HostileClient[]> {
+  return Promise.all(
+    [conference.family, conference.viewer].map((who) => conference.hostile(who, { answer: true })),
+  )
+}
+
+/**
+ * After an attack on one room: both rooms carry on — their observers were never closed and an edit still travels
+ * from one to the other in each — the family's devices are still connected, and none of `markers` reached them
+ * or the clients of the room that was not attacked.
+ */
+export async function expectBothRoomsCarryOn(
+  conference: Conference,
+  attacked: ConferenceRoom,
+  devices: readonly HostileClient[],
+  markers: readonly string[] = [],
+): Promise<void> {
+  for (const audience of AUDIENCES) {
+    const room = await conference.room(audience)
+    const [chair, police] = room.observers
+    expect([...chair.closes, ...police.closes], audience).toEqual([])
+    const text = `Carrying on ${randomBytes(4).toString('hex')}`
+    addNote(chair.doc, { zone: 'next-steps', text, audience, ...noteAuthor(conference.chair) })
+    await waitFor(() => readMap(police.doc).notes.some((note) => note.text === text), 5000, {
+      message: `an edit no longer travels in the ${audience} room`,
+    })
+  }
+  const other = await conference.room(attacked.audience === 'shared' ? 'professionals' : 'shared')
+  for (const device of devices) {
+    expect(device.open).toBe(true)
+    await device.sync()
+  }
+  for (const marker of markers) {
+    for (const device of devices) {
+      expect(
+        device.raw.messages.some((frame) => bytesContain(frame, marker)),
+        marker,
+      ).toBe(false)
+    }
+    for (const doc of [other.serverDoc(), ...other.observers.map((client) => client.doc)]) {
+      expect(bytesContain(Y.encodeStateAsUpdate(doc), marker), marker).toBe(false)
+    }
+  }
 }

@@ -1,15 +1,24 @@
 // A modified client sends, over a raw socket, y-protocols frames built from its own Y.Doc: edits the rules
 // refuse. Each time the server's document and every other client stay as they were, the offender's own document
-// snaps back once it applies what the server sends it, it is told why, and the server keeps serving.
+// snaps back once it applies what the server sends it, it is told why, and the server keeps serving. The rules that
+// apply in both of a map's documents are tried in each room.
+import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, deleteNote, moveNote, readMap, setLock, updateNote } from '@mapboard/map-model'
+import { AUDIENCES, addNote, deleteNote, moveNote, readMap, setLock, updateNote } from '@mapboard/map-model'
 import type { MapSnapshot } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
 import { noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { HostileClient } from '../support/hostileClient.ts'
-import { NOTES, expectEveryoneReads, expectStillServing, startConference } from './conference.ts'
-import type { Conference } from './conference.ts'
+import {
+  NOTES,
+  expectBothRoomsCarryOn,
+  expectEveryoneReads,
+  expectStillServing,
+  familyDevices,
+  startConference,
+} from './conference.ts'
+import type { Conference, ConferenceRoom } from './conference.ts'
 
 let conference: Conference
 let before: MapSnapshot
@@ -23,19 +32,25 @@ afterEach(async () => {
   await conference.close()
 })
 
-const observerDocs = () => conference.observers.map((client) => client.doc)
+const observerDocs = (room?: ConferenceRoom) =>
+  (room?.observers ?? conference.observers).map((client) => client.doc)
 
 /** The offender was refused under `rule`, and nobody — the offender included, once it has applied what the
- * server sent — reads anything but the map as it was. */
-async function expectRefused(offender: HostileClient, rule: string, message?: RegExp): Promise<void> {
+ * server sent — reads anything but the map (the room's document, the shared one by default) as it was. */
+async function expectRefused(
+  offender: HostileClient,
+  rule: string,
+  message?: RegExp,
+  room?: ConferenceRoom,
+): Promise<void> {
   await waitFor(() => offender.refusals.length > 0, 5000, {
     message: `no refusal (${rule}) reached the offender`,
   })
   expect(offender.refusals.map((refusal) => refusal.rule)).toEqual([rule])
   if (message !== undefined) expect(offender.refusals[0]?.message).toMatch(message)
-  await expectEveryoneReads(conference, [...observerDocs(), offender.doc], before)
+  await expectEveryoneReads(conference, [...observerDocs(room), offender.doc], before, room)
   expect(offender.open).toBe(true)
-  await expectStillServing(conference)
+  await expectStillServing(conference, room)
 }
 
 describe('a viewer', () => {
@@ -67,42 +82,6 @@ describe('refused edits are reverted', () => {
     expect(readMap(family.doc).notes.find((n) => n.id === NOTES.pro)?.text).toBe('Bruise seen at nursery')
   })
 
-  it('[OWN-2] a professional deleting another professional’s note', async () => {
-    const police = await conference.hostile(conference.police)
-    await police.edit((doc) => deleteNote(doc, NOTES.pro), 'sync-step-2')
-    await expectRefused(police, 'OWN-2')
-  })
-
-  it('[LOCK-1] a professional adding to a locked section', async () => {
-    const pro = await conference.hostile(conference.professional)
-    await pro.edit((doc) =>
-      addNote(doc, { zone: 'future-danger', text: 'One more worry', ...noteAuthor(conference.professional) }),
-    )
-    await expectRefused(pro, 'LOCK-1', /^Future danger is locked by the chair\.$/)
-  })
-
-  it('[LOCK-3] moving one’s own note out of a locked section', async () => {
-    const pro = await conference.hostile(conference.professional)
-    await pro.edit((doc) => moveNote(doc, NOTES.locked, { zone: 'past-harm' }))
-    await expectRefused(pro, 'LOCK-3')
-    expect(readMap(pro.doc).notes.find((n) => n.id === NOTES.locked)?.zone).toBe('future-danger')
-  })
-
-  it('[LOCK-4] deleting one’s own note in a locked section', async () => {
-    const pro = await conference.hostile(conference.professional)
-    await pro.edit((doc) => deleteNote(doc, NOTES.locked))
-    expect(readMap(pro.doc).notes.some((n) => n.id === NOTES.locked)).toBe(false)
-    await expectRefused(pro, 'LOCK-4')
-    expect(readMap(pro.doc).notes.some((n) => n.id === NOTES.locked)).toBe(true)
-  })
-
-  it('[CHAIR-1] a professional writing to the locks map', async () => {
-    const pro = await conference.hostile(conference.professional)
-    await pro.edit((doc) => doc.getMap('locks').delete('future-danger'))
-    await expectRefused(pro, 'CHAIR-1')
-    expect(readMap(pro.doc).locks).toEqual(['future-danger'])
-  })
-
   it('[OWN-1] forging author fields: a professional signing a note with the family’s name', async () => {
     const pro = await conference.hostile(conference.professional)
     await pro.edit(
@@ -116,43 +95,114 @@ describe('refused edits are reverted', () => {
     )
     await expectRefused(pro, 'OWN-1')
   })
+})
+
+describe.each(AUDIENCES)('refused edits are reverted, in the %s room', (audience) => {
+  let room: ConferenceRoom
+
+  beforeEach(async () => {
+    room = await conference.room(audience)
+    before = readMap(room.serverDoc())
+  })
+
+  it('[OWN-2] a professional deleting another professional’s note', async () => {
+    const police = await room.hostile(conference.police)
+    await police.edit((doc) => deleteNote(doc, room.notes.pro), 'sync-step-2')
+    await expectRefused(police, 'OWN-2', undefined, room)
+  })
+
+  it('[LOCK-1] a professional adding to a locked section', async () => {
+    const pro = await room.hostile(conference.professional)
+    await pro.edit((doc) =>
+      addNote(doc, {
+        zone: 'future-danger',
+        text: 'One more worry',
+        audience,
+        ...noteAuthor(conference.professional),
+      }),
+    )
+    await expectRefused(pro, 'LOCK-1', /^Future danger is locked by the chair\.$/, room)
+  })
+
+  it('[LOCK-3] moving one’s own note out of a locked section', async () => {
+    const pro = await room.hostile(conference.professional)
+    await pro.edit((doc) => moveNote(doc, room.notes.locked, { zone: 'past-harm' }))
+    await expectRefused(pro, 'LOCK-3', undefined, room)
+    expect(readMap(pro.doc).notes.find((n) => n.id === room.notes.locked)?.zone).toBe('future-danger')
+  })
+
+  it('[LOCK-4] deleting one’s own note in a locked section', async () => {
+    const pro = await room.hostile(conference.professional)
+    await pro.edit((doc) => deleteNote(doc, room.notes.locked))
+    expect(readMap(pro.doc).notes.some((n) => n.id === room.notes.locked)).toBe(false)
+    await expectRefused(pro, 'LOCK-4', undefined, room)
+    expect(readMap(pro.doc).notes.some((n) => n.id === room.notes.locked)).toBe(true)
+  })
+
+  it('[CHAIR-1] a professional writing to the locks map', async () => {
+    const pro = await room.hostile(conference.professional)
+    await pro.edit((doc) => doc.getMap('locks').delete('future-danger'))
+    await expectRefused(pro, 'CHAIR-1', undefined, room)
+    expect(readMap(pro.doc).locks).toEqual(['future-danger'])
+  })
+
+  it('[OWN-1] forging author fields: a professional signing a note with a colleague’s name', async () => {
+    const pro = await room.hostile(conference.professional)
+    await pro.edit(
+      (doc) =>
+        addNote(doc, {
+          zone: 'existing-strengths',
+          text: 'The police agree with everything',
+          audience,
+          ...noteAuthor(conference.police),
+        }),
+      'sync-step-2',
+    )
+    await expectRefused(pro, 'OWN-1', undefined, room)
+  })
 
   it('[OWN-1] forging author fields: the chair rewriting who wrote a note', async () => {
-    const chair = await conference.hostile(conference.chair)
+    const chair = await room.hostile(conference.chair)
     await chair.edit((doc) =>
-      (doc.getMap('notes').get(NOTES.pro) as Y.Map<unknown>).set('author', 'Someone else'),
+      (doc.getMap('notes').get(room.notes.pro) as Y.Map<unknown>).set('author', 'Someone else'),
     )
-    await expectRefused(chair, 'OWN-1')
+    await expectRefused(chair, 'OWN-1', undefined, room)
   })
 
   it('[SHAPE-2] a nested map under a note is refused before it is applied: the sender is closed with 4400', async () => {
-    const pro = await conference.hostile(conference.professional)
+    const devices = await familyDevices(conference)
+    const pro = await room.hostile(conference.professional)
     // A nested map where text belongs. It cannot be applied and reverted like other refused edits (a revert of a
     // deeply nested map overflows the stack), so the pre-check refuses it and nothing of it is applied.
-    await pro.edit((doc) => (doc.getMap('notes').get(NOTES.pro) as Y.Map<unknown>).set('text', new Y.Map()))
+    await pro.edit((doc) =>
+      (doc.getMap('notes').get(room.notes.pro) as Y.Map<unknown>).set('text', new Y.Map()),
+    )
     expect(await pro.closeCode()).toBe(CloseCode.BadMessage)
     expect(pro.refusals).toEqual([])
-    expect(conference.serverDoc().store.clients.has(pro.doc.clientID)).toBe(false)
-    await expectEveryoneReads(conference, observerDocs(), before)
-    await expectStillServing(conference)
+    expect(room.serverDoc().store.clients.has(pro.doc.clientID)).toBe(false)
+    await expectEveryoneReads(conference, observerDocs(room), before, room)
+    await expectStillServing(conference, room)
+    await expectBothRoomsCarryOn(conference, room, devices)
   })
 
   it('the same edits from the chair are accepted and reach everyone (so the refusals above are the rules’)', async () => {
-    const chair = await conference.hostile(conference.chair)
+    const chair = await room.hostile(conference.chair)
+    const notesBefore = readMap(room.serverDoc()).notes.length
     await chair.edit((doc) => {
-      updateNote(doc, NOTES.pro, { text: 'Bruise seen at nursery on 3 March' })
-      moveNote(doc, NOTES.locked, { zone: 'past-harm' })
+      updateNote(doc, room.notes.pro, { text: 'Seen at nursery on 3 March' })
+      moveNote(doc, room.notes.locked, { zone: 'past-harm' })
       addNote(doc, {
         zone: 'future-danger',
         text: 'Agreed danger statement',
+        audience,
         ...noteAuthor(conference.chair),
       })
     })
-    const server = conference.serverDoc()
-    await waitFor(() => readMap(server).notes.length === 4)
+    const server = room.serverDoc()
+    await waitFor(() => readMap(server).notes.length === notesBefore + 1)
     const after = readMap(server)
-    expect(after.notes.find((n) => n.id === NOTES.locked)?.zone).toBe('past-harm')
-    await expectEveryoneReads(conference, [...observerDocs(), chair.doc], after)
+    expect(after.notes.find((n) => n.id === room.notes.locked)?.zone).toBe('past-harm')
+    await expectEveryoneReads(conference, [...observerDocs(room), chair.doc], after, room)
     expect(chair.refusals).toEqual([])
   })
 })
@@ -242,16 +292,23 @@ describe('edits crossing a revert', () => {
   })
 })
 
-describe('a connection that keeps being refused', () => {
-  it('is closed with 4429 past 50 refusals in a minute, and nothing it sent stays', async () => {
-    const family = await conference.hostile(conference.family)
+describe.each(AUDIENCES)('a connection that keeps being refused, in the %s room', (audience) => {
+  it('is closed with 4429 past 50 refusals in a minute, and nothing it sent stays; both rooms carry on', async () => {
+    const room = await conference.room(audience)
+    const roomBefore = readMap(room.serverDoc())
+    const devices = await familyDevices(conference)
+    const marker = `REFUSED-${randomBytes(6).toString('hex')}`
+    const offender = await room.hostile(room.attacker)
     for (let i = 0; i < 51; i++) {
-      if (!family.open) break
-      await family.edit((doc) => updateNote(doc, NOTES.pro, { text: `attempt ${i}` }))
+      if (!offender.open) break
+      await offender.edit((doc) => updateNote(doc, room.notes.locked, { text: `${marker} attempt ${i}` }))
     }
-    expect(await family.closeCode()).toBe(CloseCode.TooManyRefusals)
-    expect(family.refusals).toHaveLength(50)
-    await expectEveryoneReads(conference, observerDocs(), before)
-    await expectStillServing(conference)
+    expect(await offender.closeCode()).toBe(CloseCode.TooManyRefusals)
+    expect(offender.refusals).toHaveLength(50)
+    await expectEveryoneReads(conference, observerDocs(room), roomBefore, room)
+    await expectStillServing(conference, room)
+    // The refused edits and their reverts went to the room's own clients only: the shared room's family devices
+    // saw them only if it was their room.
+    await expectBothRoomsCarryOn(conference, room, audience === 'shared' ? [] : devices, [marker])
   })
 })
