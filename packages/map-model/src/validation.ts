@@ -42,8 +42,7 @@ export function validateSource(value: unknown): string {
 /** Why the chair withdraws a shared note: required, the family reads it. */
 export function validateWithdrawnReason(value: unknown): string {
   const reason = trimmedString(value, 'reason')
-  if (reason === '')
-    throw new MapValidationError('REASON_EMPTY', 'reason', 'Say why the note is withdrawn.')
+  if (reason === '') throw new MapValidationError('REASON_EMPTY', 'reason', 'Say why the note is withdrawn.')
   return bounded(reason, 'reason', MAX_WITHDRAWN_REASON, 'REASON_TOO_LONG', 'The explanation')
 }
 

@@ -84,8 +84,16 @@ describe('shareWithFamily', () => {
   test('refuses a shared note, a note shared already and a missing note, writing nothing', () => {
     const { shared, professionals, noteId } = documents()
     const sharedId = addNote(shared, { zone: 'past-harm', text: 'Seen', authorId: 'chair-1' })
-    expectValidationError(() => shareWithFamily(shared, professionals, sharedId, chair), 'WRONG_DOCUMENT', 'id')
-    expectValidationError(() => shareWithFamily(shared, professionals, 'p-missing', chair), 'NOTE_NOT_FOUND', 'id')
+    expectValidationError(
+      () => shareWithFamily(shared, professionals, sharedId, chair),
+      'WRONG_DOCUMENT',
+      'id',
+    )
+    expectValidationError(
+      () => shareWithFamily(shared, professionals, 'p-missing', chair),
+      'NOTE_NOT_FOUND',
+      'id',
+    )
     shareWithFamily(shared, professionals, noteId, chair, { now: 1_000 })
     const before = Y.encodeStateVector(shared)
     expectValidationError(() => shareWithFamily(shared, professionals, noteId, chair), 'ALREADY_SHARED', 'id')
@@ -97,13 +105,22 @@ describe('shareWithFamily', () => {
 describe('withdrawNote', () => {
   test('marks the note withdrawn with the reason; the note stays', () => {
     const { shared } = documents()
-    const id = addNote(shared, { zone: 'past-harm', text: 'Dad hit the child', author: 'Ms Patel', authorId: 'pro-1' })
+    const id = addNote(shared, {
+      zone: 'past-harm',
+      text: 'Dad hit the child',
+      author: 'Ms Patel',
+      authorId: 'pro-1',
+    })
     const seen = recordTransactions(shared)
     withdrawNote(shared, id, chair, '  Entered on the wrong family’s map  ', 3_000, 'withdraw')
     expect(seen.map((tr) => tr.origin)).toEqual(['withdraw'])
     const [note] = readMap(shared).notes
     expect(note?.text).toBe('Dad hit the child')
-    expect(note?.withdrawal).toEqual({ at: 3_000, by: 'Ann Chair', reason: 'Entered on the wrong family’s map' })
+    expect(note?.withdrawal).toEqual({
+      at: 3_000,
+      by: 'Ann Chair',
+      reason: 'Entered on the wrong family’s map',
+    })
   })
 
   test('needs a reason of at most 500 characters, a shared note, and withdraws once', () => {

@@ -50,7 +50,7 @@ function checkGroups(
 ): Verdict {
   if (written.some(isSharedField)) {
     if (audience !== 'professionals')
-      return refuse('SHARE-1', "Only a professionals-only note is marked as shared with the family.")
+      return refuse('SHARE-1', 'Only a professionals-only note is marked as shared with the family.')
     if (actor.role !== 'chair') return refuse('SHARE-1', 'Only the chair shares a note with the family.')
     if (!whole(SHARED_FIELDS, note))
       return refuse('SHARE-1', 'Sharing with the family records when, by whom and as which note.')

@@ -74,7 +74,7 @@ export const RULES = {
     'the shared document except as a new note the chair adds there ("Share with the family").',
   // Sharing with the family and withdrawing (disclosure.ts, decision 0034).
   'SHARE-1':
-    "Only the chair marks a note shared with the family (`sharedAt`, `sharedBy`, `sharedAs`), only in the " +
+    'Only the chair marks a note shared with the family (`sharedAt`, `sharedBy`, `sharedAs`), only in the ' +
     "professionals' document, all three at once, with the chair's own name, as a shared note's id (never a `p-` " +
     'one), and only once: nobody changes or removes the mark afterwards.',
   'WITHDRAW-1':

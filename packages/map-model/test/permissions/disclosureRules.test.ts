@@ -69,9 +69,9 @@ describe('[SHARE-1] only the chair marks a professionals’ note shared, once', 
       })
     }
     expect(refusedBy(server.judge(chair, unmark))).toBe('SHARE-1')
-    expect(server.judge(pro, (doc) => updateNote(doc, 'p-pro-note', { text: 'Police report, corrected' }))).toEqual(
-      { allowed: true },
-    )
+    expect(
+      server.judge(pro, (doc) => updateNote(doc, 'p-pro-note', { text: 'Police report, corrected' })),
+    ).toEqual({ allowed: true })
     expect(readMap(server.doc).notes[0]?.sharing?.at).toBe(1_000)
   })
 
@@ -105,7 +105,11 @@ describe('[WITHDRAW-1] only the chair withdraws a shared note, with a reason', (
     expect(server.judge(chair, (doc) => withdrawNote(doc, 'ProNote', asChair, 'Wrong family', 9))).toEqual({
       allowed: true,
     })
-    expect(readMap(server.doc).notes[0]?.withdrawal).toEqual({ at: 9, by: chair.name, reason: 'Wrong family' })
+    expect(readMap(server.doc).notes[0]?.withdrawal).toEqual({
+      at: 9,
+      by: chair.name,
+      reason: 'Wrong family',
+    })
   })
 
   test('[WITHDRAW-1] a family member withdrawing, even their own note, is refused', () => {
@@ -114,7 +118,9 @@ describe('[WITHDRAW-1] only the chair withdraws a shared note, with a reason', (
       withdrawNote(doc, 'FamNote', { name: family.name }, 'I changed my mind', 9),
     )
     expect(verdict).toMatchObject({ allowed: false, rule: 'WITHDRAW-1' })
-    expect(refusedBy(server.judge(pro, (doc) => withdrawNote(doc, 'ProNote', pro, 'Mine', 9)))).toBe('WITHDRAW-1')
+    expect(refusedBy(server.judge(pro, (doc) => withdrawNote(doc, 'ProNote', pro, 'Mine', 9)))).toBe(
+      'WITHDRAW-1',
+    )
     expect(readMap(server.doc).notes.every((note) => note.withdrawal === undefined)).toBe(true)
   })
 
@@ -129,7 +135,9 @@ describe('[WITHDRAW-1] only the chair withdraws a shared note, with a reason', (
     expect(refusedBy(server.judge(chair, write({ withdrawnAt: 9 })))).toBe('WITHDRAW-1')
     expect(refusedBy(server.judge(chair, write({ ...whole, withdrawnBy: 'Someone' })))).toBe('WITHDRAW-1')
     expect(refusedBy(server.judge(chair, write({ ...whole, withdrawnReason: '' })))).toBe('SHAPE-1')
-    expect(refusedBy(server.judge(chair, write({ ...whole, withdrawnReason: 'x'.repeat(501) })))).toBe('SHAPE-1')
+    expect(refusedBy(server.judge(chair, write({ ...whole, withdrawnReason: 'x'.repeat(501) })))).toBe(
+      'SHAPE-1',
+    )
     expect(server.judge(chair, write(whole))).toEqual({ allowed: true })
   })
 
@@ -152,7 +160,8 @@ describe('[WITHDRAW-1] only the chair withdraws a shared note, with a reason', (
     server.judge(chair, (doc) => withdrawNote(doc, 'FamNote', asChair, 'Said in error', 9))
     const takeBack = (doc: Y.Doc) => {
       doc.transact(() => {
-        for (const field of ['withdrawnAt', 'withdrawnBy', 'withdrawnReason']) noteMap(doc, 'FamNote').delete(field)
+        for (const field of ['withdrawnAt', 'withdrawnBy', 'withdrawnReason'])
+          noteMap(doc, 'FamNote').delete(field)
       })
     }
     expect(refusedBy(server.judge(family, takeBack))).toBe('WITHDRAW-1')
@@ -172,7 +181,9 @@ describe('[WITHDRAW-2] a withdrawn note is the chair’s alone to change', () =>
 
   test('[WITHDRAW-2] its author editing its text, moving or deleting it is refused', () => {
     const server = withdrawn()
-    expect(server.judge(pro, (doc) => updateNote(doc, 'ProNote', { text: 'Nothing happened' }))).toMatchObject({
+    expect(
+      server.judge(pro, (doc) => updateNote(doc, 'ProNote', { text: 'Nothing happened' })),
+    ).toMatchObject({
       allowed: false,
       rule: 'WITHDRAW-2',
     })
@@ -189,6 +200,8 @@ describe('[WITHDRAW-2] a withdrawn note is the chair’s alone to change', () =>
       allowed: true,
     })
     server.note(pro, 'past-harm', 'Other', 'Other note')
-    expect(server.judge(pro, (doc) => updateNote(doc, 'Other', { text: 'Changed' }))).toEqual({ allowed: true })
+    expect(server.judge(pro, (doc) => updateNote(doc, 'Other', { text: 'Changed' }))).toEqual({
+      allowed: true,
+    })
   })
 })
