@@ -7,11 +7,11 @@ import { audienceOfNoteId } from '../audience.ts'
 import type { Audience } from '../audience.ts'
 import type { Actor } from './Actor.ts'
 import type { DocumentChange } from './collectChanges.ts'
+import { mayChangeWithdrawn, mayShare, mayWithdraw } from './policy.ts'
 import { ALLOWED, refuse } from './verdict.ts'
 import type { Verdict } from './verdict.ts'
 
 export function checkDisclosure(change: DocumentChange, actor: Actor, audience: Audience): Verdict {
-  const chair = actor.role === 'chair'
   switch (change.kind) {
     case 'note-added':
     case 'note-replaced': {
@@ -19,11 +19,10 @@ export function checkDisclosure(change: DocumentChange, actor: Actor, audience: 
       const keys = [...change.note.keys()]
       const verdict = checkGroups(keys, change.note, actor, audience)
       if (!verdict.allowed) return verdict
-      if (change.kind === 'note-replaced' && change.before.withdrawn && !chair) return withdrawnRefusal()
-      return ALLOWED
+      return change.kind === 'note-replaced' && change.before.withdrawn ? mayChangeWithdrawn(actor) : ALLOWED
     }
     case 'note-deleted':
-      return change.before.withdrawn && !chair ? withdrawnRefusal() : ALLOWED
+      return change.before.withdrawn ? mayChangeWithdrawn(actor) : ALLOWED
     case 'note-changed': {
       const verdict = checkGroups(change.fields, change.note, actor, audience)
       if (!verdict.allowed) return verdict
@@ -32,9 +31,8 @@ export function checkDisclosure(change: DocumentChange, actor: Actor, audience: 
       const withdrawing = change.fields.some(isWithdrawnField)
       if (withdrawing && change.before.withdrawn && change.note.has('withdrawnAt'))
         return refuse('WITHDRAW-1', 'This note has already been withdrawn.')
-      if (change.before.withdrawn && !chair && (change.fields.length > 0 || change.keyWritten))
-        return withdrawnRefusal()
-      return ALLOWED
+      const touched = change.fields.length > 0 || change.keyWritten
+      return change.before.withdrawn && touched ? mayChangeWithdrawn(actor) : ALLOWED
     }
     default:
       return ALLOWED
@@ -51,7 +49,8 @@ function checkGroups(
   if (written.some(isSharedField)) {
     if (audience !== 'professionals')
       return refuse('SHARE-1', 'Only a professionals-only note is marked as shared with the family.')
-    if (actor.role !== 'chair') return refuse('SHARE-1', 'Only the chair shares a note with the family.')
+    const who = mayShare(actor)
+    if (!who.allowed) return who
     if (!whole(SHARED_FIELDS, note))
       return refuse('SHARE-1', 'Sharing with the family records when, by whom and as which note.')
     const as = note.get('sharedAs')
@@ -62,7 +61,8 @@ function checkGroups(
   }
   if (written.some(isWithdrawnField)) {
     if (audience !== 'shared') return refuse('WITHDRAW-1', 'Only a note on the shared map can be withdrawn.')
-    if (actor.role !== 'chair') return refuse('WITHDRAW-1', 'Only the chair withdraws a note.')
+    const who = mayWithdraw(actor)
+    if (!who.allowed) return who
     const present = WITHDRAWN_FIELDS.filter((field) => note.has(field)).length
     if (present !== 0 && present !== WITHDRAWN_FIELDS.length)
       return refuse('WITHDRAW-1', 'Withdrawing a note records when, by whom and why.')
@@ -74,8 +74,4 @@ function checkGroups(
 
 function whole(fields: readonly string[], note: Y.Map<unknown>): boolean {
   return fields.every((field) => note.has(field))
-}
-
-function withdrawnRefusal(): Verdict {
-  return refuse('WITHDRAW-2', 'This note has been withdrawn by the chair and can no longer be changed.')
 }
