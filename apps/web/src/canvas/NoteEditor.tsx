@@ -63,6 +63,7 @@ export function NoteEditor(props: NoteEditorProps) {
   const [colour, setColour] = useState<NoteColour>(initial?.colour ?? defaultColour)
   const [restricted, setRestricted] = useState(props.restrictedOnly === true)
   const [withdrawing, setWithdrawing] = useState(false)
+  const wasWithdrawing = useRef(false)
   const pending = useRef<NoteEdit>({})
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const closed = useRef(false)
@@ -130,6 +131,12 @@ export function NoteEditor(props: NoteEditorProps) {
   useEffect(() => {
     textRef.current?.focus({ preventScroll: true })
   }, [])
+
+  // Back from the withdraw dialog (closed by then: its own cleanup runs first), the keyboard is in the editor again.
+  useEffect(() => {
+    if (wasWithdrawing.current && !withdrawing) textRef.current?.focus({ preventScroll: true })
+    wasWithdrawing.current = withdrawing
+  }, [withdrawing])
 
   // Follow the camera without React renders.
   useLayoutEffect(() => {
@@ -342,10 +349,7 @@ export function NoteEditor(props: NoteEditorProps) {
             flush()
             return latest.current.onWithdraw?.(reason) ?? false
           }}
-          onClose={() => {
-            setWithdrawing(false)
-            textRef.current?.focus({ preventScroll: true })
-          }}
+          onClose={() => setWithdrawing(false)}
         />
       )}
     </>
