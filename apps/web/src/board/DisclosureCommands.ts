@@ -8,8 +8,8 @@ import type { Participant } from '@mapboard/protocol'
  * writes they are acts the family sees, and the server keeps a note marked shared for good (SHARE-1).
  */
 export interface DisclosureCommands {
-  /** Copies a professionals-only note into the shared map; returns the copy's id. */
-  shareWithFamily(noteId: string): string
+  /** Copies a professionals-only note into the shared map, at the end of its section; returns the copy's id. */
+  shareWithFamily(note: { id: string; zone: ZoneId }): string
   /** Withdraws a note of the shared map, saying why. */
   withdrawNote(noteId: string, reason: string): void
 }
@@ -23,14 +23,10 @@ export function createDisclosureCommands(
 ): DisclosureCommands {
   const chair = { id: me.id, name: me.name, agency: me.agency }
   return {
-    shareWithFamily(noteId) {
+    shareWithFamily({ id, zone }) {
       if (professionals === null) throw new Error('This device has no professionals’ notes to share.')
-      const zone = professionals.getMap('notes').get(noteId)
-      const among =
-        sectionNotes !== undefined && zone !== undefined
-          ? sectionNotes((zone as Y.Map<unknown>).get('zone') as ZoneId)
-          : undefined
-      return shareWithFamily(shared, professionals, noteId, chair, among === undefined ? {} : { among })
+      const among = sectionNotes === undefined ? {} : { among: sectionNotes(zone) }
+      return shareWithFamily(shared, professionals, id, chair, among)
     },
     withdrawNote: (noteId, reason) => withdrawNote(shared, noteId, chair, reason),
   }

@@ -158,7 +158,7 @@ export function useNoteEditing({
               if (editing.mode === 'edit' && blocked === null) run(() => commands.deleteNote(editing.id))
             },
             ...(disclosure !== undefined && note !== undefined && permissions.canShare(note)
-              ? { onShare: () => run(() => disclosure.shareWithFamily(note.id)) }
+              ? { onShare: () => run(() => disclosure.shareWithFamily(note)) }
               : {}),
             ...(disclosure !== undefined && note !== undefined && permissions.canWithdraw(note)
               ? { onWithdraw: (reason: string) => run(() => disclosure.withdrawNote(note.id, reason)) }

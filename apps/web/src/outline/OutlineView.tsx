@@ -78,8 +78,8 @@ export function OutlineView({
     () => ({
       edit: (id) => setEditing({ mode: 'edit', id }),
       move: (id, zone, index) => latest.current.run(() => latest.current.commands.moveNote(id, zone, index)),
-      share: (id) => {
-        if (latest.current.run(() => latest.current.disclosure?.shareWithFamily(id))) setFocusNote(id)
+      share: (note) => {
+        if (latest.current.run(() => latest.current.disclosure?.shareWithFamily(note))) setFocusNote(note.id)
       },
       withdraw: (note) => setWithdrawing(note),
     }),
@@ -283,7 +283,7 @@ export function OutlineView({
 interface RowActions {
   edit(id: string): void
   move(id: string, zone: ZoneId, index: number): void
-  share(id: string): void
+  share(note: NoteSnapshot): void
   withdraw(note: NoteSnapshot): void
 }
 
@@ -382,7 +382,7 @@ const OutlineNote = memo(function OutlineNote({
               className="button button-small"
               aria-label={`Share with the family: ${short}`}
               data-testid="outline-note-share"
-              onClick={() => actions.share(note.id)}
+              onClick={() => actions.share(note)}
             >
               Share with the family
             </button>
