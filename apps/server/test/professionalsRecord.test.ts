@@ -14,7 +14,9 @@ import {
   readConference,
   readMap,
   setFamilyMayExport,
+  shareWithFamily,
   startClosedSession,
+  withdrawNote,
 } from '@mapboard/map-model'
 import { roomNameOf } from '@mapboard/protocol'
 import type { ExportInfo, JoinResponse } from '@mapboard/protocol'
@@ -400,5 +402,52 @@ describe('a closed session in the records', () => {
     }
     expect(shared.join(' ')).not.toContain(marker)
     expect(restricted.join(' ')).toContain(marker)
+  })
+})
+
+describe('shared and withdrawn notes in the records (decision 0034)', () => {
+  it('both records list a withdrawn note apart with its reason; the professionals’ record says what was shared', async () => {
+    const c = (conference = await startConference())
+    const chairShared = c.connect(c.chair)
+    const chairRestricted = openProfessionals(c, c.chair)
+    await Promise.all([chairShared.synced, chairRestricted.synced])
+    const original = addNote(chairRestricted.doc, {
+      zone: 'future-danger',
+      text: 'Dad was arrested on 2 May',
+      audience: 'professionals',
+      ...noteAuthor(c.chair),
+    })
+    const chair = { id: c.chair.participant.id, name: 'Ann Chair', agency: c.chair.participant.agency }
+    const copy = shareWithFamily(chairShared.doc, chairRestricted.doc, original, chair)
+    await waitFor(() => readMap(c.serverDoc()).notes.some((note) => note.id === copy))
+    withdrawNote(chairShared.doc, 'pro-note-0000001', chair, 'Written on the wrong child’s map')
+    await waitFor(() => readMap(c.serverDoc()).notes.some((note) => note.withdrawal !== undefined))
+    await waitFor(
+      async () =>
+        (await stored(c.server, professionalsRoom(c))).doc.getMap('notes').size === 1 &&
+        readMap((await stored(c.server, professionalsRoom(c))).doc).notes[0]?.sharing !== undefined,
+    )
+    await sharedQuiet(c)
+
+    const mapId = c.map.id
+    const shared = pdfPages(
+      (await download(c.server, `/api/maps/${mapId}/export.pdf`, c.chair.token)).bytes,
+    ).join(' ')
+    const restricted = pdfPages(
+      (await download(c.server, `/api/maps/${mapId}/professionals/export.pdf`, c.chair.token)).bytes,
+    ).join(' ')
+    for (const text of [shared, restricted]) {
+      // Past harm no longer counts the withdrawn note; the list of withdrawn items has it, with who, when and why.
+      expect(text).toContain('Past harm (0 items)')
+      expect(text).toContain('Withdrawn items (1)')
+      expect(text).toContain('[Withdrawn] Bruise seen at nursery')
+      expect(text).toMatch(/Withdrawn by Ann Chair on .+: Written on the wrong child’s map/u)
+      expect(count(text, 'Dad was arrested on 2 May')).toBeGreaterThan(0)
+    }
+    // The shared record has the copy only; the professionals' one has the original too, saying it was shared.
+    expect(shared).not.toContain('Shared with the family on')
+    expect(restricted).toMatch(
+      /\[Professionals only\] Dad was arrested on 2 May .*Shared with the family on .+ by Ann Chair/u,
+    )
   })
 })

@@ -32,6 +32,12 @@ export type MapValidationCode =
   | 'TOO_MANY_DANGERS'
   | 'DANGER_NOT_FOUND'
   | 'NEXT_STEP_NOT_FOUND'
+  // Sharing with the family and withdrawing (disclosure.ts).
+  | 'REASON_EMPTY'
+  | 'REASON_TOO_LONG'
+  | 'WRONG_DOCUMENT'
+  | 'ALREADY_SHARED'
+  | 'ALREADY_WITHDRAWN'
 
 /**
  * Thrown by a command whose input is wrong, before anything is written: a failed command leaves the document as it

@@ -17,6 +17,12 @@ export { deleteNote } from './deleteNote.ts'
 export { setLock } from './setLock.ts'
 export { readMap, readZoneNotes } from './readMap.ts'
 export type { MapSnapshot, NoteSnapshot } from './readMap.ts'
+export { shareWithFamily } from './shareWithFamily.ts'
+export type { ChairIdentity, ShareOptions } from './shareWithFamily.ts'
+export { withdrawNote } from './withdrawNote.ts'
+export { SHARED_FIELDS, WITHDRAWN_FIELDS } from './disclosure.ts'
+export type { NoteSharing, NoteWithdrawal, DisclosureField } from './disclosure.ts'
+export { MAX_WITHDRAWN_REASON } from './noteFields.ts'
 export { layout } from './layout.ts'
 export type { MapLayout, SectionBox, ColumnBox, NoteBox, LayoutOptions } from './layout.ts'
 
@@ -56,6 +62,9 @@ export {
   VIEWER_REFUSAL,
   mayAddNote,
   mayChangeNote,
+  mayChangeWithdrawn,
+  mayShare,
+  mayWithdraw,
   mayLock,
   mayMoveNote,
   mayRemoveNote,

@@ -15,6 +15,8 @@ export const MAX_SOURCE_TEXT = 200
 export const MAX_TITLE_TEXT = 200
 export const MAX_AUTHOR_TEXT = 100
 export const MAX_AGENCY_TEXT = 100
+/** The chair's explanation when withdrawing a shared note. */
+export const MAX_WITHDRAWN_REASON = 500
 /** Participant ids are short ('link-' + a link id, or 16 random characters); this is a generous bound. */
 export const MAX_AUTHOR_ID_LENGTH = 100
 

@@ -1,6 +1,8 @@
 // A plain, normalised snapshot of a map document. Replicas may hold anything another client wrote, so every value
 // is checked: a note in an unknown section is left out, any other bad or missing field takes its default.
 import * as Y from 'yjs'
+import { audienceOfNoteId } from './audience.ts'
+import type { NoteSharing, NoteWithdrawal } from './disclosure.ts'
 import { DEFAULT_COLOUR_BY_COLUMN, DEFAULT_NOTE_KIND, isNoteColour, isNoteKind } from './noteFields.ts'
 import type { NoteColour, NoteKind } from './noteFields.ts'
 import { FALLBACK_ORDER, compareInZone, compareNotes, isOrderKey } from './order.ts'
@@ -27,6 +29,10 @@ export interface NoteSnapshot {
    * if the stored one is missing or unusable. */
   order: string
   colour: NoteColour
+  /** Professionals' document only: when, by whom and as which shared note the chair shared it with the family. */
+  sharing?: NoteSharing
+  /** Shared document only: the chair withdrew it (it stays, shown withdrawn with the reason). */
+  withdrawal?: NoteWithdrawal
 }
 
 export interface MapSnapshot {
@@ -61,7 +67,7 @@ export function readNote(id: string, note: Y.Map<unknown>): NoteSnapshot | undef
   if (!isZoneId(zone)) return undefined
   const kind = note.get('kind')
   const colour = note.get('colour')
-  return {
+  const snapshot: NoteSnapshot = {
     id,
     zone,
     text: stringOr(note.get('text'), ''),
@@ -74,6 +80,34 @@ export function readNote(id: string, note: Y.Map<unknown>): NoteSnapshot | undef
     order: orderOr(note.get('order')),
     colour: isNoteColour(colour) ? colour : DEFAULT_COLOUR_BY_COLUMN[zoneColumn(zone)],
   }
+  const sharing = readSharing(id, note)
+  if (sharing) snapshot.sharing = sharing
+  const withdrawal = readWithdrawal(id, note)
+  if (withdrawal) snapshot.withdrawal = withdrawal
+  return snapshot
+}
+
+/** Whole and in the right document, or not at all: a half-written or misplaced group reads as absent. */
+function readSharing(id: string, note: Y.Map<unknown>): NoteSharing | undefined {
+  const at = note.get('sharedAt')
+  const by = note.get('sharedBy')
+  const as = note.get('sharedAs')
+  if (audienceOfNoteId(id) !== 'professionals' || !isTime(at) || typeof by !== 'string') return undefined
+  if (typeof as !== 'string' || as === '' || audienceOfNoteId(as) !== 'shared') return undefined
+  return { at, by, as }
+}
+
+function readWithdrawal(id: string, note: Y.Map<unknown>): NoteWithdrawal | undefined {
+  const at = note.get('withdrawnAt')
+  const by = note.get('withdrawnBy')
+  const reason = note.get('withdrawnReason')
+  if (audienceOfNoteId(id) !== 'shared' || !isTime(at) || typeof by !== 'string') return undefined
+  if (typeof reason !== 'string' || reason.trim() === '') return undefined
+  return { at, by, reason }
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
 }
 
 /** The notes of one section in display order. */

@@ -9,6 +9,7 @@ import {
   MAX_NOTE_TEXT,
   MAX_SOURCE_TEXT,
   MAX_TITLE_TEXT,
+  MAX_WITHDRAWN_REASON,
   NOTE_COLOURS,
   NOTE_KINDS,
   isNoteColour,
@@ -36,6 +37,13 @@ export function validateNoteText(value: unknown): string {
 /** Where the information came from; may be empty. */
 export function validateSource(value: unknown): string {
   return bounded(trimmedString(value, 'source'), 'source', MAX_SOURCE_TEXT, 'SOURCE_TOO_LONG', 'Source')
+}
+
+/** Why the chair withdraws a shared note: required, the family reads it. */
+export function validateWithdrawnReason(value: unknown): string {
+  const reason = trimmedString(value, 'reason')
+  if (reason === '') throw new MapValidationError('REASON_EMPTY', 'reason', 'Say why the note is withdrawn.')
+  return bounded(reason, 'reason', MAX_WITHDRAWN_REASON, 'REASON_TOO_LONG', 'The explanation')
 }
 
 export function validateAuthor(value: unknown): string {

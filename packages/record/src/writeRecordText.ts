@@ -174,10 +174,12 @@ function noteDetails(note: NoteSnapshot): string {
 
 function writeSections(out: RecordWriter, record: RecordSnapshot): void {
   const restricted = new Set(record.restricted?.noteIds ?? [])
+  // A withdrawn note is not part of the map any more, but it was seen: it is listed apart, with the reason.
+  const current = record.map.notes.filter((note) => note.withdrawal === undefined)
   for (const column of COLUMNS) {
     out.heading(column.label)
     for (const zone of column.zones) {
-      const notes = record.map.notes.filter((note) => note.zone === zone)
+      const notes = current.filter((note) => note.zone === zone)
       const locked = record.map.locks.includes(zone) ? ' · locked' : ''
       out.subheading(`${zoneLabel(zone)} (${notes.length} ${notes.length === 1 ? 'item' : 'items'}${locked})`)
       if (notes.length === 0) out.detail('No items.')
@@ -186,9 +188,27 @@ function writeSections(out: RecordWriter, record: RecordSnapshot): void {
         const mark = restricted.has(note.id) ? `[${RESTRICTED_MARK}] ` : ''
         out.paragraph(`${index + 1}. ${mark}${note.text}`)
         out.detail(noteDetails(note), 14)
+        if (note.sharing !== undefined) {
+          out.detail(`Shared with the family on ${formatDateTime(note.sharing.at)} by ${note.sharing.by}`, 14)
+        }
       })
     }
   }
+  writeWithdrawn(out, record)
+}
+
+function writeWithdrawn(out: RecordWriter, record: RecordSnapshot): void {
+  const withdrawn = record.map.notes.filter((note) => note.withdrawal !== undefined)
+  out.heading(`Withdrawn items (${withdrawn.length})`)
+  if (withdrawn.length === 0) out.detail('None: no item was withdrawn.')
+  withdrawn.forEach((note, index) => {
+    const { withdrawal } = note
+    if (withdrawal === undefined) return
+    out.keep(40)
+    out.paragraph(`${index + 1}. [Withdrawn] ${note.text}`)
+    out.detail(`${zoneLabel(note.zone)} · ${noteDetails(note)}`, 14)
+    out.detail(`Withdrawn by ${withdrawal.by} on ${formatDateTime(withdrawal.at)}: ${withdrawal.reason}`, 14)
+  })
 }
 
 function roundNumber(record: RecordSnapshot, round: ScalingRound): number {

@@ -15,6 +15,8 @@ import { BoardUnsaved } from './BoardUnsaved.ts'
 import { MapSnapshotStore } from './MapSnapshotStore.ts'
 import { ProfessionalsDocument, opensProfessionalsDocument } from './ProfessionalsDocument.ts'
 import { createRoutedBoardCommands, sectionOfBoth } from './RoutedBoardCommands.ts'
+import { createDisclosureCommands } from './DisclosureCommands.ts'
+import type { DisclosureCommands } from './DisclosureCommands.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
 import { RemoteCursors } from './RemoteCursors.ts'
 import { SaveConfirmation } from './SaveConfirmation.ts'
@@ -51,6 +53,8 @@ export interface MapSession {
   /** Other people's pointers on the board, and this tab's own shared. */
   readonly cursors: RemoteCursors
   readonly commands: BoardCommands
+  /** The chair's "Share with the family" and "Withdraw…". */
+  readonly disclosure: DisclosureCommands
   /** Edits the server refused and reverted, with its reason. */
   readonly refusals: EditRefusals
   /** The map as kept on this device (IndexedDB), with what the server has not stored yet. */
@@ -108,6 +112,12 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     professionals === null ? undefined : sectionOfBoth(doc, professionals.doc),
   )
   const commands = createRoutedBoardCommands(sharedCommands, professionals?.commands ?? null)
+  const disclosure = createDisclosureCommands(
+    doc,
+    professionals?.doc ?? null,
+    participant,
+    professionals === null ? undefined : sectionOfBoth(doc, professionals.doc),
+  )
   // The server reverts an edit its rules refuse and tells the author why in an auth message (permission denied,
   // reason = EditRefusal JSON). y-websocket only logs those; this provider's own handler shows them instead, and
   // drops the undo history, which would otherwise still hold the refused change.
@@ -166,6 +176,7 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     follow,
     cursors,
     commands,
+    disclosure,
     refusals,
     device,
     wouldLoseChanges() {

@@ -132,3 +132,36 @@ describe('Permissions during a closed session (CLOSED-2)', () => {
     expect(after.canAddTo('past-harm', 'shared')).toBe(true)
   })
 })
+
+describe('Permissions: sharing with the family and withdrawing (SHARE-1, WITHDRAW-1, WITHDRAW-2)', () => {
+  const restricted: NoteSnapshot = { ...note('past-harm', 'professional-1'), id: 'p-restricted' }
+  const shared = note('past-harm', 'professional-1')
+  const withdrawal = { at: 1, by: 'chair-1', reason: 'Wrong family' }
+
+  it('offers "Share with the family" to the chair on a restricted note not shared yet, and to nobody else', () => {
+    const chair = new Permissions(person('chair'), [], [])
+    expect(chair.canShare(restricted)).toBe(true)
+    expect(chair.canShare({ ...restricted, sharing: { at: 1, by: 'chair-1', as: 'Abc' } })).toBe(false)
+    expect(chair.canShare(shared)).toBe(false)
+    expect(new Permissions(person('professional'), [], []).canShare(restricted)).toBe(false)
+    expect(new Permissions(person('family'), []).canShare(restricted)).toBe(false)
+  })
+
+  it('offers "Withdraw…" to the chair on a shared note not withdrawn yet, and to nobody else', () => {
+    const chair = new Permissions(person('chair'), [], [])
+    expect(chair.canWithdraw(shared)).toBe(true)
+    expect(chair.canWithdraw({ ...shared, withdrawal })).toBe(false)
+    expect(chair.canWithdraw(restricted)).toBe(false)
+    expect(new Permissions(person('professional'), [], []).canWithdraw(shared)).toBe(false)
+    expect(new Permissions(person('family'), []).canWithdraw(note('past-harm', 'family-1'))).toBe(false)
+  })
+
+  it('a withdrawn note is the chair’s alone: its author may no longer change, move or remove it', () => {
+    const author = new Permissions(person('professional'), [], [])
+    expect(author.canChange(shared)).toBe(true)
+    expect(author.canChange({ ...shared, withdrawal })).toBe(false)
+    expect(author.canMove({ ...shared, withdrawal }, 'future-danger')).toBe(false)
+    expect(author.whyNotRemove({ ...shared, withdrawal })).toMatch(/withdrawn by the chair/)
+    expect(new Permissions(person('chair'), [], []).canChange({ ...shared, withdrawal })).toBe(true)
+  })
+})

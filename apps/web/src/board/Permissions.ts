@@ -2,9 +2,12 @@ import {
   ZONE_IDS,
   mayAddNote,
   mayChangeNote,
+  mayChangeWithdrawn,
   mayLock,
   mayMoveNote,
   mayRemoveNote,
+  mayShare,
+  mayWithdraw,
   mayWrite,
   mayWriteMeta,
   mayWriteRoot,
@@ -100,21 +103,51 @@ export class Permissions {
   /** Edit, delete or reorder within its section. */
   canChange(note: NoteSnapshot): boolean {
     const locked = this.locksOf(note)
-    return mayChangeNote(this.actor, locked, note).allowed && mayRemoveNote(this.actor, locked, note).allowed
+    return (
+      this.unlessWithdrawn(note).allowed &&
+      mayChangeNote(this.actor, locked, note).allowed &&
+      mayRemoveNote(this.actor, locked, note).allowed
+    )
   }
 
   canMove(note: NoteSnapshot, to: ZoneId): boolean {
-    return mayMoveNote(this.actor, this.locksOf(note), note, to).allowed
+    return this.whyNotMove(note, to) === null
   }
 
   /** Why this participant may not move the note there (the rule's own words, as the server would say), or null. */
   whyNotMove(note: NoteSnapshot, to: ZoneId): string | null {
-    return refusal(mayMoveNote(this.actor, this.locksOf(note), note, to))
+    return (
+      refusal(this.unlessWithdrawn(note)) ?? refusal(mayMoveNote(this.actor, this.locksOf(note), note, to))
+    )
   }
 
   /** Why this participant may not remove the note, or null if they may. */
   whyNotRemove(note: NoteSnapshot): string | null {
-    return refusal(mayRemoveNote(this.actor, this.locksOf(note), note))
+    return refusal(this.unlessWithdrawn(note)) ?? refusal(mayRemoveNote(this.actor, this.locksOf(note), note))
+  }
+
+  /** "Share with the family": a professionals-only note not shared yet, by the chair (SHARE-1). */
+  canShare(note: NoteSnapshot): boolean {
+    return (
+      this.restrictedLocked !== null &&
+      audienceOfNoteId(note.id) === 'professionals' &&
+      note.sharing === undefined &&
+      mayShare(this.actor).allowed
+    )
+  }
+
+  /** "Withdraw…": a note of the shared map not withdrawn yet, by the chair (WITHDRAW-1). */
+  canWithdraw(note: NoteSnapshot): boolean {
+    return (
+      audienceOfNoteId(note.id) === 'shared' &&
+      note.withdrawal === undefined &&
+      mayWithdraw(this.actor).allowed
+    )
+  }
+
+  /** WITHDRAW-2: a withdrawn note is the chair's alone. */
+  private unlessWithdrawn(note: NoteSnapshot): Verdict {
+    return note.withdrawal === undefined ? { allowed: true } : mayChangeWithdrawn(this.actor)
   }
 
   private locksOf(note: NoteSnapshot): ReadonlySet<ZoneId> {

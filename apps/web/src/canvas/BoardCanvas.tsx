@@ -13,6 +13,7 @@ import { intersects } from './Camera.ts'
 import { ColumnShape } from './ColumnShape.tsx'
 import { JudgementShape } from './JudgementShape.tsx'
 import { NoteEditor } from './NoteEditor.tsx'
+import type { DisclosureCommands } from '../board/DisclosureCommands.ts'
 import { NoteShape } from './NoteShape.tsx'
 import { RemoteCursorsLayer } from './RemoteCursorsLayer.tsx'
 import type { NoteHandlers } from './NoteShape.tsx'
@@ -46,6 +47,8 @@ interface BoardCanvasProps {
   /** What this participant is offered: adding, changing, moving, locking. */
   permissions: Permissions
   commands: BoardCommands
+  /** The chair's "Share with the family" and "Withdraw…". */
+  disclosure?: DisclosureCommands
   onError(message: string): void
   /** A calm message that something worked (a saved picture). */
   onNotice?(message: string): void
@@ -75,6 +78,7 @@ export function BoardCanvas({
   judgement,
   permissions,
   commands,
+  disclosure,
   onError,
   onNotice,
   addRequest,
@@ -116,6 +120,7 @@ export function BoardCanvas({
     notesById,
     permissions,
     commands,
+    disclosure,
     run,
     focusRect: view.focusRect,
     addRequest,

@@ -7,6 +7,8 @@ import type { BoardRect } from '../board/BoardRect.ts'
 import { ColourPicker } from '../ui/ColourPicker.tsx'
 import { KindPicker } from '../ui/KindPicker.tsx'
 import { ProfessionalsOnlyToggle } from '../ui/ProfessionalsOnlyToggle.tsx'
+import { sharedText, withdrawnText } from '../ui/disclosureText.ts'
+import { WithdrawDialog } from '../ui/WithdrawDialog.tsx'
 import { NOTE_FILL } from '../ui/palette.ts'
 import type { Camera } from './Camera.ts'
 
@@ -34,6 +36,10 @@ export interface NoteEditorProps {
   /** Also called as the editor unmounts with an edit still pending: it must check the note may still change. */
   onChange(patch: NoteEdit): void
   onDelete(): void
+  /** "Share with the family" is offered (the chair, a professionals-only note not shared yet). */
+  onShare?(): void
+  /** "Withdraw…" is offered (the chair, a shared note not withdrawn yet); returns whether it worked. */
+  onWithdraw?(reason: string): boolean
   onClose(): void
 }
 
@@ -56,6 +62,8 @@ export function NoteEditor(props: NoteEditorProps) {
   const [source, setSource] = useState(initial?.source ?? '')
   const [colour, setColour] = useState<NoteColour>(initial?.colour ?? defaultColour)
   const [restricted, setRestricted] = useState(props.restrictedOnly === true)
+  const [withdrawing, setWithdrawing] = useState(false)
+  const wasWithdrawing = useRef(false)
   const pending = useRef<NoteEdit>({})
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const closed = useRef(false)
@@ -123,6 +131,12 @@ export function NoteEditor(props: NoteEditorProps) {
   useEffect(() => {
     textRef.current?.focus({ preventScroll: true })
   }, [])
+
+  // Back from the withdraw dialog (closed by then: its own cleanup runs first), the keyboard is in the editor again.
+  useEffect(() => {
+    if (wasWithdrawing.current && !withdrawing) textRef.current?.focus({ preventScroll: true })
+    wasWithdrawing.current = withdrawing
+  }, [withdrawing])
 
   // Follow the camera without React renders.
   useLayoutEffect(() => {
@@ -251,6 +265,44 @@ export function NoteEditor(props: NoteEditorProps) {
             />
           )}
         </fieldset>
+        {initial?.sharing !== undefined && (
+          <p className="shared-mark" data-testid="note-editor-shared">
+            {sharedText(initial.sharing)}
+          </p>
+        )}
+        {initial?.withdrawal !== undefined && (
+          <p className="withdrawn-mark" data-testid="note-editor-withdrawn">
+            {withdrawnText(initial.withdrawal)}
+          </p>
+        )}
+        {mode === 'edit' && (props.onShare !== undefined || props.onWithdraw !== undefined) && (
+          <div className="note-editor-actions">
+            {props.onShare !== undefined && (
+              <button
+                type="button"
+                className="button"
+                data-testid="share-with-family"
+                onClick={() => {
+                  flush()
+                  props.onShare?.()
+                }}
+              >
+                Share with the family
+              </button>
+            )}
+            {props.onWithdraw !== undefined && (
+              <button
+                type="button"
+                className="button"
+                data-testid="withdraw-note"
+                aria-haspopup="dialog"
+                onClick={() => setWithdrawing(true)}
+              >
+                Withdraw…
+              </button>
+            )}
+          </div>
+        )}
         {text.length > MAX_NOTE_TEXT * 0.8 && (
           <p className="field-hint">
             {text.length} of {MAX_NOTE_TEXT} characters
@@ -290,6 +342,16 @@ export function NoteEditor(props: NoteEditorProps) {
           )}
         </div>
       </div>
+      {withdrawing && props.onWithdraw !== undefined && (
+        <WithdrawDialog
+          noteText={text}
+          onWithdraw={(reason) => {
+            flush()
+            return latest.current.onWithdraw?.(reason) ?? false
+          }}
+          onClose={() => setWithdrawing(false)}
+        />
+      )}
     </>
   )
 }

@@ -3,6 +3,7 @@ import type Konva from 'konva'
 import { Group, Label, Rect, Tag, Text } from 'react-konva'
 import type { NoteBox, NoteSnapshot } from '@mapboard/map-model'
 import { noteByline } from '../board/noteAuthorship.ts'
+import { sharedText, withdrawnText } from '../ui/disclosureText.ts'
 import {
   FOCUS,
   INK,
@@ -72,7 +73,16 @@ export const NoteShape = memo(function NoteShape({
     () => fitNoteText(note.text, textWidth, textHeight),
     [note.text, textWidth, textHeight],
   )
-  const footer = note.source !== '' ? `Source: ${note.source}` : 'Source not given'
+  // A withdrawn note stays (the family has seen it), faded and struck through, saying who withdrew it and why.
+  const withdrawn = note.withdrawal !== undefined
+  const footer =
+    note.withdrawal !== undefined
+      ? withdrawnText(note.withdrawal)
+      : note.sharing !== undefined
+        ? sharedText(note.sharing)
+        : note.source !== ''
+          ? `Source: ${note.source}`
+          : 'Source not given'
 
   return (
     <Group
@@ -80,6 +90,7 @@ export const NoteShape = memo(function NoteShape({
       name="note"
       x={box.x}
       y={box.y}
+      opacity={withdrawn ? 0.6 : 1}
       draggable={draggable}
       onClick={(event) => {
         if (event.evt.button === 0) handlers.onSelect(note.id, event.evt.shiftKey)
@@ -151,6 +162,7 @@ export const NoteShape = memo(function NoteShape({
         fontSize={fitted.fontSize}
         lineHeight={fitted.lineHeight}
         fill={INK}
+        textDecoration={withdrawn ? 'line-through' : ''}
         wrap="word"
         ellipsis={fitted.truncated}
         listening={false}
@@ -161,7 +173,8 @@ export const NoteShape = memo(function NoteShape({
         width={textWidth}
         text={footer}
         fontFamily={FONT_FAMILY}
-        fontStyle={note.source !== '' ? 'normal' : 'italic'}
+        name={withdrawn ? 'note-withdrawn' : note.sharing !== undefined ? 'note-shared' : undefined}
+        fontStyle={note.source !== '' && !withdrawn && note.sharing === undefined ? 'normal' : 'italic'}
         fontSize={NOTE_META_SIZE}
         fill={INK_MUTED}
         wrap="none"

@@ -4,6 +4,7 @@ import { defaultNoteColour, zoneLabel } from '@mapboard/map-model'
 import type { MapLayout, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { BoardRect } from '../board/BoardRect.ts'
+import type { DisclosureCommands } from '../board/DisclosureCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
 import type { RunCommand } from '../board/runCommand.ts'
 import type { NoteEditorHandle, NoteEditorProps } from './NoteEditor.tsx'
@@ -37,6 +38,8 @@ interface NoteEditingOptions {
   notesById: ReadonlyMap<string, NoteSnapshot>
   permissions: Permissions
   commands: BoardCommands
+  /** The chair's "Share with the family" and "Withdraw…", offered in the editor where permissions allow. */
+  disclosure?: DisclosureCommands | undefined
   run: RunCommand
   focusRect(rect: BoardRect): void
   /** Increment to open the editor for a new note in a section from outside (toolbar). */
@@ -55,6 +58,7 @@ export function useNoteEditing({
   notesById,
   permissions,
   commands,
+  disclosure,
   run,
   focusRect,
   addRequest,
@@ -153,6 +157,12 @@ export function useNoteEditing({
             onDelete: () => {
               if (editing.mode === 'edit' && blocked === null) run(() => commands.deleteNote(editing.id))
             },
+            ...(disclosure !== undefined && note !== undefined && permissions.canShare(note)
+              ? { onShare: () => run(() => disclosure.shareWithFamily(note)) }
+              : {}),
+            ...(disclosure !== undefined && note !== undefined && permissions.canWithdraw(note)
+              ? { onWithdraw: (reason: string) => run(() => disclosure.withdrawNote(note.id, reason)) }
+              : {}),
             onClose: () => {
               setEditing(null)
               onClose()

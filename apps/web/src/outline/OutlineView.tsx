@@ -2,10 +2,13 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { COLUMNS, DEFAULT_NOTE_KIND, ZONES, audienceOfNoteId, defaultNoteColour } from '@mapboard/map-model'
 import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
+import type { DisclosureCommands } from '../board/DisclosureCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
 import { runCommand } from '../board/runCommand.ts'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { KIND_BADGE } from '../ui/palette.ts'
+import { sharedText, withdrawnText } from '../ui/disclosureText.ts'
+import { WithdrawDialog } from '../ui/WithdrawDialog.tsx'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
 import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
 
@@ -13,6 +16,8 @@ interface OutlineViewProps {
   snapshot: MapSnapshot
   permissions: Permissions
   commands: BoardCommands
+  /** The chair's "Share with the family" and "Withdraw…". */
+  disclosure?: DisclosureCommands
   onError(message: string): void
   /** Notes with changes made here that the server has not stored yet. */
   unsavedNoteIds?: ReadonlySet<string>
@@ -28,8 +33,16 @@ const lockedNow = (label: string, what: string): string =>
  * Everything the canvas does can be done here by keyboard and screen reader: add, edit, move, delete, and for the
  * chair lock and unlock. What is offered follows the participant's permissions, as on the canvas.
  */
-export function OutlineView({ snapshot, permissions, commands, onError, unsavedNoteIds }: OutlineViewProps) {
+export function OutlineView({
+  snapshot,
+  permissions,
+  commands,
+  disclosure,
+  onError,
+  unsavedNoteIds,
+}: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
+  const [withdrawing, setWithdrawing] = useState<NoteSnapshot | null>(null)
   const outlineRef = useRef<HTMLDivElement>(null)
   // The note whose row gets keyboard focus once the form has gone: closing the form removes the focused element,
   // and the browser would otherwise put focus back at the top of the page.
@@ -59,12 +72,16 @@ export function OutlineView({ snapshot, permissions, commands, onError, unsavedN
   const run = (command: () => void): boolean => runCommand(command, onError)
 
   // One stable object for every note row, so a memoised row re-renders only when its own note changes.
-  const latest = useRef({ run, commands })
-  latest.current = { run, commands }
+  const latest = useRef({ run, commands, disclosure })
+  latest.current = { run, commands, disclosure }
   const rowActions = useMemo<RowActions>(
     () => ({
       edit: (id) => setEditing({ mode: 'edit', id }),
       move: (id, zone, index) => latest.current.run(() => latest.current.commands.moveNote(id, zone, index)),
+      share: (note) => {
+        if (latest.current.run(() => latest.current.disclosure?.shareWithFamily(note))) setFocusNote(note.id)
+      },
+      withdraw: (note) => setWithdrawing(note),
     }),
     [],
   )
@@ -88,6 +105,16 @@ export function OutlineView({ snapshot, permissions, commands, onError, unsavedN
   return (
     <div className="outline" data-testid="outline" ref={outlineRef}>
       <h2 className="outline-title">Outline</h2>
+      {withdrawing !== null && disclosure !== undefined && (
+        <WithdrawDialog
+          noteText={withdrawing.text}
+          onWithdraw={(reason) => run(() => disclosure.withdrawNote(withdrawing.id, reason))}
+          onClose={() => {
+            setFocusNote(withdrawing.id)
+            setWithdrawing(null)
+          }}
+        />
+      )}
       {COLUMNS.map((column) => (
         <section
           key={column.id}
@@ -234,6 +261,8 @@ export function OutlineView({ snapshot, permissions, commands, onError, unsavedN
                           mine={permissions.owns(note)}
                           unsaved={unsavedNoteIds?.has(note.id) ?? false}
                           restricted={audienceOfNoteId(note.id) === 'professionals'}
+                          canShare={disclosure !== undefined && permissions.canShare(note)}
+                          canWithdraw={disclosure !== undefined && permissions.canWithdraw(note)}
                           index={index}
                           isLast={index === notes.length - 1}
                           actions={rowActions}
@@ -254,6 +283,8 @@ export function OutlineView({ snapshot, permissions, commands, onError, unsavedN
 interface RowActions {
   edit(id: string): void
   move(id: string, zone: ZoneId, index: number): void
+  share(note: NoteSnapshot): void
+  withdraw(note: NoteSnapshot): void
 }
 
 interface OutlineNoteProps {
@@ -266,6 +297,10 @@ interface OutlineNoteProps {
   unsaved: boolean
   /** In the professionals' document: marked "Professionals only". */
   restricted: boolean
+  /** "Share with the family" is offered (the chair). */
+  canShare: boolean
+  /** "Withdraw…" is offered (the chair). */
+  canWithdraw: boolean
   /** Position in its section. */
   index: number
   isLast: boolean
@@ -278,6 +313,8 @@ const OutlineNote = memo(function OutlineNote({
   mine,
   unsaved,
   restricted,
+  canShare,
+  canWithdraw,
   index,
   isLast,
   actions,
@@ -297,6 +334,7 @@ const OutlineNote = memo(function OutlineNote({
       data-mine={mine ? 'true' : undefined}
       data-unsaved={unsaved ? 'true' : undefined}
       data-audience={restricted ? 'professionals' : undefined}
+      data-withdrawn={note.withdrawal !== undefined ? 'true' : undefined}
     >
       {restricted && (
         <p className="restricted-mark" data-testid="outline-note-restricted">
@@ -304,8 +342,18 @@ const OutlineNote = memo(function OutlineNote({
         </p>
       )}
       <p className="outline-note-text" data-testid="outline-note-text">
-        {note.text}
+        {note.withdrawal !== undefined ? <del>{note.text}</del> : note.text}
       </p>
+      {note.withdrawal !== undefined && (
+        <p className="withdrawn-mark" data-testid="outline-note-withdrawn">
+          {withdrawnText(note.withdrawal)}
+        </p>
+      )}
+      {note.sharing !== undefined && (
+        <p className="shared-mark" data-testid="outline-note-shared">
+          {sharedText(note.sharing)}
+        </p>
+      )}
       <p className="outline-note-meta">
         <span className="kind-badge" data-kind={note.kind} data-testid="outline-note-kind">
           {badge.label}
@@ -326,6 +374,33 @@ const OutlineNote = memo(function OutlineNote({
           </span>
         )}
       </p>
+      {(canShare || canWithdraw) && (
+        <div className="outline-note-actions">
+          {canShare && (
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={`Share with the family: ${short}`}
+              data-testid="outline-note-share"
+              onClick={() => actions.share(note)}
+            >
+              Share with the family
+            </button>
+          )}
+          {canWithdraw && (
+            <button
+              type="button"
+              className="button button-small"
+              aria-label={`Withdraw: ${short}`}
+              aria-haspopup="dialog"
+              data-testid="outline-note-withdraw"
+              onClick={() => actions.withdraw(note)}
+            >
+              Withdraw…
+            </button>
+          )}
+        </div>
+      )}
       {canChange && (
         <div className="outline-note-actions">
           <button

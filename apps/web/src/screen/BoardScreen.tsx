@@ -340,6 +340,7 @@ export function BoardScreen({
             judgement={judgement}
             permissions={permissions}
             commands={commands}
+            disclosure={session.disclosure}
             onError={onError}
             onNotice={onError}
             addRequest={addRequest}
@@ -353,6 +354,7 @@ export function BoardScreen({
             snapshot={snapshot}
             permissions={permissions}
             commands={commands}
+            disclosure={session.disclosure}
             onError={onError}
             unsavedNoteIds={unsaved.noteIds}
           />

@@ -28,3 +28,8 @@ export function formatMoment(ms: number): string {
   const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
   return `${formatTime(ms)}, ${day}`
 }
+
+/** "3 Nov 2026" for a moment in ms. */
+export function formatDate(ms: number): string {
+  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+}

@@ -11,6 +11,10 @@ export interface IndexedNote {
   authorId: string
   author: string
   agency: string
+  /** Marked shared with the family (SHARE-1: once only). */
+  shared: boolean
+  /** Withdrawn by the chair (WITHDRAW-2: then nobody else changes it). */
+  withdrawn: boolean
 }
 
 export class NoteIndex {
@@ -81,6 +85,8 @@ export function indexedNote(note: Y.Map<unknown>): IndexedNote {
     authorId: stringOr(note.get('authorId')),
     author: stringOr(note.get('author')),
     agency: stringOr(note.get('agency')),
+    shared: note.has('sharedAt'),
+    withdrawn: note.has('withdrawnAt'),
   }
 }
 

@@ -12,9 +12,10 @@ import { checkAudience } from './audienceRules.ts'
 import { collectChanges } from './collectChanges.ts'
 import type { DocumentChange } from './collectChanges.ts'
 import { checkEntries } from './conferenceRules.ts'
+import { checkDisclosure } from './disclosureRules.ts'
 import { isConferenceMetaKey, metaValueProblem } from './conferenceShape.ts'
 import type { NoteIndex } from './NoteIndex.ts'
-import { AUTHOR_FIELDS, fieldProblem, isNoteField, noteProblem } from './noteShape.ts'
+import { AUTHOR_FIELDS, fieldProblem, isRequiredNoteField, noteProblem } from './noteShape.ts'
 import {
   mayAddNote,
   mayChangeNote,
@@ -65,6 +66,11 @@ export function checkTransaction(
   // read now are those from before the transaction.
   if (audience === 'shared' && !chair && changes.length > 0 && closedSessionLasts(transaction.doc)) {
     return refuse('CLOSED-2', 'During a closed session only the chair changes the shared map.')
+  }
+  // Before ownership: an author may change their own note, but not mark it shared or change it once withdrawn.
+  for (const change of changes) {
+    const disclosed = checkDisclosure(change, actor, audience)
+    if (!disclosed.allowed) return disclosed
   }
   const locked = lockedSections(transaction.doc)
   for (const change of changes) {
@@ -118,7 +124,7 @@ function judge(
       for (const field of change.fields) {
         const problem = fieldProblem(change.id, field, change.note.get(field))
         // Deleting a field writes it as absent: every known field must stay, a stray unknown one may go.
-        if (problem !== undefined && (change.note.has(field) || isNoteField(field)))
+        if (problem !== undefined && (change.note.has(field) || isRequiredNoteField(field)))
           return refuse('SHAPE-1', problem)
       }
       if (change.fields.some((field) => AUTHOR_FIELDS.includes(field as never))) {

@@ -2,6 +2,7 @@
 // exactly what a command would have written (text already trimmed, a known kind…), so anything a hand-made update
 // writes that no command could is refused.
 import * as Y from 'yjs'
+import { SHARED_FIELDS, WITHDRAWN_FIELDS } from '../disclosure.ts'
 import { MapValidationError } from '../MapValidationError.ts'
 import { isNoteColour, isNoteKind } from '../noteFields.ts'
 import { isOrderKey } from '../order.ts'
@@ -9,9 +10,11 @@ import {
   validateAgency,
   validateAuthor,
   validateAuthorId,
+  validateNoteId,
   validateNoteText,
   validateSource,
   validateTimestamp,
+  validateWithdrawnReason,
 } from '../validation.ts'
 import { isZoneId } from '../zones.ts'
 
@@ -29,12 +32,23 @@ export const NOTE_FIELDS = [
   'order',
   'colour',
 ] as const
-export type NoteField = (typeof NOTE_FIELDS)[number]
+
+/**
+ * Fields a note may also have, each group written whole by one of the chair's commands (disclosure.ts): who may
+ * write them, where and when is SHARE-1 and WITHDRAW-1; here only what each holds.
+ */
+export const OPTIONAL_NOTE_FIELDS = [...SHARED_FIELDS, ...WITHDRAWN_FIELDS] as const
+export type NoteField = (typeof NOTE_FIELDS)[number] | (typeof OPTIONAL_NOTE_FIELDS)[number]
 
 /** The fields that say who wrote a note (OWN-1). */
 export const AUTHOR_FIELDS: readonly NoteField[] = ['authorId', 'author', 'agency']
 
 export function isNoteField(key: string): key is NoteField {
+  return isRequiredNoteField(key) || (OPTIONAL_NOTE_FIELDS as readonly string[]).includes(key)
+}
+
+/** A field every note has: writing it as absent breaks the note. */
+export function isRequiredNoteField(key: string): boolean {
   return (NOTE_FIELDS as readonly string[]).includes(key)
 }
 
@@ -64,7 +78,16 @@ export function fieldProblem(id: string, field: string, value: unknown): string 
     case 'agency':
       return exactly(value, validateAgency)
     case 'createdAt':
-      return exactly(value, (v) => validateTimestamp(v, 'createdAt'))
+    case 'sharedAt':
+    case 'withdrawnAt':
+      return exactly(value, (v) => validateTimestamp(v, field))
+    case 'sharedBy':
+    case 'withdrawnBy':
+      return exactly(value, validateAuthor)
+    case 'sharedAs':
+      return exactly(value, validateNoteId)
+    case 'withdrawnReason':
+      return exactly(value, validateWithdrawnReason)
   }
 }
 

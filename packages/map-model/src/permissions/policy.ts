@@ -144,6 +144,27 @@ export function mayWriteRoot(
   return ALLOWED
 }
 
+/** SHARE-1: mark a professionals' note shared with the family (the chair's "Share with the family"). */
+export function mayShare(actor: PolicyActor): Verdict {
+  const write = mayWrite(actor)
+  if (!write.allowed || actor.role === 'chair') return write
+  return refuse('SHARE-1', 'Only the chair shares a note with the family.')
+}
+
+/** WITHDRAW-1: withdraw a shared note, or take a withdrawal back. */
+export function mayWithdraw(actor: PolicyActor): Verdict {
+  const write = mayWrite(actor)
+  if (!write.allowed || actor.role === 'chair') return write
+  return refuse('WITHDRAW-1', 'Only the chair withdraws a note.')
+}
+
+/** WITHDRAW-2: edit, move or delete a note the chair has withdrawn. */
+export function mayChangeWithdrawn(actor: PolicyActor): Verdict {
+  const write = mayWrite(actor)
+  if (!write.allowed || actor.role === 'chair') return write
+  return refuse('WITHDRAW-2', 'This note has been withdrawn by the chair and can no longer be changed.')
+}
+
 /** Added by this participant. Notes from before authorship was recorded have no author id: only the chair's. */
 export function owns(actor: PolicyActor, note: NoteFacts): boolean {
   return note.authorId !== '' && note.authorId === actor.participantId

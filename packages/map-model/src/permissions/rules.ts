@@ -72,6 +72,18 @@ export const RULES = {
     'start with `p-`, and notes added to the shared document never do. So no note of the shared document is ever ' +
     "written into the professionals' one (what the family has seen stays shared), and nothing restricted reaches " +
     'the shared document except as a new note the chair adds there ("Share with the family").',
+  // Sharing with the family and withdrawing (disclosure.ts, decision 0034).
+  'SHARE-1':
+    'Only the chair marks a note shared with the family (`sharedAt`, `sharedBy`, `sharedAs`), only in the ' +
+    "professionals' document, all three at once, with the chair's own name, as a shared note's id (never a `p-` " +
+    'one), and only once: nobody changes or removes the mark afterwards.',
+  'WITHDRAW-1':
+    'Only the chair withdraws a note (`withdrawnAt`, `withdrawnBy`, `withdrawnReason`), only in the shared ' +
+    "document, all three at once, with the chair's own name and a reason; only the chair takes a withdrawal back " +
+    '(all three at once).',
+  'WITHDRAW-2':
+    'Nobody but the chair edits, moves or deletes a withdrawn note: the family has seen it, and what they were ' +
+    'told about it stays as it was.',
 } as const
 
 export type RuleId = keyof typeof RULES

@@ -14,7 +14,14 @@ describe('NoteIndex', () => {
   test('starts from the notes a document holds', () => {
     const { index } = watched()
     expect(index.size).toBe(1)
-    expect(index.get('a')).toEqual({ zone: 'past-harm', authorId: 'p1', author: 'Ann', agency: 'School' })
+    expect(index.get('a')).toEqual({
+      zone: 'past-harm',
+      authorId: 'p1',
+      author: 'Ann',
+      agency: 'School',
+      shared: false,
+      withdrawn: false,
+    })
   })
 
   test('follows adds, moves and deletes, local or remote, and remembers deleted notes', () => {
@@ -34,6 +41,8 @@ describe('NoteIndex', () => {
       authorId: 'p1',
       author: 'Ann',
       agency: 'School',
+      shared: false,
+      withdrawn: false,
     })
     expect(index.size).toBe(1)
   })
