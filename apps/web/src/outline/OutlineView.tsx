@@ -8,6 +8,7 @@ import { LockIcon } from '../ui/LockIcon.tsx'
 import { KIND_BADGE } from '../ui/palette.ts'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
 import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
+import { JargonText } from '../ui/JargonText.tsx'
 
 interface OutlineViewProps {
   snapshot: MapSnapshot
@@ -303,9 +304,7 @@ const OutlineNote = memo(function OutlineNote({
           Professionals only
         </p>
       )}
-      <p className="outline-note-text" data-testid="outline-note-text">
-        {note.text}
-      </p>
+      <JargonText className="outline-note-text" testId="outline-note-text" text={note.text} />
       <p className="outline-note-meta">
         <span className="kind-badge" data-kind={note.kind} data-testid="outline-note-kind">
           {badge.label}

@@ -4,8 +4,9 @@
 // Rules for adding an entry (the tests check them): a term or spelling appears in one entry only; the plain
 // wording contains no term of this list (so "Use plain words" never leaves new jargon behind); the explanation is
 // one line. Abbreviations match only as written ("CIN", not "cin"), so ordinary words never hit; words and
-// phrases match in any case. Spelled-out names a family is told in the letter ("child protection plan") are not
-// jargon; their abbreviations are.
+// phrases match in any case. Spelled-out names that say what they are ("child protection plan", "review
+// conference", "family group conference") are not jargon; their abbreviations are, and so are names that do not
+// say what they are ("public law outline", "core group").
 import { abbreviation, inPhrases, phrase } from './JargonEntry.ts'
 import type { JargonEntry } from './JargonEntry.ts'
 
@@ -75,13 +76,11 @@ const SOCIAL_CARE: readonly JargonEntry[] = [
     'ICPC',
     'first child protection conference',
     'The first meeting after the enquiry, where everyone decides whether the child needs a plan to keep them safe.',
-    { anyCase: ['initial child protection conference', 'initial conference'] },
   ),
   abbreviation(
     'RCPC',
     'review meeting about the child protection plan',
     'A later meeting to check how the plan is going and whether it is still needed.',
-    { anyCase: ['review child protection conference', 'review conference'] },
   ),
   abbreviation(
     'TCPC',
@@ -164,7 +163,6 @@ const SOCIAL_CARE: readonly JargonEntry[] = [
     'FGC',
     'family meeting to make a plan',
     'A meeting where the wider family makes its own plan to keep the child safe, with an independent coordinator.',
-    { anyCase: ['family group conference'] },
   ),
   phrase(
     'core group',
