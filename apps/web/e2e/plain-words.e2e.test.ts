@@ -17,9 +17,11 @@ import {
   artifactPath,
   joinByLink,
   launchBrowser,
+  noteCentre,
   openRecordedPage,
   outlineNote,
   phoneContextOptions,
+  waitForBoard,
 } from './helpers.ts'
 import type { RecordedPage } from './helpers.ts'
 
@@ -135,5 +137,25 @@ describe('plain words: jargon flagged as people type, explained where it is read
     await page.keyboard.press('Enter')
     await meaning.waitFor({ state: 'detached' })
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('LADO')
+  })
+
+  it('flags jargon in the note editor on the canvas too, and sends the plain wording as an edit', async () => {
+    const { page } = professional
+    await waitForBoard(page)
+    const id = (await outlineNote(page, ZONE, SAVED).getAttribute('data-note-id')) ?? ''
+    const centre = await noteCentre(page, id)
+    await page.mouse.dblclick(centre.x, centre.y)
+    const editor = page.getByTestId('note-editor-text')
+    await expect.poll(() => editor.inputValue()).toBe(SAVED)
+    await editor.press('Control+End')
+    await page.keyboard.type(' Seen by the HV.')
+    const panel = page.getByTestId('note-editor')
+    await panel.getByRole('button', { name: 'Use plain words for “HV”' }).click()
+    const edited = `${SAVED} Seen by the health visitor.`
+    expect(await editor.inputValue()).toBe(edited)
+    await page.screenshot({ path: artifactPath('plain-words/professional-canvas-editor.png') })
+    await page.getByTestId('note-editor-done').click()
+    await panel.waitFor({ state: 'detached' })
+    await outlineNote(parent.page, ZONE, edited).waitFor()
   })
 })
