@@ -79,7 +79,8 @@ async function seedMap(server: TestServer, map: CreateMapResponse): Promise<Test
   }
   addNote(doc, {
     zone: 'past-harm',
-    text: 'Police were called to the house twice in March.',
+    // "MASH" is flagged jargon: the outline shows it as a word a reader can tap (decision 0036).
+    text: 'Police were called to the house twice in March; the MASH was told.',
     kind: 'fact',
     source: 'police log',
     ...author,

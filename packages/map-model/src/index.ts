@@ -156,3 +156,9 @@ export {
   LOCKED_SECTION,
   SCALE_GIVEN,
 } from './mapPalette.ts'
+
+// Plain words (jargon/): the curated list and the matcher that flags it as people type.
+export { findJargon } from './jargon/findJargon.ts'
+export type { JargonHit } from './jargon/findJargon.ts'
+export { JARGON_LIST } from './jargon/jargonList.ts'
+export type { JargonEntry } from './jargon/JargonEntry.ts'

@@ -1,10 +1,11 @@
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react'
 import type { Ref } from 'react'
 import { MAX_NOTE_TEXT, MAX_SOURCE_TEXT } from '@mapboard/map-model'
 import type { NoteColour, NoteKind, NoteSnapshot } from '@mapboard/map-model'
 import type { NewNote, NoteEdit } from '../board/BoardCommands.ts'
 import type { BoardRect } from '../board/BoardRect.ts'
 import { ColourPicker } from '../ui/ColourPicker.tsx'
+import { JargonHints } from '../ui/JargonHints.tsx'
 import { KindPicker } from '../ui/KindPicker.tsx'
 import { ProfessionalsOnlyToggle } from '../ui/ProfessionalsOnlyToggle.tsx'
 import { sharedText, withdrawnText } from '../ui/disclosureText.ts'
@@ -57,6 +58,7 @@ export function NoteEditor(props: NoteEditorProps) {
   const cardRef = useRef<HTMLDivElement>(null)
   const panelRef = useRef<HTMLDivElement>(null)
   const textRef = useRef<HTMLTextAreaElement>(null)
+  const textId = useId()
   const [text, setText] = useState(initial?.text ?? '')
   const [kind, setKind] = useState<NoteKind>(initial?.kind ?? 'observation')
   const [source, setSource] = useState(initial?.source ?? '')
@@ -185,6 +187,7 @@ export function NoteEditor(props: NoteEditorProps) {
       <div ref={cardRef} className="note-editor-card" style={{ background: NOTE_FILL[colour].fill }}>
         <textarea
           ref={textRef}
+          id={textId}
           className="note-editor-text"
           aria-label={`${title}: text`}
           data-testid="note-editor-text"
@@ -226,6 +229,16 @@ export function NoteEditor(props: NoteEditorProps) {
             {blocked}
           </p>
         )}
+        <JargonHints
+          text={text}
+          fieldId={textId}
+          maxLength={MAX_NOTE_TEXT}
+          disabled={blocked !== null}
+          onReplace={(next) => {
+            setText(next)
+            queue({ text: next })
+          }}
+        />
         <fieldset className="plain-fieldset" disabled={blocked !== null}>
           <KindPicker
             value={kind}

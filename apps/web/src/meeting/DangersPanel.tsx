@@ -5,6 +5,7 @@ import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
 import type { RunCommand } from '../board/runCommand.ts'
 import { DANGER_PROMPTS, GOAL_PROMPTS } from './dangerPrompts.ts'
+import { JargonText } from '../ui/JargonText.tsx'
 import { FamilyViewForm } from './FamilyViewForm.tsx'
 import { SentenceBuilder } from './SentenceBuilder.tsx'
 import { signature } from './signature.ts'
@@ -43,9 +44,7 @@ export function DangersPanel({ conference, permissions, commands, run }: Dangers
               ) : (
                 <section aria-label={`Danger statement ${danger.number}`}>
                   <h3 className="danger-heading">Danger statement {danger.number}</h3>
-                  <p className="danger-text" data-testid="danger-text">
-                    {danger.text}
-                  </p>
+                  <JargonText className="danger-text" testId="danger-text" text={danger.text} />
                   <p className="meeting-meta">{signature(danger.recordedBy)}</p>
                   <div className="meeting-actions">
                     {permissions.canWriteDangers && (
@@ -97,9 +96,13 @@ export function DangersPanel({ conference, permissions, commands, run }: Dangers
                   />
                 ) : (
                   <>
-                    <p className={goal ? 'goal-text' : 'meeting-empty'} data-testid="goal-text">
-                      {goal ? goal.text : 'No safety goal yet.'}
-                    </p>
+                    {goal ? (
+                      <JargonText className="goal-text" testId="goal-text" text={goal.text} />
+                    ) : (
+                      <p className="meeting-empty" data-testid="goal-text">
+                        No safety goal yet.
+                      </p>
+                    )}
                     {goal && <p className="meeting-meta">{signature(goal.recordedBy)}</p>}
                     {permissions.canWriteGoals && (
                       <button

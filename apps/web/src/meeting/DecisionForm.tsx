@@ -1,6 +1,7 @@
-import { useId, useState } from 'react'
+import { Fragment, useId, useState } from 'react'
 import { CP_CATEGORIES, DECISION_OUTCOMES } from '@mapboard/map-model'
 import type { AgencyView, CpCategory, Decision, DecisionOutcome, Dissent } from '@mapboard/map-model'
+import { JargonHints } from '../ui/JargonHints.tsx'
 
 interface DecisionFormProps {
   initial: Decision | null
@@ -99,27 +100,36 @@ export function DecisionForm({ initial, agencies, onSave, onCancel }: DecisionFo
           onChange={(event) => setReasons(event.target.value)}
           data-testid="decision-reasons-input"
         />
+        <JargonHints text={reasons} fieldId={`${id}-reasons`} onReplace={setReasons} />
       </div>
       <fieldset className="field">
         <legend className="field-label">Each agency’s view</legend>
         {views.map((row, index) => (
-          <div key={index} className="row-fields" data-testid="decision-view-row">
-            <input
-              type="text"
-              aria-label={`Agency ${index + 1}`}
-              placeholder="Agency"
-              value={row.agency}
-              onChange={(event) => setViews(replace(views, index, { ...row, agency: event.target.value }))}
+          <Fragment key={index}>
+            <div className="row-fields" data-testid="decision-view-row">
+              <input
+                type="text"
+                aria-label={`Agency ${index + 1}`}
+                placeholder="Agency"
+                value={row.agency}
+                onChange={(event) => setViews(replace(views, index, { ...row, agency: event.target.value }))}
+              />
+              <input
+                id={`${id}-view-${index}`}
+                type="text"
+                aria-label={`View of ${row.agency || `agency ${index + 1}`}`}
+                placeholder="Their view"
+                value={row.view}
+                onChange={(event) => setViews(replace(views, index, { ...row, view: event.target.value }))}
+                data-testid="decision-view-input"
+              />
+            </div>
+            <JargonHints
+              text={row.view}
+              fieldId={`${id}-view-${index}`}
+              onReplace={(view) => setViews(replace(views, index, { ...row, view }))}
             />
-            <input
-              type="text"
-              aria-label={`View of ${row.agency || `agency ${index + 1}`}`}
-              placeholder="Their view"
-              value={row.view}
-              onChange={(event) => setViews(replace(views, index, { ...row, view: event.target.value }))}
-              data-testid="decision-view-input"
-            />
-          </div>
+          </Fragment>
         ))}
         <button
           type="button"
@@ -135,34 +145,46 @@ export function DecisionForm({ initial, agencies, onSave, onCancel }: DecisionFo
           <span className="field-hint">Anyone who disagrees, with their name and agency.</span>
         )}
         {dissent.map((row, index) => (
-          <div key={index} className="row-fields" data-testid="decision-dissent-row">
-            <input
-              type="text"
-              aria-label={`Name of person ${index + 1} who disagrees`}
-              placeholder="Name"
-              value={row.name}
-              onChange={(event) => setDissent(replace(dissent, index, { ...row, name: event.target.value }))}
-              data-testid="decision-dissent-name"
+          <Fragment key={index}>
+            <div className="row-fields" data-testid="decision-dissent-row">
+              <input
+                type="text"
+                aria-label={`Name of person ${index + 1} who disagrees`}
+                placeholder="Name"
+                value={row.name}
+                onChange={(event) =>
+                  setDissent(replace(dissent, index, { ...row, name: event.target.value }))
+                }
+                data-testid="decision-dissent-name"
+              />
+              <input
+                type="text"
+                aria-label={`Their agency`}
+                placeholder="Agency"
+                value={row.agency}
+                onChange={(event) =>
+                  setDissent(replace(dissent, index, { ...row, agency: event.target.value }))
+                }
+                data-testid="decision-dissent-agency"
+              />
+              <input
+                id={`${id}-dissent-${index}`}
+                type="text"
+                aria-label="Their view"
+                placeholder="Their view"
+                value={row.view}
+                onChange={(event) =>
+                  setDissent(replace(dissent, index, { ...row, view: event.target.value }))
+                }
+                data-testid="decision-dissent-view"
+              />
+            </div>
+            <JargonHints
+              text={row.view}
+              fieldId={`${id}-dissent-${index}`}
+              onReplace={(view) => setDissent(replace(dissent, index, { ...row, view }))}
             />
-            <input
-              type="text"
-              aria-label={`Their agency`}
-              placeholder="Agency"
-              value={row.agency}
-              onChange={(event) =>
-                setDissent(replace(dissent, index, { ...row, agency: event.target.value }))
-              }
-              data-testid="decision-dissent-agency"
-            />
-            <input
-              type="text"
-              aria-label="Their view"
-              placeholder="Their view"
-              value={row.view}
-              onChange={(event) => setDissent(replace(dissent, index, { ...row, view: event.target.value }))}
-              data-testid="decision-dissent-view"
-            />
-          </div>
+          </Fragment>
         ))}
         <button
           type="button"

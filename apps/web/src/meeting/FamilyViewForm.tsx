@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { FamilyView } from '@mapboard/map-model'
+import { JargonHints } from '../ui/JargonHints.tsx'
 
 interface FamilyViewFormProps {
   dangerNumber: number
@@ -50,6 +51,7 @@ export function FamilyViewForm({ dangerNumber, view, canWrite, onSave }: FamilyV
             onChange={(event) => setDraft(event.target.value)}
             data-testid="family-view-input"
           />
+          <JargonHints text={draft} fieldId={`${id}-text`} onReplace={setDraft} />
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setDraft(null)}>
               Cancel

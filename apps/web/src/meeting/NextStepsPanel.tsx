@@ -5,6 +5,8 @@ import type { ConferenceCommands, NextStepFields } from '../board/ConferenceComm
 import type { Permissions } from '../board/Permissions.ts'
 import type { RunCommand } from '../board/runCommand.ts'
 import { formatDay, localToday } from '../ui/dates.ts'
+import { JargonHints } from '../ui/JargonHints.tsx'
+import { JargonText } from '../ui/JargonText.tsx'
 import { signature } from './signature.ts'
 
 interface NextStepsPanelProps {
@@ -35,7 +37,7 @@ export function NextStepsPanel({ nextSteps, permissions, commands, run }: NextSt
               data-overdue={overdue ? 'true' : 'false'}
               data-done={step.done ? 'true' : 'false'}
             >
-              <p className="next-step-what">{step.what}</p>
+              <JargonText className="next-step-what" text={step.what} />
               <p className="next-step-owner">
                 {step.who}
                 {step.agency ? ` · ${step.agency}` : ''}
@@ -115,6 +117,13 @@ function NextStepForm({ onSave, onCancel }: { onSave(fields: NextStepFields): vo
         onChange={(event) => setFields({ ...fields, [key]: event.target.value })}
         data-testid={`next-step-${key}`}
       />
+      {key === 'what' && (
+        <JargonHints
+          text={fields.what}
+          fieldId={`${id}-what`}
+          onReplace={(what) => setFields({ ...fields, what })}
+        />
+      )}
     </div>
   )
   return (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
+import { JargonHints } from '../ui/JargonHints.tsx'
 
 export interface Prompt<K extends string> {
   key: K
@@ -82,6 +83,11 @@ export function SentenceBuilder<K extends string>({
             onChange={(event) => setPart(prompt.key, event.target.value)}
             data-testid={`${testId}-${prompt.key}`}
           />
+          <JargonHints
+            text={parts[prompt.key]}
+            fieldId={`${id}-${prompt.key}`}
+            onReplace={(next) => setPart(prompt.key, next)}
+          />
         </div>
       ))}
       <div className="field">
@@ -100,6 +106,14 @@ export function SentenceBuilder<K extends string>({
             setReworded(true)
           }}
           data-testid={`${testId}-text`}
+        />
+        <JargonHints
+          text={text}
+          fieldId={`${id}-text`}
+          onReplace={(next) => {
+            setText(next)
+            setReworded(true)
+          }}
         />
         {reworded && (
           <button

@@ -3,6 +3,7 @@ import { MAX_NOTE_TEXT, MAX_SOURCE_TEXT, ZONES } from '@mapboard/map-model'
 import type { NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
 import { ColourPicker } from '../ui/ColourPicker.tsx'
 import { KindPicker } from '../ui/KindPicker.tsx'
+import { JargonHints } from '../ui/JargonHints.tsx'
 import { ProfessionalsOnlyToggle } from '../ui/ProfessionalsOnlyToggle.tsx'
 
 export interface OutlineNoteValues {
@@ -89,6 +90,12 @@ export function OutlineNoteForm({
         placeholder="Write it in plain words…"
         data-testid="outline-note-input"
         onChange={(event) => set('text', event.target.value)}
+      />
+      <JargonHints
+        text={values.text}
+        fieldId={textId}
+        maxLength={MAX_NOTE_TEXT}
+        onReplace={(text) => set('text', text)}
       />
       <KindPicker value={values.kind} onChange={(kind) => set('kind', kind)} />
       <label className="field" htmlFor={sourceId}>

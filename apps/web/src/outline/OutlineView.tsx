@@ -11,6 +11,7 @@ import { sharedText, withdrawnText } from '../ui/disclosureText.ts'
 import { WithdrawDialog } from '../ui/WithdrawDialog.tsx'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
 import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
+import { JargonText } from '../ui/JargonText.tsx'
 
 interface OutlineViewProps {
   snapshot: MapSnapshot
@@ -341,9 +342,13 @@ const OutlineNote = memo(function OutlineNote({
           Professionals only
         </p>
       )}
-      <p className="outline-note-text" data-testid="outline-note-text">
-        {note.withdrawal !== undefined ? <del>{note.text}</del> : note.text}
-      </p>
+      {note.withdrawal !== undefined ? (
+        <p className="outline-note-text" data-testid="outline-note-text">
+          <del>{note.text}</del>
+        </p>
+      ) : (
+        <JargonText className="outline-note-text" testId="outline-note-text" text={note.text} />
+      )}
       {note.withdrawal !== undefined && (
         <p className="withdrawn-mark" data-testid="outline-note-withdrawn">
           {withdrawnText(note.withdrawal)}
