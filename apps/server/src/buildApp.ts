@@ -52,6 +52,8 @@ export interface BuildAppOptions extends Omit<Partial<ServerConfig>, 'limits'> {
   rules?: RulesFactory | false
   /** The map store to use instead of SQLite in the data dir (the app closes it on close). */
   store?: MapStore
+  /** The clock of the facts the server stamps (a note's `receivedAt`), ms since the epoch. Default Date.now. */
+  now?: () => number
 }
 
 export function resolveConfig(options: BuildAppOptions): ServerConfig {
@@ -108,7 +110,10 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(tokensPlugin)
   app.register(authPlugin)
   app.register(limitsPlugin)
-  app.register(roomsPlugin, options.rules === undefined ? {} : { rules: options.rules })
+  app.register(roomsPlugin, {
+    ...(options.rules === undefined ? {} : { rules: options.rules }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  })
   app.register(helmet, securityHeaders(config.publicOrigin))
   app.register(websocket, websocketOptions)
   app.register(refuseStrayUpgrades)

@@ -11,6 +11,8 @@ export interface IndexedNote {
   authorId: string
   author: string
   agency: string
+  /** The server's `receivedAt` (SERVER-2), or undefined if the note has none yet. */
+  receivedAt: number | undefined
 }
 
 export class NoteIndex {
@@ -81,7 +83,12 @@ export function indexedNote(note: Y.Map<unknown>): IndexedNote {
     authorId: stringOr(note.get('authorId')),
     author: stringOr(note.get('author')),
     agency: stringOr(note.get('agency')),
+    receivedAt: numberOr(note.get('receivedAt')),
   }
+}
+
+function numberOr(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined
 }
 
 function stringOr(value: unknown): string {

@@ -72,6 +72,14 @@ export const RULES = {
     'start with `p-`, and notes added to the shared document never do. So no note of the shared document is ever ' +
     "written into the professionals' one (what the family has seen stays shared), and nothing restricted reaches " +
     'the shared document except as a new note the chair adds there ("Share with the family").',
+  // When the conference is, and what was shared in time (conference/schedule.ts, receivedAt.ts).
+  'SCHEDULE-1':
+    'Only the chair sets when the conference starts and whether it is an initial conference or a review ' +
+    '(`meta.schedule`); the reports deadline follows from it.',
+  'SERVER-2':
+    "No client writes, changes or deletes a note's `receivedAt`: the server writes it, with its own clock, in the " +
+    'turn it first accepts the note. (Bringing a deleted note back with the value it had counts as restoring it, ' +
+    'as for OWN-1.)',
 } as const
 
 export type RuleId = keyof typeof RULES
