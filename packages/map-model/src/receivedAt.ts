@@ -14,7 +14,8 @@ export function stampReceivedAt(doc: Y.Doc, stamps: ReadonlyMap<string, number>,
   const due: Array<[Y.Map<unknown>, number]> = []
   for (const [id, at] of stamps) {
     const note = notes.get(id)
-    if (note instanceof Y.Map && !note.has(RECEIVED_AT)) due.push([note as Y.Map<unknown>, validateTimestamp(at, RECEIVED_AT)])
+    if (note instanceof Y.Map && !note.has(RECEIVED_AT))
+      due.push([note as Y.Map<unknown>, validateTimestamp(at, RECEIVED_AT)])
   }
   if (due.length === 0) return
   doc.transact(() => {

@@ -34,7 +34,15 @@ export function londonTime(ms: number): LondonTime {
     if (part.type !== 'literal') parts[part.type] = Number(part.value)
   }
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts
-  return { year, month, day, hour, minute, second, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() }
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+  }
 }
 
 /** London's offset from UTC at `ms`, in milliseconds (0 in GMT, one hour in BST). */

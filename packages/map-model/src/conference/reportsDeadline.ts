@@ -47,7 +47,8 @@ export function reportsDeadline(
     const weekday = day.getUTCDay()
     if (weekday === 0 || weekday === 6 || holidays.has(isoDate(year, month, date))) continue
     counted++
-    if (counted >= policy.reviewWorkingDays) return fromLondonTime(year, month, date, start.hour, start.minute)
+    if (counted >= policy.reviewWorkingDays)
+      return fromLondonTime(year, month, date, start.hour, start.minute)
   }
   return startsAt
 }

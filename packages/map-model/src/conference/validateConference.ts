@@ -379,7 +379,8 @@ export function validateAttendanceEntry(value: unknown): AttendanceEntry {
 export function validateSchedule(value: unknown): ConferenceSchedule {
   const input = record(value, 'schedule')
   const startsAt = validateTimestamp(input.startsAt, 'schedule.startsAt')
-  if (!Number.isInteger(startsAt)) fail('INVALID_TIMESTAMP', 'schedule.startsAt', 'A start time is whole milliseconds.')
+  if (!Number.isInteger(startsAt))
+    fail('INVALID_TIMESTAMP', 'schedule.startsAt', 'A start time is whole milliseconds.')
   const type = input.type
   if (!isConferenceType(type))
     fail('UNKNOWN_VALUE', 'schedule.type', 'A conference is an initial conference or a review.')

@@ -127,8 +127,7 @@ export function mayWriteMeta(actor: PolicyActor, keys: readonly string[]): Verdi
   if (keys.includes('apologies')) return refuse('ROSTER-1', 'Only the chair can mark apologies.')
   if (keys.includes('closedSessions'))
     return refuse('CLOSED-1', 'Only the chair can start or end a closed session.')
-  if (keys.includes('schedule'))
-    return refuse('SCHEDULE-1', 'Only the chair can set when the conference is.')
+  if (keys.includes('schedule')) return refuse('SCHEDULE-1', 'Only the chair can set when the conference is.')
   return refuse('CHAIR-2', 'Only the chair can change the meeting details.')
 }
 
