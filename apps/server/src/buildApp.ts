@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import helmet from '@fastify/helmet'
 import websocket from '@fastify/websocket'
 import { KEEPALIVE_INTERVAL_MS } from '@mapboard/protocol'
+import { DEFAULT_REPORTS_POLICY } from '@mapboard/map-model'
 import {
   DEFAULT_COMPACTION_THRESHOLD,
   DEFAULT_HOST,
@@ -76,6 +77,7 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     intakeLimits: options.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
     linkTtlMs: options.linkTtlMs ?? DEFAULT_LINK_TTL_MS,
     webDistDir: resolve(options.webDistDir ?? DEFAULT_WEB_DIST_DIR),
+    reportsPolicy: options.reportsPolicy ?? DEFAULT_REPORTS_POLICY,
   }
 }
 

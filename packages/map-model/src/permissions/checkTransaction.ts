@@ -13,9 +13,8 @@ import { collectChanges } from './collectChanges.ts'
 import type { DocumentChange } from './collectChanges.ts'
 import { checkEntries } from './conferenceRules.ts'
 import { isConferenceMetaKey, metaValueProblem } from './conferenceShape.ts'
-import type { NoteIndex } from './NoteIndex.ts'
+import type { IndexedNote, NoteIndex } from './NoteIndex.ts'
 import { AUTHOR_FIELDS, RECEIVED_AT, fieldProblem, isNoteField, noteProblem } from './noteShape.ts'
-import type { IndexedNote } from './NoteIndex.ts'
 import {
   mayAddNote,
   mayChangeNote,
