@@ -2,6 +2,10 @@
 // accepts the note, in both of a map's documents; no client writes, changes or deletes it; a restart or a
 // compaction leaves it as it was; and with the conference's schedule (SCHEDULE-1) every client derives the same
 // information status from it.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -13,11 +17,12 @@ import {
   readMap,
   setSchedule,
 } from '@mapboard/map-model'
-import type { MapSnapshot } from '@mapboard/map-model'
+import type { MapSnapshot, ReportsPolicy } from '@mapboard/map-model'
 import { roomNameOf } from '@mapboard/protocol'
 import type { JoinResponse } from '@mapboard/protocol'
 import { connectClient, noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
+import { download } from './support/download.ts'
 import { HostileClient } from './support/hostileClient.ts'
 import {
   NOTES,
@@ -44,7 +49,9 @@ afterEach(async () => {
   clock = START - 48 * HOUR
 })
 
-async function start(options: { compactionThreshold?: number } = {}): Promise<Conference> {
+async function start(
+  options: { compactionThreshold?: number; reportsPolicy?: ReportsPolicy } = {},
+): Promise<Conference> {
   conference = await startConference({ now, ...options })
   return conference
 }
@@ -261,5 +268,46 @@ describe('[SCHEDULE-1] what was shared in time, in every client’s snapshot', (
     }
     expect(readConference(c.serverDoc()).schedule).toBe(null)
     expect(readMap(c.serverDoc())).toEqual(before)
+  })
+})
+
+describe('[SCHEDULE-1] the record lists what was shared late and what was new', () => {
+  it('[SCHEDULE-1] by the server’s receipts and the deployment’s reports policy', async () => {
+    // This deployment wants reports 72 hours before an initial conference: the scene's notes, received 48 hours
+    // before, are late.
+    const c = await start({ reportsPolicy: { initialHours: 72, reviewWorkingDays: 3, bankHolidays: [] } })
+    const chairClient = c.observers[0]!
+    setSchedule(chairClient.doc, { startsAt: START, type: 'initial' })
+    const pro = connect(c, c.professional)
+    await pro.synced
+    clock = START + 25 * 60_000
+    const fresh = addNote(pro.doc, {
+      zone: 'past-harm',
+      text: 'Told to me this morning',
+      ...noteAuthor(c.professional),
+    })
+    await waitFor(() => rawReceivedAt(chairClient.doc, fresh) !== undefined)
+    await waitFor(() => readConference(c.serverDoc()).schedule !== null)
+
+    const pdf = await download(c.server, `/api/maps/${c.map.id}/export.pdf`, c.chair.token)
+    expect(pdf.status).toBe(200)
+    const dir = mkdtempSync(join(tmpdir(), 'mapboard-received-'))
+    let text: string
+    try {
+      writeFileSync(join(dir, 'record.pdf'), pdf.bytes)
+      text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'record.pdf'), '-'], { encoding: 'utf8' })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    text = text.replace(/\s+/gu, ' ')
+    expect(text).toContain('Conference type: Initial child protection conference')
+    expect(text).toContain('Reports were due: 7 December 2026 at 10:00 GMT')
+    const late = text.indexOf('Shared late (3 items)')
+    const fresher = text.indexOf('New at the conference (1 item)')
+    expect(late).toBeGreaterThan(0)
+    expect(fresher).toBeGreaterThan(late)
+    expect(text.slice(late, fresher)).toContain('Received 8 December 2026 at 10:00 GMT')
+    expect(text.slice(fresher)).toContain('1. Told to me this morning')
+    expect(text.slice(fresher)).toContain('Received 10 December 2026 at 10:25 GMT')
   })
 })
