@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import helmet from '@fastify/helmet'
 import websocket from '@fastify/websocket'
 import { KEEPALIVE_INTERVAL_MS } from '@mapboard/protocol'
+import { DEFAULT_REPORTS_POLICY } from '@mapboard/map-model'
 import {
   DEFAULT_COMPACTION_THRESHOLD,
   DEFAULT_HOST,
@@ -52,6 +53,8 @@ export interface BuildAppOptions extends Omit<Partial<ServerConfig>, 'limits'> {
   rules?: RulesFactory | false
   /** The map store to use instead of SQLite in the data dir (the app closes it on close). */
   store?: MapStore
+  /** The clock of the facts the server stamps (a note's `receivedAt`), ms since the epoch. Default Date.now. */
+  now?: () => number
 }
 
 export function resolveConfig(options: BuildAppOptions): ServerConfig {
@@ -74,6 +77,7 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     intakeLimits: options.intakeLimits ?? DEFAULT_INTAKE_LIMITS,
     linkTtlMs: options.linkTtlMs ?? DEFAULT_LINK_TTL_MS,
     webDistDir: resolve(options.webDistDir ?? DEFAULT_WEB_DIST_DIR),
+    reportsPolicy: options.reportsPolicy ?? DEFAULT_REPORTS_POLICY,
   }
 }
 
@@ -108,7 +112,10 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(tokensPlugin)
   app.register(authPlugin)
   app.register(limitsPlugin)
-  app.register(roomsPlugin, options.rules === undefined ? {} : { rules: options.rules })
+  app.register(roomsPlugin, {
+    ...(options.rules === undefined ? {} : { rules: options.rules }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  })
   app.register(helmet, securityHeaders(config.publicOrigin))
   app.register(websocket, websocketOptions)
   app.register(refuseStrayUpgrades)

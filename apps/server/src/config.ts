@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_REPORTS_POLICY } from '@mapboard/map-model'
+import type { ReportsPolicy } from '@mapboard/map-model'
 import { DEFAULT_REQUEST_LIMITS } from './http/RequestLimits.ts'
 import type { RequestLimits } from './http/RequestLimits.ts'
 import { isLoopbackHost } from './http/loopback.ts'
@@ -55,6 +57,12 @@ export interface ServerConfig {
   linkTtlMs: number
   /** The built web app (vite's `dist`). */
   webDistDir: string
+  /**
+   * When agencies' reports are due before a conference, for the record's "Shared late" list
+   * (`MAPBOARD_REPORTS_INITIAL_HOURS`, `MAPBOARD_REPORTS_REVIEW_WORKING_DAYS`, `MAPBOARD_EXTRA_BANK_HOLIDAYS`;
+   * England and Wales by default: map-model's DEFAULT_REPORTS_POLICY).
+   */
+  reportsPolicy: ReportsPolicy
 }
 
 export const DEFAULT_HOST = '127.0.0.1'
@@ -98,6 +106,7 @@ export function configFromEnv(
     ),
     linkTtlMs: integer(env, 'MAPBOARD_LINK_TTL_DAYS', 30, 1, 3650) * 24 * 60 * 60 * 1000,
     webDistDir: resolve(cwd, nonEmpty(env.MAPBOARD_WEB_DIST) ?? DEFAULT_WEB_DIST_DIR),
+    reportsPolicy: reportsPolicy(env),
   }
   checkOpenCreation(config)
   return config
@@ -140,6 +149,27 @@ function allowedHost(value: string): string {
     )
   }
   return value.toLowerCase()
+}
+
+/** The reports policy: England and Wales's, with the deployment's own numbers and extra holidays if it sets them. */
+function reportsPolicy(env: NodeJS.ProcessEnv): ReportsPolicy {
+  const defaults = DEFAULT_REPORTS_POLICY
+  const extra = list(env.MAPBOARD_EXTRA_BANK_HOLIDAYS)
+  for (const day of extra) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+      throw new ConfigError(`MAPBOARD_EXTRA_BANK_HOLIDAYS takes dates like 2027-01-04, not "${day}"`)
+  }
+  return {
+    initialHours: integer(env, 'MAPBOARD_REPORTS_INITIAL_HOURS', defaults.initialHours, 0, 24 * 30),
+    reviewWorkingDays: integer(
+      env,
+      'MAPBOARD_REPORTS_REVIEW_WORKING_DAYS',
+      defaults.reviewWorkingDays,
+      0,
+      60,
+    ),
+    bankHolidays: extra.length === 0 ? defaults.bankHolidays : [...defaults.bankHolidays, ...extra],
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_REPORTS_POLICY } from '@mapboard/map-model'
 import { ConfigError, DEFAULT_WEB_DIST_DIR, checkOpenCreation, configFromEnv } from '../src/config.ts'
 
 describe('configFromEnv', () => {
@@ -18,6 +19,7 @@ describe('configFromEnv', () => {
       compactionThreshold: 300,
       linkTtlMs: 30 * 24 * 60 * 60 * 1000,
       webDistDir: DEFAULT_WEB_DIST_DIR,
+      reportsPolicy: DEFAULT_REPORTS_POLICY,
     })
     expect(DEFAULT_WEB_DIST_DIR).toMatch(/apps\/web\/dist$/)
   })
@@ -48,7 +50,28 @@ describe('configFromEnv', () => {
     })
   })
 
+  it('reads the reports policy: its own hours and working days, and holidays besides England and Wales’s', () => {
+    const { reportsPolicy } = configFromEnv(
+      {
+        MAPBOARD_REPORTS_INITIAL_HOURS: '48',
+        MAPBOARD_REPORTS_REVIEW_WORKING_DAYS: '5',
+        MAPBOARD_EXTRA_BANK_HOLIDAYS: '2027-01-04, 2027-07-12',
+      },
+      '/srv',
+    )
+    expect(reportsPolicy.initialHours).toBe(48)
+    expect(reportsPolicy.reviewWorkingDays).toBe(5)
+    expect(reportsPolicy.bankHolidays).toEqual([
+      ...DEFAULT_REPORTS_POLICY.bankHolidays,
+      '2027-01-04',
+      '2027-07-12',
+    ])
+  })
+
   it.each([
+    ['MAPBOARD_REPORTS_INITIAL_HOURS', '-1'],
+    ['MAPBOARD_REPORTS_REVIEW_WORKING_DAYS', 'three'],
+    ['MAPBOARD_EXTRA_BANK_HOLIDAYS', '4 January 2027'],
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['MAPBOARD_COMPACTION_THRESHOLD', '0'],

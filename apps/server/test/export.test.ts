@@ -72,10 +72,12 @@ function firstPagePng(bytes: Uint8Array): Buffer {
     '-l',
     '1',
     '-png',
+    // One page, named page.png whatever the record's page count (pdftoppm pads page numbers to its width).
+    '-singlefile',
     join(dir, 'record.pdf'),
     join(dir, 'page'),
   ])
-  return readFileSync(join(dir, 'page-1.png'))
+  return readFileSync(join(dir, 'page.png'))
 }
 
 /** Width, height and the share of pixels that are not (near) white. */

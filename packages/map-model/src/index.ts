@@ -162,3 +162,22 @@ export { findJargon } from './jargon/findJargon.ts'
 export type { JargonHit } from './jargon/findJargon.ts'
 export { JARGON_LIST } from './jargon/jargonList.ts'
 export type { JargonEntry } from './jargon/JargonEntry.ts'
+// When the conference is, and what was shared in time (decision 0035).
+export { stampReceivedAt } from './receivedAt.ts'
+export { RECEIVED_AT } from './permissions/noteShape.ts'
+export type { ConferenceSchedule, ConferenceType } from './conference/types.ts'
+export { CONFERENCE_TYPES, isConferenceType } from './conference/conferenceFields.ts'
+export { setSchedule } from './conference/schedule.ts'
+export { validateSchedule } from './conference/validateConference.ts'
+export { DEFAULT_REPORTS_POLICY, reportsDeadline, isWorkingDay } from './conference/reportsDeadline.ts'
+export type { ReportsPolicy } from './conference/reportsDeadline.ts'
+export {
+  ONE_OFF_BANK_HOLIDAYS,
+  englandAndWalesBankHolidays,
+  bankHolidaysBetween,
+  easterSunday,
+} from './conference/bankHolidays.ts'
+export { londonTime, londonOffset, fromLondonTime } from './conference/londonTime.ts'
+export type { LondonTime } from './conference/londonTime.ts'
+export { informationStatus, lateInformation } from './conference/informationStatus.ts'
+export type { InformationStatus, LateInformation } from './conference/informationStatus.ts'

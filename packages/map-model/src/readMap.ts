@@ -23,8 +23,14 @@ export interface NoteSnapshot {
   authorId: string
   /** Agency of whoever added the note; '' if none. */
   agency: string
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch, by the clock of the device that added it. */
   createdAt: number
+  /**
+   * When the server first stored the note, by the server's clock (SERVER-2; ms since the epoch). A note from before
+   * the server recorded it, or one this device added and the server has not yet answered for, gives its
+   * `createdAt` instead (decision 0035).
+   */
+  receivedAt: number
   /** Position within the section: an order key (see order.ts) compared by code unit, ties broken by id; '1' (near the start)
    * if the stored one is missing or unusable. */
   order: string
@@ -67,6 +73,7 @@ export function readNote(id: string, note: Y.Map<unknown>): NoteSnapshot | undef
   if (!isZoneId(zone)) return undefined
   const kind = note.get('kind')
   const colour = note.get('colour')
+  const createdAt = numberOr(note.get('createdAt'), 0)
   const snapshot: NoteSnapshot = {
     id,
     zone,
@@ -76,7 +83,8 @@ export function readNote(id: string, note: Y.Map<unknown>): NoteSnapshot | undef
     author: stringOr(note.get('author'), ''),
     authorId: stringOr(note.get('authorId'), ''),
     agency: stringOr(note.get('agency'), ''),
-    createdAt: numberOr(note.get('createdAt'), 0),
+    createdAt,
+    receivedAt: numberOr(note.get('receivedAt'), createdAt),
     order: orderOr(note.get('order')),
     colour: isNoteColour(colour) ? colour : DEFAULT_COLOUR_BY_COLUMN[zoneColumn(zone)],
   }

@@ -47,6 +47,7 @@ describe('addNote', () => {
         authorId: 'p-ms-patel',
         agency: 'Riverside Primary',
         createdAt: 1234,
+        receivedAt: 1234,
         order: expect.any(String),
         colour: 'yellow',
       },

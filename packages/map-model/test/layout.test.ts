@@ -30,6 +30,7 @@ function note(id: string, zone: ZoneId, order: number): NoteSnapshot {
     authorId: '',
     agency: '',
     createdAt: 0,
+    receivedAt: 0,
     // Keys that sort like the numbers they stand for.
     order: `V${String(order).padStart(4, '0')}1`,
     colour: NOTE_COLOURS[0],

@@ -37,6 +37,7 @@ describe('updateNote', () => {
         authorId: '',
         agency: '',
         createdAt: 5,
+        receivedAt: 5,
         order: before.notes[0]?.order,
         colour: 'orange',
       },

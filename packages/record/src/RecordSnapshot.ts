@@ -1,7 +1,21 @@
 // Everything a record shows, read once from the stored document: the pure renderers take this and nothing else.
 import type * as Y from 'yjs'
-import { ZONE_IDS, readConference, readMap } from '@mapboard/map-model'
-import type { ActorRole, ConferenceSnapshot, MapSnapshot, NoteSnapshot } from '@mapboard/map-model'
+import {
+  CONFERENCE_TYPES,
+  DEFAULT_REPORTS_POLICY,
+  ZONE_IDS,
+  lateInformation,
+  readConference,
+  readMap,
+} from '@mapboard/map-model'
+import type {
+  ActorRole,
+  ConferenceSnapshot,
+  LateInformation,
+  MapSnapshot,
+  NoteSnapshot,
+  ReportsPolicy,
+} from '@mapboard/map-model'
 
 /**
  * Whose view of the map a record shows. 'shared' is the shared document every participant, the family included,
@@ -50,6 +64,11 @@ export interface RecordSnapshot {
   chair: { name: string; agency: string } | null
   map: MapSnapshot
   conference: ConferenceSnapshot
+  /**
+   * The notes shared after the reports deadline and those new at the conference (by the server's `receivedAt`),
+   * from the conference's schedule; empty lists and a null deadline until the chair has set one.
+   */
+  information: LateInformation
   /** The store's version of the shared document and the SHA-256 of its state, as the caller read them. */
   documentVersion: number
   documentSha256: string
@@ -67,6 +86,8 @@ export interface RecordFacts {
   documentSha256: string
   generatedBy: RecordAuthor
   generatedAt: number
+  /** When reports were due; the deployment's policy, England and Wales by default. */
+  reportsPolicy?: ReportsPolicy
 }
 
 /** The professionals' document as the caller read it from the store. */
@@ -94,6 +115,7 @@ export function recordSnapshot(
       : { ...shared, notes: [...shared.notes, ...restrictedNotes].sort(byPlace) }
   const conference = readConference(doc)
   const type = doc.getMap('meta').get('conferenceType')
+  const schedule = conference.schedule
   const chair = conference.attendance.find((entry) => entry.role === 'chair')
   return {
     mapId: facts.mapId,
@@ -108,10 +130,16 @@ export function recordSnapshot(
           },
     title: map.title === '' ? facts.fallbackTitle : map.title,
     date: map.createdAt === 0 ? facts.fallbackDate : map.createdAt,
-    conferenceType: typeof type === 'string' && type.trim() !== '' ? type.trim() : DEFAULT_CONFERENCE_TYPE,
+    conferenceType:
+      schedule !== null
+        ? CONFERENCE_TYPES[schedule.type]
+        : typeof type === 'string' && type.trim() !== ''
+          ? type.trim()
+          : DEFAULT_CONFERENCE_TYPE,
     chair: chair === undefined ? null : { name: chair.name, agency: chair.agency },
     map,
     conference,
+    information: lateInformation(map, schedule, facts.reportsPolicy ?? DEFAULT_REPORTS_POLICY),
     documentVersion: facts.documentVersion,
     documentSha256: facts.documentSha256,
     generatedBy: facts.generatedBy,

@@ -82,6 +82,7 @@ export function writeRecordText(pdf: PDFKit.PDFDocument, record: RecordSnapshot)
   writeHeader(out, record)
   writeAttendance(out, record)
   writeSections(out, record)
+  writeInformation(out, record)
   writeDangers(out, record)
   writeScaling(out, record)
   writeNextSteps(out, record)
@@ -209,6 +210,36 @@ function writeWithdrawn(out: RecordWriter, record: RecordSnapshot): void {
     out.detail(`${zoneLabel(note.zone)} · ${noteDetails(note)}`, 14)
     out.detail(`Withdrawn by ${withdrawal.by} on ${formatDateTime(withdrawal.at)}: ${withdrawal.reason}`, 14)
   })
+}
+
+/** Fair process: what was shared after the reports deadline, and what was new at the conference, with its times. */
+function writeInformation(out: RecordWriter, record: RecordSnapshot): void {
+  const { schedule } = record.conference
+  const { deadline, late } = record.information
+  const fresh = record.information.new
+  out.heading('When information was shared')
+  if (schedule === null || deadline === null) {
+    out.detail('The conference’s date and time were not set, so no item is marked as late or new.')
+    return
+  }
+  out.field('Conference started', formatDateTime(schedule.startsAt))
+  out.field('Reports were due', formatDateTime(deadline))
+  const restricted = new Set(record.restricted?.noteIds ?? [])
+  const list = (title: string, notes: readonly NoteSnapshot[], none: string): void => {
+    out.subheading(`${title} (${notes.length} ${notes.length === 1 ? 'item' : 'items'})`)
+    if (notes.length === 0) out.detail(none)
+    notes.forEach((note, index) => {
+      out.keep(40)
+      const mark = restricted.has(note.id) ? `[${RESTRICTED_MARK}] ` : ''
+      out.paragraph(`${index + 1}. ${mark}${note.text}`)
+      out.detail(
+        `Received ${formatDateTime(note.receivedAt)} · ${zoneLabel(note.zone)} · ${noteDetails(note)}`,
+        14,
+      )
+    })
+  }
+  list('Shared late', late, 'Nothing was shared after the reports deadline.')
+  list('New at the conference', fresh, 'Nothing new was added once the conference had started.')
 }
 
 function roundNumber(record: RecordSnapshot, round: ScalingRound): number {

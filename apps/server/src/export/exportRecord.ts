@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { mayOpenAudience, roomNameOf } from '@mapboard/protocol'
 import type { Role } from '@mapboard/protocol'
+import type { ReportsPolicy } from '@mapboard/map-model'
 import { recordSnapshot, renderMapPng, renderRecordPdf } from '@mapboard/record'
 import type { RecordSnapshot } from '@mapboard/record'
 import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
@@ -24,6 +25,8 @@ export interface ExportRequest {
   /** 'shared': the shared document only; 'professionals': the shared and the professionals' document. */
   audience: ExportAudience
   by: ExportAuthor
+  /** When reports were due (the deployment's policy); map-model's default when absent. */
+  reportsPolicy?: ReportsPolicy
 }
 
 /** Why an export was not made; the route turns it into an HTTP answer. */
@@ -87,6 +90,7 @@ export async function exportRecord(
         documentSha256: document.sha256,
         generatedBy: by,
         generatedAt,
+        ...(request.reportsPolicy === undefined ? {} : { reportsPolicy: request.reportsPolicy }),
       },
       restricted === undefined
         ? undefined

@@ -12,10 +12,10 @@ declare module 'fastify' {
 /**
  * The live rooms. Registered after storage, so on close (hooks run last-registered first) the rooms store what is
  * pending before the store closes. Rules: map-model's permission rules unless others are given; `false` applies
- * every writer's update unchecked (benchmarks measure the rules' cost against that).
+ * every writer's update unchecked (benchmarks measure the rules' cost against that). `now`: the rooms' clock.
  */
-export const roomsPlugin = fp<{ rules?: RulesFactory | false }>(
-  async (app, { rules = permissionRules }) => {
+export const roomsPlugin = fp<{ rules?: RulesFactory | false; now?: () => number }>(
+  async (app, { rules = permissionRules, now }) => {
     const { unloadGraceMs, compactionThreshold, keepaliveIntervalMs, resyncTimeoutMs, intakeLimits } =
       app.config
     const logger = app.log.child({ component: 'rooms' })
@@ -27,6 +27,7 @@ export const roomsPlugin = fp<{ rules?: RulesFactory | false }>(
       keepaliveIntervalMs,
       resyncTimeoutMs,
       intakeLimits,
+      ...(now === undefined ? {} : { now }),
     }
     if (rules === false) logger.warn('permission rules are off: every writer’s update is applied unchecked')
     const rooms = new RoomRegistry(rules === false ? options : { ...options, rules })

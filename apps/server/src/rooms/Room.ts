@@ -15,6 +15,7 @@ import { replyToIntake } from './IntakeReply.ts'
 import type { IntakeReplyContext } from './IntakeReply.ts'
 import { JoinerCache } from './JoinerCache.ts'
 import { loadStoredDocument } from './loadStoredDocument.ts'
+import { NoteReceipts } from './NoteReceipts.ts'
 import type { LoadedDocument } from './loadStoredDocument.ts'
 import { RESYNC_TIMEOUT_MS, ResyncPolicy } from './ResyncPolicy.ts'
 import type { UpdateKind } from './ResyncPolicy.ts'
@@ -58,6 +59,8 @@ export interface RoomOptions {
   resyncTimeoutMs?: number
   /** How fast a participant's connections together may send (FrameBudget.ts). Default DEFAULT_INTAKE_LIMITS. */
   intakeLimits?: IntakeLimits
+  /** The server's clock for the facts it stamps (a note's `receivedAt`), ms since the epoch. Default Date.now. */
+  now?: () => number
 }
 
 /** The room is closing or can no longer store changes: the server's own write was not made, or not stored. */
@@ -72,8 +75,8 @@ export class RoomUnavailableError extends Error {
  * UpdateLog, which stores it before the room broadcasts it; a client's SyncStep1 is answered only from stored
  * state (JoinerCache for fresh joiners). So nothing anyone has seen can be lost to a crash.
  *
- * The server's own changes — attendance (Attendance), and scaling rounds through `writeAsServer` — are
- * transactions with SERVER_ORIGIN: the gate does not judge them; they are stored and broadcast like the rest.
+ * The server's own changes — attendance (Attendance), each note's `receivedAt` (NoteReceipts), and scaling rounds
+ * through `writeAsServer` — are transactions with SERVER_ORIGIN: the gate does not judge them; they are stored and broadcast like the rest.
  */
 export class Room {
   readonly mapId: string
@@ -96,6 +99,7 @@ export class Room {
   readonly #attendance: Attendance | null
   /** A closed session is the shared document's; while it lasts, the family and observers hear no one's presence. */
   readonly #closedSession: ClosedSessionWatch | null
+  readonly #receipts: NoteReceipts
   readonly #replyContext: IntakeReplyContext
   readonly #syncContext: SyncAnswerContext
   /** Each participant's allowance, shared by all of their connections (FrameBudget.ts). */
@@ -150,6 +154,7 @@ export class Room {
       timeoutMs: options.resyncTimeoutMs ?? RESYNC_TIMEOUT_MS,
     })
     this.#joiners = new JoinerCache(doc)
+    this.#receipts = new NoteReceipts(doc, options.now ?? Date.now)
     this.#replyContext = { mapId, logger, resync: this.#resync }
     this.#syncContext = { mapId, doc, joiners: this.#joiners, log: this.#log, logger }
     this.#attendance =
@@ -260,6 +265,7 @@ export class Room {
     await this.#log.compactIfNeeded()
     this.#gate.destroy()
     this.#closedSession?.destroy()
+    this.#receipts.destroy()
     this.#presence.destroy()
     this.#doc.destroy()
   }
@@ -331,6 +337,7 @@ export class Room {
     member.sentUpdates = true
     const outcome = this.#intake.take(member.connection, update)
     if (!(outcome instanceof Promise)) {
+      this.#receipts.stamp()
       replyToIntake(member, outcome, kind, this.#replyContext)
       return
     }
@@ -339,7 +346,11 @@ export class Room {
     connection.pause()
     outcome
       .then(
-        (taken) => this.#guard(member, () => replyToIntake(member, taken, kind, this.#replyContext)),
+        (taken) =>
+          this.#guard(member, () => {
+            this.#receipts.stamp()
+            replyToIntake(member, taken, kind, this.#replyContext)
+          }),
         (error: unknown) => this.#closeForError(member, error),
       )
       .finally(() => connection.resume())

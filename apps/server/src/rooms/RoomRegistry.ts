@@ -20,6 +20,8 @@ export interface RoomRegistryOptions {
   /** See RoomOptions. */
   intakeLimits?: IntakeLimits
   rules?: RulesFactory
+  /** See RoomOptions. */
+  now?: () => number
 }
 
 /**
@@ -185,7 +187,7 @@ export class RoomRegistry {
 
   async #load(mapId: string): Promise<Room> {
     await this.#unloading.get(mapId)
-    const { store, logger, compactionThreshold, resyncTimeoutMs, intakeLimits, rules } = this.#options
+    const { store, logger, compactionThreshold, resyncTimeoutMs, intakeLimits, rules, now } = this.#options
     const { mapId: map, audience } = parseRoomName(mapId)
     // A map's professionals' document is made the first time someone opens it (maps made before it existed too).
     if (audience === 'professionals') await store.createDocument(mapId, map, professionalsInitialState())
@@ -199,6 +201,7 @@ export class RoomRegistry {
       ...(resyncTimeoutMs === undefined ? {} : { resyncTimeoutMs }),
       ...(intakeLimits === undefined ? {} : { intakeLimits }),
       ...(rules === undefined ? {} : { rules }),
+      ...(now === undefined ? {} : { now }),
     })
     room.onEmpty = () => this.#scheduleUnload(mapId, room)
     room.onBroken = () => this.#unload(mapId, room)

@@ -168,6 +168,7 @@ export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog 
           format,
           audience,
           by: { participantId: participant.id, name: participant.name, role, agency: participant.agency },
+          reportsPolicy: app.config.reportsPolicy,
         })
       } catch (error) {
         if (error instanceof AudienceRefusedError) throw AUDIENCE_FORBIDDEN()

@@ -2,7 +2,7 @@
 // broadcasts, what it reverts and tells, whom it closes and why — and that everyone else is still served after.
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addNote, readConference, readMap, setLock } from '@mapboard/map-model'
+import { addNote, readConference, readMap, setLock, updateNote } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
 import { RoomUnavailableError } from '../../src/rooms/Room.ts'
 import { MemoryMapStore } from '../../src/storage/MemoryMapStore.ts'
@@ -57,6 +57,7 @@ describe('Room', () => {
   })
 
   it('stores an accepted edit before anyone else receives it, and does not echo it to its author', async () => {
+    // (A new note comes back to its author once, with the server's receivedAt; an edit of it does not come back.)
     const { room, store } = await loadRoom()
     const author = new Client(room, 'professional')
     const other = new Client(room, 'family')
@@ -82,8 +83,20 @@ describe('Room', () => {
     expect(texts(fromStore)).toEqual(['Sam misses school'])
     expect(other.catchUp()).toBe(1)
     expect(texts(other.doc)).toEqual(['Sam misses school'])
-    expect(author.catchUp()).toBe(0)
+    expect(author.catchUp()).toBe(1)
+    const [id] = readMap(author.doc).notes.map((note) => note.id)
+    expect(author.doc.getMap('notes').get(id ?? '')).toBeInstanceOf(Y.Map)
+    expect((author.doc.getMap('notes').get(id ?? '') as Y.Map<unknown>).get('receivedAt')).toEqual(
+      expect.any(Number),
+    )
     expect(events).toEqual(['stored', 'sent'])
+
+    author.edit((doc) => updateNote(doc, id ?? '', { text: 'Sam misses school on Mondays' }))
+    await settled(room)
+    expect(other.catchUp()).toBe(1)
+    expect(texts(other.doc)).toEqual(['Sam misses school on Mondays'])
+    expect(author.catchUp()).toBe(0)
+    expect(events).toEqual(['stored', 'sent', 'stored', 'sent'])
     await room.close()
   })
 

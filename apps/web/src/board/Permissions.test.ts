@@ -15,6 +15,7 @@ const note = (zone: ZoneId, authorId: string): NoteSnapshot => ({
   authorId,
   agency: '',
   createdAt: 0,
+  receivedAt: 0,
   order: 'a0',
   colour: 'pink',
 })

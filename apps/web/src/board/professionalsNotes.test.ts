@@ -168,6 +168,7 @@ describe('Permissions for professionals-only notes', () => {
     authorId,
     agency: '',
     createdAt: 0,
+    receivedAt: 0,
     order: 'a0',
     colour: 'pink',
   })

@@ -15,6 +15,7 @@ function boardWith(notes: Array<[id: string, zone: ZoneId]>) {
     authorId: 'p-1',
     agency: '',
     createdAt: 0,
+    receivedAt: 0,
     order: String(order + 1),
     colour: 'yellow',
   }))

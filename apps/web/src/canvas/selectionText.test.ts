@@ -12,6 +12,7 @@ const note = (zone: ZoneId, text: string): NoteSnapshot => ({
   authorId: 'p-1',
   agency: '',
   createdAt: 0,
+  receivedAt: 0,
   order: '1',
   colour: 'yellow',
 })

@@ -1,7 +1,7 @@
 // The vocabulary and limits of the conference entries (types.ts): the words of the decision, the roles, and how
 // long each kind of text may be. Lengths are String.length, as for notes.
 import { MAX_NOTE_TEXT } from '../noteFields.ts'
-import type { CpCategory, DecisionOutcome } from './types.ts'
+import type { ConferenceType, CpCategory, DecisionOutcome } from './types.ts'
 
 /** A danger statement, a safety goal or the family's view, in full. */
 export const MAX_STATEMENT_TEXT = 2000
@@ -24,6 +24,16 @@ export const DECISION_OUTCOMES: Readonly<Record<DecisionOutcome, string>> = Obje
   'cin-plan': 'Child in Need Plan',
   'no-plan': 'No plan',
 })
+
+/** The kinds of conference, id → label (the record's "Conference type"). */
+export const CONFERENCE_TYPES: Readonly<Record<ConferenceType, string>> = Object.freeze({
+  initial: 'Initial child protection conference',
+  review: 'Review child protection conference',
+})
+
+export function isConferenceType(value: unknown): value is ConferenceType {
+  return typeof value === 'string' && Object.hasOwn(CONFERENCE_TYPES, value)
+}
 
 /** The categories of a Child Protection Plan, id → label. */
 export const CP_CATEGORIES: Readonly<Record<CpCategory, string>> = Object.freeze({

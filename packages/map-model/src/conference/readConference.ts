@@ -25,6 +25,7 @@ import {
   validateNextStep,
   validateSafetyGoal,
   validateScalingRound,
+  validateSchedule,
 } from './validateConference.ts'
 
 export function readConference(doc: Y.Doc): ConferenceSnapshot {
@@ -55,6 +56,7 @@ export function readConference(doc: Y.Doc): ConferenceSnapshot {
         compareText(a.name, b.name) ||
         compareText(a.participantId, b.participantId),
     ),
+    schedule: valid(meta.get('schedule'), validateSchedule) ?? null,
   }
 }
 

@@ -190,6 +190,18 @@ export interface ClosedSession {
   attendees: ClosedSessionAttendee[]
 }
 
+/** An initial child protection conference, or a review of a child protection plan (CONFERENCE_TYPES). */
+export type ConferenceType = 'initial' | 'review'
+
+/**
+ * When the conference is and which kind (`meta.schedule`, set by the chair: SCHEDULE-1). `startsAt` is the moment
+ * it starts, ms since the epoch; the board and record show it in London time (londonTime.ts).
+ */
+export interface ConferenceSchedule {
+  startsAt: number
+  type: ConferenceType
+}
+
 /** Everything about the conference, normalised (readConference). */
 export interface ConferenceSnapshot {
   step: AgendaStepId
@@ -208,4 +220,6 @@ export interface ConferenceSnapshot {
   rounds: ScalingRound[]
   /** By joinedAt. */
   attendance: AttendanceEntry[]
+  /** null until the chair says when the conference is. */
+  schedule: ConferenceSchedule | null
 }

@@ -16,6 +16,7 @@ import {
   MAX_REASON_TEXT,
   MAX_SHORT_TEXT,
   MAX_STATEMENT_TEXT,
+  isConferenceType,
   isCpCategory,
   isDecisionOutcome,
 } from './conferenceFields.ts'
@@ -26,6 +27,7 @@ import type {
   AttendanceEntry,
   ClosedSession,
   ClosedSessionAttendee,
+  ConferenceSchedule,
   Decision,
   DangerStatement,
   Dissent,
@@ -374,6 +376,17 @@ export function validateAttendanceEntry(value: unknown): AttendanceEntry {
 // Helpers.
 
 /** Code-unit order, the same on every replica (localeCompare is not). */
+export function validateSchedule(value: unknown): ConferenceSchedule {
+  const input = record(value, 'schedule')
+  const startsAt = validateTimestamp(input.startsAt, 'schedule.startsAt')
+  if (!Number.isInteger(startsAt))
+    fail('INVALID_TIMESTAMP', 'schedule.startsAt', 'A start time is whole milliseconds.')
+  const type = input.type
+  if (!isConferenceType(type))
+    fail('UNKNOWN_VALUE', 'schedule.type', 'A conference is an initial conference or a review.')
+  return { startsAt, type }
+}
+
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }

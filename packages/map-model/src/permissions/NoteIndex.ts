@@ -15,6 +15,8 @@ export interface IndexedNote {
   shared: boolean
   /** Withdrawn by the chair (WITHDRAW-2: then nobody else changes it). */
   withdrawn: boolean
+  /** The server's `receivedAt` (SERVER-2), or undefined if the note has none yet. */
+  receivedAt: number | undefined
 }
 
 export class NoteIndex {
@@ -87,7 +89,12 @@ export function indexedNote(note: Y.Map<unknown>): IndexedNote {
     agency: stringOr(note.get('agency')),
     shared: note.has('sharedAt'),
     withdrawn: note.has('withdrawnAt'),
+    receivedAt: numberOr(note.get('receivedAt')),
   }
+}
+
+function numberOr(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined
 }
 
 function stringOr(value: unknown): string {

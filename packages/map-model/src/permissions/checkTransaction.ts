@@ -14,8 +14,8 @@ import type { DocumentChange } from './collectChanges.ts'
 import { checkEntries } from './conferenceRules.ts'
 import { checkDisclosure } from './disclosureRules.ts'
 import { isConferenceMetaKey, metaValueProblem } from './conferenceShape.ts'
-import type { NoteIndex } from './NoteIndex.ts'
-import { AUTHOR_FIELDS, fieldProblem, isRequiredNoteField, noteProblem } from './noteShape.ts'
+import type { IndexedNote, NoteIndex } from './NoteIndex.ts'
+import { AUTHOR_FIELDS, RECEIVED_AT, fieldProblem, isRequiredNoteField, noteProblem } from './noteShape.ts'
 import {
   mayAddNote,
   mayChangeNote,
@@ -116,11 +116,12 @@ function judge(
       return mayRemoveNote(actor, locked, change.before)
     case 'note-replaced': {
       const removal = mayRemoveNote(actor, locked, change.before)
-      return removal.allowed ? mayAdd(change.id, change.note, actor, index, locked) : removal
+      return removal.allowed ? mayAdd(change.id, change.note, actor, index, locked, change.before) : removal
     }
     case 'note-added':
       return mayAdd(change.id, change.note, actor, index, locked)
     case 'note-changed': {
+      if (change.fields.includes(RECEIVED_AT)) return refuse('SERVER-2', RECEIVED_AT_REFUSAL)
       for (const field of change.fields) {
         const problem = fieldProblem(change.id, field, change.note.get(field))
         // Deleting a field writes it as absent: every known field must stay, a stray unknown one may go.
@@ -143,15 +144,24 @@ function judge(
   }
 }
 
+const RECEIVED_AT_REFUSAL = 'Only the server records when a note was received.'
+
+/** `replaced`: the note this one takes the place of under the same id, if any (note-replaced). */
 function mayAdd(
   id: string,
   note: Y.Map<unknown>,
   actor: Actor,
   index: NoteIndex,
   locked: ReadonlySet<string>,
+  replaced?: IndexedNote,
 ): Verdict {
   const problem = noteProblem(id, note)
   if (problem !== undefined) return refuse('SHAPE-1', problem)
+  // A new note comes without it; only a note brought back (an undo of its delete) may carry the value it had.
+  if (note.has(RECEIVED_AT)) {
+    const had = (replaced ?? index.getDeleted(id))?.receivedAt
+    if (had === undefined || note.get(RECEIVED_AT) !== had) return refuse('SERVER-2', RECEIVED_AT_REFUSAL)
+  }
   const written = {
     authorId: note.get('authorId'),
     author: note.get('author'),

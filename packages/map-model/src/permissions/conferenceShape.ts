@@ -15,10 +15,11 @@ import {
   validateNextStep,
   validateSafetyGoal,
   validateScalingRound,
+  validateSchedule,
 } from '../conference/validateConference.ts'
 
 /** The conference keys of `meta`; its other keys (title, createdAt…) are the meeting's details. */
-export const CONFERENCE_META_KEYS = ['step', 'decision', 'apologies', 'closedSessions'] as const
+export const CONFERENCE_META_KEYS = ['step', 'decision', 'apologies', 'closedSessions', 'schedule'] as const
 export type ConferenceMetaKey = (typeof CONFERENCE_META_KEYS)[number]
 
 export function isConferenceMetaKey(key: string): key is ConferenceMetaKey {
@@ -61,6 +62,8 @@ export function metaValueProblem(key: ConferenceMetaKey, value: unknown): string
       return exactly(value, validateApologies)
     case 'closedSessions':
       return exactly(value, validateClosedSessions)
+    case 'schedule':
+      return exactly(value, validateSchedule)
   }
 }
 

@@ -40,6 +40,12 @@ export const NOTE_FIELDS = [
 export const OPTIONAL_NOTE_FIELDS = [...SHARED_FIELDS, ...WITHDRAWN_FIELDS] as const
 export type NoteField = (typeof NOTE_FIELDS)[number] | (typeof OPTIONAL_NOTE_FIELDS)[number]
 
+/**
+ * The field only the server writes (SERVER-2): when it first stored the note. A client's new note is complete
+ * without it; the server adds it in the turn it accepts the note.
+ */
+export const RECEIVED_AT = 'receivedAt'
+
 /** The fields that say who wrote a note (OWN-1). */
 export const AUTHOR_FIELDS: readonly NoteField[] = ['authorId', 'author', 'agency']
 
@@ -54,6 +60,7 @@ export function isRequiredNoteField(key: string): boolean {
 
 /** Why `value` cannot be field `field` of note `id`, in one sentence for people; undefined if it can. */
 export function fieldProblem(id: string, field: string, value: unknown): string | undefined {
+  if (field === RECEIVED_AT) return exactly(value, (v) => validateTimestamp(v, RECEIVED_AT))
   if (!isNoteField(field)) return `A note has no field "${field.slice(0, 40)}".`
   if (value instanceof Y.AbstractType) return `A note's ${field} must be a plain value.`
   switch (field) {
@@ -91,7 +98,10 @@ export function fieldProblem(id: string, field: string, value: unknown): string 
   }
 }
 
-/** Why a note map is not a valid note (every field present, valid, and nothing else); undefined if it is. */
+/**
+ * Why a note map is not a valid note (every field present, valid, and nothing else but the server's `receivedAt`);
+ * undefined if it is.
+ */
 export function noteProblem(id: string, note: Y.Map<unknown>): string | undefined {
   for (const field of NOTE_FIELDS) {
     if (!note.has(field)) return `A new note needs its ${field}.`

@@ -118,7 +118,7 @@ export function mayLock(actor: PolicyActor): Verdict {
   return refuse('CHAIR-1', 'Only the chair can lock or unlock a section.')
 }
 
-/** AGENDA-1, DECISION-1, ROSTER-1, CHAIR-2: write these keys of `meta` (the meeting's details and steps). */
+/** AGENDA-1, DECISION-1, ROSTER-1, CLOSED-1, SCHEDULE-1, CHAIR-2: write these keys of `meta` (the meeting's details and steps). */
 export function mayWriteMeta(actor: PolicyActor, keys: readonly string[]): Verdict {
   const write = mayWrite(actor)
   if (!write.allowed || actor.role === 'chair') return write
@@ -127,6 +127,7 @@ export function mayWriteMeta(actor: PolicyActor, keys: readonly string[]): Verdi
   if (keys.includes('apologies')) return refuse('ROSTER-1', 'Only the chair can mark apologies.')
   if (keys.includes('closedSessions'))
     return refuse('CLOSED-1', 'Only the chair can start or end a closed session.')
+  if (keys.includes('schedule')) return refuse('SCHEDULE-1', 'Only the chair can set when the conference is.')
   return refuse('CHAIR-2', 'Only the chair can change the meeting details.')
 }
 

@@ -84,6 +84,14 @@ export const RULES = {
   'WITHDRAW-2':
     'Nobody but the chair edits, moves or deletes a withdrawn note: the family has seen it, and what they were ' +
     'told about it stays as it was.',
+  // When the conference is, and what was shared in time (conference/schedule.ts, receivedAt.ts).
+  'SCHEDULE-1':
+    'Only the chair sets when the conference starts and whether it is an initial conference or a review ' +
+    '(`meta.schedule`); the reports deadline follows from it.',
+  'SERVER-2':
+    "No client writes, changes or deletes a note's `receivedAt`: the server writes it, with its own clock, in the " +
+    'turn it first accepts the note. (Bringing a deleted note back with the value it had counts as restoring it, ' +
+    'as for OWN-1.)',
 } as const
 
 export type RuleId = keyof typeof RULES

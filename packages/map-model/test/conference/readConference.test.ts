@@ -56,6 +56,7 @@ describe('readConference', () => {
       closedSessions: [],
       rounds: [],
       attendance: [],
+      schedule: null,
     })
   })
 
