@@ -11,3 +11,5 @@ export type {
 export { renderRecordPdf } from './renderRecordPdf.ts'
 export { renderMapPng } from './renderMapPng.ts'
 export type { RenderedPng } from './renderMapPng.ts'
+export { DEFAULT_CORRECTIONS_TEXT, renderFamilyLetterPdf, withPlainWords } from './renderFamilyLetterPdf.ts'
+export type { FamilyLetterOptions } from './renderFamilyLetterPdf.ts'
