@@ -63,6 +63,8 @@ export interface ServerConfig {
    * England and Wales by default: map-model's DEFAULT_REPORTS_POLICY).
    */
   reportsPolicy: ReportsPolicy
+  /** How the family letter tells people to ask for a correction or complain (`MAPBOARD_LETTER_CORRECTIONS_TEXT`); the record's default when absent. */
+  letterCorrectionsText?: string
 }
 
 export const DEFAULT_HOST = '127.0.0.1'
@@ -107,6 +109,7 @@ export function configFromEnv(
     linkTtlMs: integer(env, 'MAPBOARD_LINK_TTL_DAYS', 30, 1, 3650) * 24 * 60 * 60 * 1000,
     webDistDir: resolve(cwd, nonEmpty(env.MAPBOARD_WEB_DIST) ?? DEFAULT_WEB_DIST_DIR),
     reportsPolicy: reportsPolicy(env),
+    letterCorrectionsText: nonEmpty(env.MAPBOARD_LETTER_CORRECTIONS_TEXT),
   }
   checkOpenCreation(config)
   return config

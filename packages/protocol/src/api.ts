@@ -119,7 +119,8 @@ export interface ScalingSubmission {
 // headers for the shared document, plus `X-Record-Audience: professionals`, `X-Professionals-Document-Version`
 // and `X-Professionals-Document-Sha256`.
 
-export type ExportFormat = 'pdf' | 'png'
+/** 'letter' is the family letter (decision 0038), a PDF too. */
+export type ExportFormat = 'pdf' | 'png' | 'letter'
 
 /** One kept export, as `GET /api/maps/<id>/exports` lists it (chair only); its bytes are at `.../exports/<id>`. */
 export interface ExportInfo {

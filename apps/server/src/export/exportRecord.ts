@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { mayOpenAudience, roomNameOf } from '@mapboard/protocol'
 import type { Role } from '@mapboard/protocol'
 import type { ReportsPolicy } from '@mapboard/map-model'
-import { recordSnapshot, renderMapPng, renderRecordPdf } from '@mapboard/record'
+import { recordSnapshot, renderFamilyLetterPdf, renderMapPng, renderRecordPdf } from '@mapboard/record'
 import type { RecordSnapshot } from '@mapboard/record'
 import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
@@ -27,6 +27,8 @@ export interface ExportRequest {
   by: ExportAuthor
   /** When reports were due (the deployment's policy); map-model's default when absent. */
   reportsPolicy?: ReportsPolicy
+  /** The deployment's words for asking for a correction, in the family letter. */
+  letterCorrectionsText?: string
 }
 
 /** Why an export was not made; the route turns it into an HTTP answer. */
@@ -45,7 +47,12 @@ export class AudienceRefusedError extends Error {
   }
 }
 
-export function renderExport(format: ExportFormat, snapshot: RecordSnapshot): Promise<Uint8Array> {
+export function renderExport(
+  format: ExportFormat,
+  snapshot: RecordSnapshot,
+  letterCorrectionsText?: string,
+): Promise<Uint8Array> {
+  if (format === 'letter') return renderFamilyLetterPdf(snapshot, { correctionsText: letterCorrectionsText })
   return format === 'pdf' ? renderRecordPdf(snapshot) : renderMapPng(snapshot).then((png) => png.bytes)
 }
 
@@ -65,6 +72,9 @@ export async function exportRecord(
   const { mapId, format, audience, by } = request
   // Before any work: the route has refused already; this keeps a caller that forgot from reading anything.
   if (!mayOpenAudience(by.role, audience)) throw new AudienceRefusedError(by.role)
+  // The family letter is made from the shared document only: the professionals' is never read for it.
+  if (format === 'letter' && audience !== 'shared')
+    throw new Error('the family letter has no professionals version')
   const map = await store.getMap(mapId)
   if (map === undefined) throw new Error(`no map ${mapId}`)
   const readSettled = async (room: string): Promise<DocumentAt> =>
@@ -100,7 +110,7 @@ export async function exportRecord(
             documentSha256: restricted.sha256,
           },
     )
-    const bytes = await renderExport(format, snapshot)
+    const bytes = await renderExport(format, snapshot, request.letterCorrectionsText)
     const record: ExportRecord = {
       id: randomBytes(12).toString('base64url'),
       mapId,

@@ -20,7 +20,13 @@ interface ExportParams {
   exportId: string
 }
 
-const CONTENT_TYPE: Record<ExportFormat, string> = { pdf: 'application/pdf', png: 'image/png' }
+const CONTENT_TYPE: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  letter: 'application/pdf',
+}
+const KIND: Record<ExportFormat, string> = { pdf: 'record', png: 'map', letter: 'family-letter' }
+const EXTENSION: Record<ExportFormat, string> = { pdf: 'pdf', png: 'png', letter: 'pdf' }
 
 const exportInfoSchema = {
   type: 'object',
@@ -37,7 +43,7 @@ const exportInfoSchema = {
   ],
   properties: {
     id: { type: 'string' },
-    format: { type: 'string', enum: ['pdf', 'png'] },
+    format: { type: 'string', enum: ['pdf', 'png', 'letter'] },
     audience: { type: 'string', enum: ['shared', 'professionals'] },
     documentVersion: { type: 'integer' },
     documentSha256: { type: 'string' },
@@ -93,11 +99,12 @@ const AUDIENCE_FORBIDDEN = (): HttpError =>
   new HttpError(403, 'AUDIENCE_FORBIDDEN', 'This part of the map is for professionals only')
 
 function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
-  const kind = record.format === 'pdf' ? 'record' : 'map'
+  const kind = KIND[record.format]
+  const extension = EXTENSION[record.format]
   const filename =
     record.professionals === null
-      ? `mapboard-${kind}-${record.mapId}-v${record.documentVersion}-${record.id}.${record.format}`
-      : `mapboard-professionals-${kind}-${record.mapId}-v${record.documentVersion}-p${record.professionals.documentVersion}-${record.id}.${record.format}`
+      ? `mapboard-${kind}-${record.mapId}-v${record.documentVersion}-${record.id}.${extension}`
+      : `mapboard-professionals-${kind}-${record.mapId}-v${record.documentVersion}-p${record.professionals.documentVersion}-${record.id}.${extension}`
   if (record.professionals !== null) {
     reply
       .header('x-record-audience', 'professionals')
@@ -125,6 +132,8 @@ function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
  * - `GET /api/maps/<id>/exports` (chair) → 200 `ExportInfo[]`, oldest first.
  * - `GET /api/maps/<id>/exports/<exportId>` (the chair, or whoever generated it) → 200 the same bytes
  *   (404 EXPORT_NOT_FOUND; a professionals' one to a family or viewer token 403 AUDIENCE_FORBIDDEN).
+ * - `GET /api/maps/<id>/letter.pdf` — the family letter, from the shared document only; the same rights, limits
+ *   and listing as the shared record (format 'letter'; decision 0038).
  */
 export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog & ExportStore }> = async (
   app,
@@ -169,6 +178,9 @@ export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog 
           audience,
           by: { participantId: participant.id, name: participant.name, role, agency: participant.agency },
           reportsPolicy: app.config.reportsPolicy,
+          ...(app.config.letterCorrectionsText === undefined
+            ? {}
+            : { letterCorrectionsText: app.config.letterCorrectionsText }),
         })
       } catch (error) {
         if (error instanceof AudienceRefusedError) throw AUDIENCE_FORBIDDEN()
@@ -217,6 +229,13 @@ export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog 
     '/api/maps/:mapId/exports',
     { schema: { response: { 200: { type: 'array', items: exportInfoSchema } } }, preValidation: chairOnly },
     async (request) => (await store.listExports(request.params.mapId)).map(exportInfo),
+  )
+
+  // The family letter (decision 0038): the shared document only, with the record's rights and limits.
+  app.get<{ Params: { mapId: string } }>(
+    '/api/maps/:mapId/letter.pdf',
+    { preValidation: anyone, preHandler: limits },
+    generate('letter', 'shared'),
   )
 
   app.get<{ Params: ExportParams }>(

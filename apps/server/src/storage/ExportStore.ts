@@ -1,7 +1,8 @@
 import type { Role } from '@mapboard/protocol'
 
 /** What an export is: the map drawn as a PNG, or the whole written record as a PDF. */
-export type ExportFormat = 'pdf' | 'png'
+/** 'letter' is the family letter (decision 0038), a PDF from the shared document only. */
+export type ExportFormat = 'pdf' | 'png' | 'letter'
 
 /**
  * Whose view of the map an export shows. 'shared' is the shared document every participant, the family included,

@@ -10,8 +10,13 @@ interface ExportListProps {
 }
 
 const LABEL = {
-  shared: { pdf: 'Record (PDF)', png: 'Map picture (PNG)' },
-  professionals: { pdf: 'Professionals’ record (PDF)', png: 'Professionals’ map picture (PNG)' },
+  shared: { pdf: 'Record (PDF)', png: 'Map picture (PNG)', letter: 'Family letter (PDF)' },
+  // The letter is only ever made from the shared document; the label is here for the type's sake.
+  professionals: {
+    pdf: 'Professionals’ record (PDF)',
+    png: 'Professionals’ map picture (PNG)',
+    letter: 'Family letter (PDF)',
+  },
 } as const
 
 /**

@@ -22,10 +22,15 @@ interface RecordPanelProps {
 type Busy = { kind: 'new'; format: ExportFormat; audience: ExportAudience } | { kind: 'again' }
 
 const BUSY_TEXT: Record<ExportAudience, Record<ExportFormat, string>> = {
-  shared: { pdf: 'Generating the record…', png: 'Generating the map picture…' },
+  shared: {
+    pdf: 'Generating the record…',
+    png: 'Generating the map picture…',
+    letter: 'Generating the family letter…',
+  },
   professionals: {
     pdf: 'Generating the professionals’ record…',
     png: 'Generating the professionals’ map picture…',
+    letter: 'Generating the family letter…',
   },
 }
 
@@ -127,6 +132,16 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
           >
             <DownloadIcon />
             Download the map (PNG)
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => downloadNew('letter')}
+            data-testid="record-download-letter"
+          >
+            <DownloadIcon />
+            Family letter (PDF)
           </button>
         </div>
       ) : (

@@ -1,4 +1,4 @@
-import type { ExportInfo } from '@mapboard/protocol'
+import type { ExportFormat, ExportInfo } from '@mapboard/protocol'
 
 // File names for what people save: the server's own name for a kept export when it gives one, otherwise one made
 // from the map's title, so a folder of downloads still says which map and which version each file is.
@@ -6,6 +6,8 @@ import type { ExportInfo } from '@mapboard/protocol'
 type ExportAudience = ExportInfo['audience']
 
 const AUDIENCE_PART: Record<ExportAudience, string> = { shared: '', professionals: 'professionals-' }
+const KIND: Record<ExportFormat, string> = { pdf: 'record', png: 'map', letter: 'family-letter' }
+const EXTENSION: Record<ExportFormat, string> = { pdf: 'pdf', png: 'png', letter: 'pdf' }
 
 /** The title as a file-name part: lower case, letters and digits joined by hyphens, not too long. */
 export function fileSlug(title: string): string {
@@ -37,18 +39,18 @@ export function dispositionFileName(header: string | null): string | null {
 }
 
 /**
- * `mapboard-record-<title>-v<version>.pdf`, `mapboard-map-<title>-v<version>.png`; the professionals' record
+ * `mapboard-record-<title>-v<version>.pdf`, `mapboard-map-<title>-v<version>.png`,
+ * `mapboard-family-letter-<title>-v<version>.pdf`; the professionals' record
  * `mapboard-professionals-record-…` and `mapboard-professionals-map-…`, so a folder never mixes the two up.
  */
 export function exportFileName(
-  format: 'pdf' | 'png',
+  format: ExportFormat,
   title: string,
   version: string | null,
   audience: ExportAudience = 'shared',
 ): string {
-  const kind = format === 'pdf' ? 'record' : 'map'
   const suffix = version !== null && /^\d+$/.test(version) ? `-v${version}` : ''
-  return `mapboard-${AUDIENCE_PART[audience]}${kind}-${fileSlug(title)}${suffix}.${format}`
+  return `mapboard-${AUDIENCE_PART[audience]}${KIND[format]}-${fileSlug(title)}${suffix}.${EXTENSION[format]}`
 }
 
 /**
@@ -57,7 +59,7 @@ export function exportFileName(
  */
 export function recordFileName(
   serverName: string | null,
-  format: 'pdf' | 'png',
+  format: ExportFormat,
   title: string,
   version: string | null,
   audience: ExportAudience,

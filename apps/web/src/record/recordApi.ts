@@ -32,10 +32,12 @@ export async function generateExport(
   title: string,
   audience: ExportAudience = 'shared',
 ): Promise<ExportFile> {
-  const { blob, headers } = await fileRequest(
-    `${mapPath(mapId)}${EXPORT_PATH[audience]}/export.${format}`,
-    token,
-  )
+  // The family letter has its own route, from the shared document only (decision 0038).
+  const path =
+    format === 'letter'
+      ? `${mapPath(mapId)}/letter.pdf`
+      : `${mapPath(mapId)}${EXPORT_PATH[audience]}/export.${format}`
+  const { blob, headers } = await fileRequest(path, token)
   return toExportFile(blob, headers, format, title, audience)
 }
 
@@ -99,7 +101,7 @@ function isExportInfo(value: unknown): value is ExportInfo {
   const info = value as Record<string, unknown>
   return (
     typeof info['id'] === 'string' &&
-    (info['format'] === 'pdf' || info['format'] === 'png') &&
+    (info['format'] === 'pdf' || info['format'] === 'png' || info['format'] === 'letter') &&
     (info['audience'] === 'shared' || info['audience'] === 'professionals') &&
     typeof info['documentVersion'] === 'number' &&
     typeof info['documentSha256'] === 'string' &&

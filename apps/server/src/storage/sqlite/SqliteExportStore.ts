@@ -24,7 +24,8 @@ interface ExportRow {
 function toExportSummary(row: ExportRow): ExportSummary {
   const role = row.generated_by_role
   if (!isRole(role)) throw new Error(`export ${row.id} has an unknown role`)
-  if (row.format !== 'pdf' && row.format !== 'png') throw new Error(`export ${row.id} has an unknown format`)
+  if (row.format !== 'pdf' && row.format !== 'png' && row.format !== 'letter')
+    throw new Error(`export ${row.id} has an unknown format`)
   if (row.audience !== 'shared' && row.audience !== 'professionals') {
     throw new Error(`export ${row.id} has an unknown audience`)
   }
