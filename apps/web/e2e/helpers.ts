@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import jsQR from 'jsqr'
-import type { Role } from '@mapboard/protocol'
+import type { CreateMapResponse, Role } from '@mapboard/protocol'
+import { startServer } from '@mapboard/server/testing'
+import type { TestServer } from '@mapboard/server/testing'
 
 export const ARTIFACTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../test-artifacts')
 
@@ -507,4 +509,40 @@ export async function closeMeeting(page: Page): Promise<void> {
   if ((await page.getByTestId('meeting-panel').count()) === 0) return
   await page.getByRole('button', { name: 'Close the meeting panel' }).click()
   await page.getByTestId('meeting-panel').waitFor({ state: 'detached' })
+}
+
+/** A conference's three screens: the chair and a professional at desktops, a parent on a phone, each joined by link. */
+export interface ThreeSeats {
+  server: TestServer
+  browser: Browser
+  map: CreateMapResponse
+  chair: RecordedPage
+  professional: RecordedPage
+  parent: RecordedPage
+  close(): Promise<void>
+}
+
+/** A new server and map titled `title`, with the chair, a professional and a parent on it. */
+export async function openThreeSeats(title: string): Promise<ThreeSeats> {
+  const server = await startServer()
+  const browser = await launchBrowser()
+  const map = await server.createMap(title)
+  const chair = await openRecordedPage(browser, { viewport: DESKTOP })
+  const professional = await openRecordedPage(browser, { viewport: DESKTOP })
+  const parent = await openRecordedPage(browser, phoneContextOptions())
+  await joinByLink(chair.page, map.links.chair, CHAIR)
+  await joinByLink(professional.page, map.links.professional, PROFESSIONAL)
+  await joinByLink(parent.page, map.links.family, FAMILY)
+  return {
+    server,
+    browser,
+    map,
+    chair,
+    professional,
+    parent,
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
 }

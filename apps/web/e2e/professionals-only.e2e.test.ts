@@ -2,26 +2,18 @@
 // the professional see it marked in its section, on the canvas and in the outline; a parent on a phone never sees
 // it, and the parent's page never even asks for the professionals' document. "Show the family's view" hides it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '@mapboard/server/testing'
 import type { TestServer } from '@mapboard/server/testing'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { CreateMapResponse } from '@mapboard/protocol'
 import {
-  CHAIR,
-  DESKTOP,
-  FAMILY,
-  PROFESSIONAL,
   addNoteInOutline,
   artifactPath,
   canvasTexts,
-  joinByLink,
-  launchBrowser,
-  openRecordedPage,
   outlineNote,
   outlineTexts,
-  phoneContextOptions,
+  openThreeSeats,
 } from './helpers.ts'
-import type { RecordedPage } from './helpers.ts'
+import type { RecordedPage, ThreeSeats } from './helpers.ts'
 
 const ZONE = 'past-harm'
 const SHARED_TEXT = 'Missed school on 12 days this term'
@@ -42,28 +34,20 @@ async function allOutlineTexts(page: Page): Promise<string[]> {
 }
 
 describe('professionals-only notes on the board', () => {
+  let seats: ThreeSeats
   let server: TestServer
-  let browser: Browser
   let map: CreateMapResponse
   let chair: RecordedPage
   let professional: RecordedPage
   let parent: RecordedPage
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    map = await server.createMap('Initial conference — the Smith family')
-    chair = await openRecordedPage(browser, { viewport: DESKTOP })
-    professional = await openRecordedPage(browser, { viewport: DESKTOP })
-    parent = await openRecordedPage(browser, phoneContextOptions())
-    await joinByLink(chair.page, map.links.chair, CHAIR)
-    await joinByLink(professional.page, map.links.professional, PROFESSIONAL)
-    await joinByLink(parent.page, map.links.family, FAMILY)
+    seats = await openThreeSeats('Initial conference — the Smith family')
+    ;({ server, map, chair, professional, parent } = seats)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await seats?.close()
   })
 
   it('opens the professionals’ document for the chair and the professional only', async () => {

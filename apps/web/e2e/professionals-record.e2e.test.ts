@@ -7,26 +7,18 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '@mapboard/server/testing'
-import type { TestServer } from '@mapboard/server/testing'
-import type { Browser, Download, Page } from 'playwright-core'
+import type { Download, Page } from 'playwright-core'
 import type { CreateMapResponse } from '@mapboard/protocol'
 import {
   ARTIFACTS_DIR,
-  CHAIR,
   DESKTOP,
-  FAMILY,
   PHONE,
-  PROFESSIONAL,
   addNoteInOutline,
-  joinByLink,
-  launchBrowser,
   openMeeting,
-  openRecordedPage,
   outlineNote,
-  phoneContextOptions,
+  openThreeSeats,
 } from './helpers.ts'
-import type { RecordedPage } from './helpers.ts'
+import type { RecordedPage, ThreeSeats } from './helpers.ts'
 
 const SHOTS_DIR = join(ARTIFACTS_DIR, 'professionals-record')
 const ZONE = 'past-harm'
@@ -81,8 +73,7 @@ async function shootBothSizes(page: Page, who: string): Promise<void> {
 }
 
 describe('the two records from the board', () => {
-  let server: TestServer
-  let browser: Browser
+  let seats: ThreeSeats
   let map: CreateMapResponse
   let chair: RecordedPage
   let professional: RecordedPage
@@ -91,20 +82,12 @@ describe('the two records from the board', () => {
   beforeAll(async () => {
     rmSync(SHOTS_DIR, { recursive: true, force: true })
     mkdirSync(SHOTS_DIR, { recursive: true })
-    server = await startServer()
-    browser = await launchBrowser()
-    map = await server.createMap('Initial conference — the Smith family')
-    chair = await openRecordedPage(browser, { viewport: DESKTOP })
-    professional = await openRecordedPage(browser, { viewport: DESKTOP })
-    parent = await openRecordedPage(browser, phoneContextOptions())
-    await joinByLink(chair.page, map.links.chair, CHAIR)
-    await joinByLink(professional.page, map.links.professional, PROFESSIONAL)
-    await joinByLink(parent.page, map.links.family, FAMILY)
+    seats = await openThreeSeats('Initial conference — the Smith family')
+    ;({ map, chair, professional, parent } = seats)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await seats?.close()
   })
 
   it('the professional writes a restricted note and the chair a shared one', async () => {

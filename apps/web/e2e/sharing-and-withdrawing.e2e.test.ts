@@ -2,26 +2,16 @@
 // the parent's phone shows the copy as an ordinary shared note; the chair withdraws a shared note with a reason
 // and the parent's phone shows it withdrawn, with the reason. Nothing else restricted reaches the parent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '@mapboard/server/testing'
-import type { TestServer } from '@mapboard/server/testing'
-import type { Browser } from 'playwright-core'
-import type { CreateMapResponse } from '@mapboard/protocol'
 import {
   CHAIR,
-  DESKTOP,
-  FAMILY,
-  PROFESSIONAL,
   artifactPath,
   canvasTexts,
-  joinByLink,
-  launchBrowser,
   noteCentre,
-  openRecordedPage,
   outlineNote,
   outlineTexts,
-  phoneContextOptions,
+  openThreeSeats,
 } from './helpers.ts'
-import type { RecordedPage } from './helpers.ts'
+import type { RecordedPage, ThreeSeats } from './helpers.ts'
 
 const ZONE = 'past-harm'
 const TO_SHARE = 'Police can now say Dad was arrested on 2 May'
@@ -29,29 +19,19 @@ const KEPT = 'Informant’s name is held by the police — restricted marker 4d1
 const REASON = 'The arrest was of someone else with the same name'
 
 describe('sharing a note with the family, and withdrawing one', () => {
-  let server: TestServer
-  let browser: Browser
-  let map: CreateMapResponse
+  let seats: ThreeSeats
   let chair: RecordedPage
   let professional: RecordedPage
   let parent: RecordedPage
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-    map = await server.createMap('Review conference — the Smith family')
-    chair = await openRecordedPage(browser, { viewport: DESKTOP })
-    professional = await openRecordedPage(browser, { viewport: DESKTOP })
-    parent = await openRecordedPage(browser, phoneContextOptions())
-    await joinByLink(chair.page, map.links.chair, CHAIR)
-    await joinByLink(professional.page, map.links.professional, PROFESSIONAL)
-    await joinByLink(parent.page, map.links.family, FAMILY)
+    seats = await openThreeSeats('Review conference — the Smith family')
+    ;({ chair, professional, parent } = seats)
     await parent.page.getByTestId('outline-tab').click()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await seats?.close()
   })
 
   it('the professional’s restricted notes reach the chair; only the chair is offered "Share with the family"', async () => {
