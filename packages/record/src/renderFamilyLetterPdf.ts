@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit'
 import { COLUMNS, findJargon, zoneLabel } from '@mapboard/map-model'
 import type { NoteSnapshot } from '@mapboard/map-model'
 import { INK, INK_MUTED } from './mapPalette.ts'
+import { pdfBytes } from './pdfBytes.ts'
 import { pdfFontName, registerPdfFonts } from './pdfFonts.ts'
 import type { RecordSnapshot } from './RecordSnapshot.ts'
 import { categoryLabel, formatDate, outcomeLabel, personLabel } from './recordWords.ts'
@@ -93,15 +94,7 @@ export async function renderFamilyLetterPdf(
       CreationDate: new Date(record.generatedAt),
     },
   })
-  const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
-    pdf.on('end', () => {
-      const bytes = Buffer.concat(chunks)
-      resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-    })
-    pdf.on('error', reject)
-  })
+  const done = pdfBytes(pdf)
   registerPdfFonts(pdf)
   pdf.addPage()
   const out = new LetterWriter(pdf)

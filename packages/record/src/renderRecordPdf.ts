@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit'
 import { judgementScale, layout } from '@mapboard/map-model'
 import { drawMap } from './drawMap.ts'
 import { INK, INK_MUTED, PAPER, RESTRICTED } from './mapPalette.ts'
+import { pdfBytes } from './pdfBytes.ts'
 import { pdfFontName, registerPdfFonts } from './pdfFonts.ts'
 import { pdfSurface } from './pdfSurface.ts'
 import { PROFESSIONALS_BANNER } from './RecordSnapshot.ts'
@@ -35,15 +36,7 @@ export async function renderRecordPdf(record: RecordSnapshot): Promise<Uint8Arra
       CreationDate: new Date(record.generatedAt),
     },
   })
-  const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
-    pdf.on('end', () => {
-      const bytes = Buffer.concat(chunks)
-      resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-    })
-    pdf.on('error', reject)
-  })
+  const done = pdfBytes(pdf)
   registerPdfFonts(pdf)
 
   writeMapPage(pdf, record)
