@@ -24,6 +24,7 @@ import {
   VIEWER,
   addNoteInOutline,
   artifactPath,
+  chooseProvenance,
   closeMeeting,
   joinByLink,
   launchBrowser,
@@ -201,6 +202,7 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await chair.getByTestId('note-editor').waitFor()
     await chair.getByTestId('note-editor-text').fill('Lee works nights and sleeps in the day.')
     await expectNoViolations(chair, scene('the note editor on the board'))
+    await chooseProvenance(chair.getByTestId('note-editor'))
     await chair.getByTestId('note-editor-done').click()
     await chair.getByTestId('note-editor').waitFor({ state: 'detached' })
   })

@@ -186,7 +186,7 @@ export function BoardCanvas({
       onSelect: (id, additive) => {
         const { editing, selecting } = latest.current
         // Selecting ends an edit elsewhere (keeping what was typed), and the board takes the keys.
-        if (editing.isOpen) editing.commit()
+        if (editing.isOpen && !editing.commit()) return
         if (additive) selecting.toggle(id)
         else selecting.selectOnly(id)
         containerRef.current?.focus({ preventScroll: true })

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { COLUMNS, DEFAULT_NOTE_KIND, ZONES, audienceOfNoteId, defaultNoteColour } from '@mapboard/map-model'
+import { COLUMNS, ZONES, audienceOfNoteId, defaultNoteColour } from '@mapboard/map-model'
 import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { DisclosureCommands } from '../board/DisclosureCommands.ts'
@@ -12,6 +12,7 @@ import { WithdrawDialog } from '../ui/WithdrawDialog.tsx'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
 import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
 import { JargonText } from '../ui/JargonText.tsx'
+import { newProvenance, provenanceOf } from '../ui/provenance.ts'
 
 interface OutlineViewProps {
   snapshot: MapSnapshot
@@ -202,8 +203,7 @@ export function OutlineView({
                     restrictedOnly={permissions.addsRestrictedOnly}
                     initial={{
                       text: '',
-                      kind: DEFAULT_NOTE_KIND,
-                      source: '',
+                      provenance: newProvenance(),
                       colour: defaultNoteColour(zone),
                       zone,
                     }}
@@ -243,7 +243,7 @@ export function OutlineView({
                                 ? null
                                 : lockedNow(label, 'this note cannot be changed now')
                             }
-                            initial={note}
+                            initial={{ ...note, provenance: provenanceOf(note) }}
                             onCancel={() => {
                               setEditing(null)
                               setFocusNote(note.id)
