@@ -60,6 +60,11 @@ interface BoardCanvasProps {
   unsavedNoteIds?: ReadonlySet<string>
   /** Shares this pointer and shows other people's (not for observers, not on phones). */
   remoteCursors?: RemoteCursors
+  /**
+   * Notes may be dragged (default true). Off while a kind filter hides some notes: a note dropped among notes
+   * this person cannot see would land somewhere they did not choose.
+   */
+  movable?: boolean
 }
 
 /**
@@ -85,6 +90,7 @@ export function BoardCanvas({
   followChair,
   unsavedNoteIds,
   remoteCursors,
+  movable = true,
 }: BoardCanvasProps) {
   const fontsReady = useFontsReady()
   const layout = useStableLayout(snapshot)
@@ -353,7 +359,7 @@ export function BoardCanvas({
                   key={box.id}
                   note={note}
                   box={box}
-                  draggable={permissions.canChange(note)}
+                  draggable={movable && permissions.canChange(note)}
                   unsaved={unsavedNoteIds?.has(note.id) ?? false}
                   selected={selection.ids.has(note.id)}
                   restricted={audienceOfNoteId(note.id) === 'professionals'}

@@ -23,6 +23,11 @@ interface OutlineViewProps {
   onError(message: string): void
   /** Notes with changes made here that the server has not stored yet. */
   unsavedNoteIds?: ReadonlySet<string>
+  /**
+   * A kind filter is on (decision 0037): `snapshot` holds only the notes it shows. Said at the top, and notes
+   * are not reordered meanwhile (their neighbours may be hidden).
+   */
+  filter?: { label: string; hidden: number } | null
 }
 
 type Editing = { mode: 'new'; zone: ZoneId } | { mode: 'edit'; id: string } | null
@@ -42,6 +47,7 @@ export function OutlineView({
   disclosure,
   onError,
   unsavedNoteIds,
+  filter = null,
 }: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
   const [withdrawing, setWithdrawing] = useState<NoteSnapshot | null>(null)
@@ -107,6 +113,12 @@ export function OutlineView({
   return (
     <div className="outline" data-testid="outline" ref={outlineRef}>
       <h2 className="outline-title">Outline</h2>
+      {filter !== null && (
+        <p className="outline-filter" role="status" data-testid="outline-filter">
+          Showing {filter.label.toLowerCase()}: {filter.hidden} {filter.hidden === 1 ? 'note' : 'notes'}{' '}
+          hidden.
+        </p>
+      )}
       {withdrawing !== null && disclosure !== undefined && (
         <WithdrawDialog
           noteText={withdrawing.text}
@@ -259,6 +271,7 @@ export function OutlineView({
                           key={note.id}
                           note={note}
                           canChange={permissions.canChange(note)}
+                          canReorder={filter === null}
                           mine={permissions.owns(note)}
                           unsaved={unsavedNoteIds?.has(note.id) ?? false}
                           restricted={audienceOfNoteId(note.id) === 'professionals'}
@@ -292,6 +305,8 @@ interface OutlineNoteProps {
   note: NoteSnapshot
   /** Edit, reorder and delete are offered. */
   canChange: boolean
+  /** ↑ and ↓ are offered (not while a kind filter hides some of the section's notes). */
+  canReorder: boolean
   /** Added by this participant. */
   mine: boolean
   /** Changed here and not yet stored by the server. */
@@ -311,6 +326,7 @@ interface OutlineNoteProps {
 const OutlineNote = memo(function OutlineNote({
   note,
   canChange,
+  canReorder,
   mine,
   unsaved,
   restricted,
@@ -417,24 +433,28 @@ const OutlineNote = memo(function OutlineNote({
           >
             Edit
           </button>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Move up: ${short}`}
-            disabled={index === 0}
-            onClick={() => actions.move(note.id, note.zone, index - 1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Move down: ${short}`}
-            disabled={isLast}
-            onClick={() => actions.move(note.id, note.zone, index + 1)}
-          >
-            ↓
-          </button>
+          {canReorder && (
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Move up: ${short}`}
+                disabled={index === 0}
+                onClick={() => actions.move(note.id, note.zone, index - 1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Move down: ${short}`}
+                disabled={isLast}
+                onClick={() => actions.move(note.id, note.zone, index + 1)}
+              >
+                ↓
+              </button>
+            </>
+          )}
         </div>
       )}
     </li>

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { ZONE_IDS, currentClosedSession, judgementScale } from '@mapboard/map-model'
 import type { ZoneId } from '@mapboard/map-model'
 import { familyView } from '../board/BoardSnapshotStore.ts'
+import { filterByKind, kindFilterLabel } from '../board/KindFilter.ts'
+import type { KindFilter } from '../board/KindFilter.ts'
 import { createConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import { Permissions } from '../board/Permissions.ts'
@@ -23,6 +25,7 @@ import { useConference } from '../meeting/useConference.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from '../ui/AddNoteDialog.tsx'
 import { ConnectionIndicator } from '../ui/ConnectionIndicator.tsx'
+import { KindFilterSelect } from '../ui/KindFilterSelect.tsx'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { Logo } from '../ui/Logo.tsx'
 import { PresenceList } from '../ui/PresenceList.tsx'
@@ -59,6 +62,16 @@ export function BoardScreen({
   const snapshot = useMemo(
     () => (showFamilyView ? familyView(fullSnapshot) : fullSnapshot),
     [showFamilyView, fullSnapshot],
+  )
+  // "Show only allegations": this device's view only (decision 0037); the notes it leaves out are not drawn.
+  const [kindFilter, setKindFilter] = useState<KindFilter>('all')
+  const shown = useMemo(() => filterByKind(snapshot, kindFilter), [snapshot, kindFilter])
+  const filterNote = useMemo(
+    () =>
+      kindFilter === 'all'
+        ? null
+        : { label: kindFilterLabel(kindFilter), hidden: snapshot.notes.length - shown.notes.length },
+    [kindFilter, snapshot.notes.length, shown.notes.length],
   )
   const connection = useConnectionState(session.connection)
   const unsaved = useUnsavedChanges(session.unsaved)
@@ -293,6 +306,7 @@ export function BoardScreen({
             Show the family’s view
           </label>
         )}
+        <KindFilterSelect value={kindFilter} onChange={setKindFilter} />
         <button
           type="button"
           className="button outline-toggle"
@@ -336,7 +350,8 @@ export function BoardScreen({
       >
         <div className="canvas-pane">
           <BoardCanvas
-            snapshot={snapshot}
+            snapshot={shown}
+            movable={kindFilter === 'all'}
             judgement={judgement}
             permissions={permissions}
             commands={commands}
@@ -351,7 +366,8 @@ export function BoardScreen({
         </div>
         <aside id="outline-pane" className="outline-pane" aria-label="Map outline">
           <OutlineView
-            snapshot={snapshot}
+            snapshot={shown}
+            filter={filterNote}
             permissions={permissions}
             commands={commands}
             disclosure={session.disclosure}
