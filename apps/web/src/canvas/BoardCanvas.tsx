@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import Konva from 'konva'
 import { Layer, Rect, Stage } from 'react-konva'
 import { audienceOfNoteId } from '@mapboard/map-model'
@@ -54,6 +54,8 @@ interface BoardCanvasProps {
   onNotice?(message: string): void
   /** Increment to open the editor for a new note in a section from outside (toolbar). */
   addRequest?: { zone: ZoneId; nonce: number } | null
+  /** Increment to bring a note into view and select it from outside (the chair's checklist). */
+  revealRequest?: { id: string; nonce: number } | null
   /** Publishes the chair's view, or follows it; panning or zooming by hand leaves follow mode. */
   followChair?: FollowChair
   /** Notes with changes made here that the server has not stored yet. */
@@ -87,6 +89,7 @@ export function BoardCanvas({
   onError,
   onNotice,
   addRequest,
+  revealRequest,
   followChair,
   unsavedNoteIds,
   remoteCursors,
@@ -132,6 +135,17 @@ export function BoardCanvas({
     addRequest,
     onClose: () => containerRef.current?.focus({ preventScroll: true }),
   })
+  // Only a new request (a new nonce) moves the view, once the note is laid out.
+  const revealed = useRef<number | null>(null)
+  const { focusRect } = view
+  useEffect(() => {
+    if (!revealRequest || revealed.current === revealRequest.nonce) return
+    const box = layout.notes.find((candidate) => candidate.id === revealRequest.id)
+    if (box === undefined) return
+    revealed.current = revealRequest.nonce
+    selecting.selectOnly(box.id)
+    focusRect(box)
+  }, [revealRequest, layout.notes, selecting, focusRect])
   const drag = useNoteDrag({
     stageRef,
     layout,

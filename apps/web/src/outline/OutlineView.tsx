@@ -28,6 +28,8 @@ interface OutlineViewProps {
    * are not reordered meanwhile (their neighbours may be hidden).
    */
   filter?: { label: string; hidden: number } | null
+  /** Increment to scroll to a note's row and focus it (the chair's checklist), when the Outline is showing. */
+  revealRequest?: { id: string; nonce: number } | null
 }
 
 type Editing = { mode: 'new'; zone: ZoneId } | { mode: 'edit'; id: string } | null
@@ -48,6 +50,7 @@ export function OutlineView({
   onError,
   unsavedNoteIds,
   filter = null,
+  revealRequest = null,
 }: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
   const [withdrawing, setWithdrawing] = useState<NoteSnapshot | null>(null)
@@ -63,6 +66,19 @@ export function OutlineView({
     target.focus()
     setFocusNote(null)
   }, [focusNote, snapshot.notes])
+  const revealed = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    if (revealRequest === null || revealed.current === revealRequest.nonce) return
+    const row = outlineRef.current?.querySelector<HTMLElement>(
+      `[data-note-id="${CSS.escape(revealRequest.id)}"]`,
+    )
+    if (row === null || row === undefined) return
+    revealed.current = revealRequest.nonce
+    // A hidden Outline (closed, or the phone's other tab) has no layout: the board alone shows the note then.
+    if (row.offsetParent === null) return
+    row.scrollIntoView({ block: 'center' })
+    row.focus({ preventScroll: true })
+  }, [revealRequest, snapshot.notes])
   const byZone = useMemo(() => {
     const groups = new Map<ZoneId, NoteSnapshot[]>()
     for (const note of snapshot.notes) {

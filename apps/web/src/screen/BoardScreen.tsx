@@ -100,6 +100,18 @@ export function BoardScreen({
     [session.doc, participant],
   )
   const [addRequest, setAddRequest] = useState<{ zone: ZoneId; nonce: number } | null>(null)
+  const [revealRequest, setRevealRequest] = useState<{ id: string; nonce: number } | null>(null)
+  // The chair's checklist goes to a note: every kind shown again, the note selected on the board and focused in
+  // the Outline.
+  const showNote = useCallback((id: string) => {
+    setKindFilter('all')
+    if (window.matchMedia('(max-width: 719px)').matches) {
+      // The meeting is a full-screen sheet on a phone: it makes way for the board.
+      setMeetingOpen(false)
+      setPhoneView('board')
+    }
+    setRevealRequest((previous) => ({ id, nonce: (previous?.nonce ?? 0) + 1 }))
+  }, [])
   const [toast, setToast] = useState<{ message: string; key: number } | null>(null)
   const closedSession = currentClosedSession(conference.closedSessions) !== null
   const permissions = useMemo(
@@ -359,6 +371,7 @@ export function BoardScreen({
             onError={onError}
             onNotice={onError}
             addRequest={addRequest}
+            revealRequest={revealRequest}
             followChair={session.follow}
             unsavedNoteIds={unsaved.noteIds}
             remoteCursors={session.cursors}
@@ -368,6 +381,7 @@ export function BoardScreen({
           <OutlineView
             snapshot={shown}
             filter={filterNote}
+            revealRequest={revealRequest}
             permissions={permissions}
             commands={commands}
             disclosure={session.disclosure}
@@ -384,6 +398,8 @@ export function BoardScreen({
             participants={participants}
             commands={conferenceCommands}
             tabRequest={meetingTabRequest}
+            snapshot={fullSnapshot}
+            onShowNote={showNote}
             onClose={() => setMeetingOpen(false)}
             onError={onError}
           />
