@@ -395,7 +395,7 @@ const OutlineNote = memo(function OutlineNote({
         <span className="kind-badge" data-kind={note.kind} data-testid="outline-note-kind">
           {badge.label}
         </span>
-        <span className="outline-note-source">
+        <span className="outline-note-source" data-testid="outline-note-from">
           {note.source !== '' ? `Source: ${note.source}` : 'Source not given'}
         </span>
         {note.author !== '' && (
