@@ -202,7 +202,15 @@ export function NoteEditor(props: NoteEditorProps) {
 
   return (
     <>
-      <div ref={cardRef} className="note-editor-card" style={{ background: NOTE_FILL[colour].fill }}>
+      {/* Focus leaving a field sends what is pending: the next click may hide the note (a kind filter). */}
+      <div
+        ref={cardRef}
+        className="note-editor-card"
+        style={{ background: NOTE_FILL[colour].fill }}
+        onBlur={() => {
+          if (mode === 'edit') flush()
+        }}
+      >
         <textarea
           ref={textRef}
           id={textId}
@@ -234,6 +242,9 @@ export function NoteEditor(props: NoteEditorProps) {
         role="dialog"
         aria-label={title}
         data-testid="note-editor"
+        onBlur={() => {
+          if (mode === 'edit') flush()
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault()

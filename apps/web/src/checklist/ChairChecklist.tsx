@@ -27,7 +27,7 @@ export function ChairChecklist({ snapshot, onShowNote, newInformation }: ChairCh
       <p className="meeting-lead">Go through these with everyone before the decision.</p>
       {newInformation !== undefined && (
         <section className="checklist-part" aria-label="Late and new information">
-          <h4>Late and new information</h4>
+          <h3 className="checklist-heading">Late and new information</h3>
           {newInformation}
         </section>
       )}
@@ -72,12 +72,12 @@ function ChecklistPart({
   const items = count === 1 ? '1 item' : `${count} items`
   return (
     <section className="checklist-part" aria-labelledby={headingId} data-testid={testId}>
-      <h4 id={headingId}>
+      <h3 id={headingId} className="checklist-heading">
         {title}:{' '}
         <span className="checklist-count" data-testid="checklist-count" data-count={count}>
           {items}
         </span>
-      </h4>
+      </h3>
       {count === 0 ? (
         <p className="meeting-empty">{none}</p>
       ) : (
