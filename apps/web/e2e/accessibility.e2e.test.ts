@@ -116,6 +116,12 @@ describe('the board for keyboard and screen-reader users', () => {
     await page.getByTestId(`outline-add-${zone}`).focus()
     await page.keyboard.press('Enter')
     await page.getByTestId('outline-note-input').fill(text)
+    // Its kind and source, by keyboard too (decision 0037: nothing is chosen for you).
+    const form = page.getByTestId('outline-note-form')
+    await form.getByRole('radio', { name: 'Observation', exact: true }).focus()
+    await page.keyboard.press('Space')
+    await form.getByTestId('source-not-given').focus()
+    await page.keyboard.press('Space')
     await page.getByTestId('outline-note-save').focus()
     await page.keyboard.press('Enter')
     await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })

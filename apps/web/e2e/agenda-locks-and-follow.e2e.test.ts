@@ -9,6 +9,7 @@ import {
   PROFESSIONAL,
   artifactPath,
   cameraOf,
+  chooseProvenance,
   createMapFromLanding,
   joinByLink,
   launchBrowser,
@@ -76,6 +77,7 @@ describe('the agenda keeps the chair’s own locks; following the chair survives
     await parent.page.getByTestId('add-note-button').click()
     await parent.page.getByTestId('add-note-dialog').locator('[data-zone="safety-goals"]').click()
     await parent.page.getByTestId('note-editor-text').fill('We read together every night.')
+    await chooseProvenance(parent.page.getByTestId('note-editor'), { kind: 'Fact', source: 'Mum and Dad' })
     await parent.page.getByTestId('note-editor-done').click()
     await outlineNote(chair.page, 'safety-goals', 'We read together every night.').waitFor()
     expect(await toggle.innerText()).toBe('Following the chair')

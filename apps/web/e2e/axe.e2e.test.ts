@@ -24,6 +24,7 @@ import {
   VIEWER,
   addNoteInOutline,
   artifactPath,
+  chooseProvenance,
   closeMeeting,
   joinByLink,
   launchBrowser,
@@ -34,7 +35,15 @@ import {
 } from './helpers.ts'
 
 /** The meeting panel's tabs, in order; a test below fails when the panel's own list (MeetingPanel.tsx) differs. */
-const MEETING_TABS = ['dangers', 'scaling', 'next-steps', 'decision', 'roster', 'record'] as const
+const MEETING_TABS = [
+  'checklist',
+  'dangers',
+  'scaling',
+  'next-steps',
+  'decision',
+  'roster',
+  'record',
+] as const
 
 const DEVICES: ReadonlyArray<{ name: string; options: BrowserContextOptions }> = [
   { name: 'desktop-1440x900', options: { viewport: DESKTOP } },
@@ -201,6 +210,11 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await chair.getByTestId('note-editor').waitFor()
     await chair.getByTestId('note-editor-text').fill('Lee works nights and sleeps in the day.')
     await expectNoViolations(chair, scene('the note editor on the board'))
+    // "Add note" before the kind and source are chosen: refused, saying what is missing (decision 0037).
+    await chair.getByTestId('note-editor-done').click()
+    await chair.getByTestId('note-editor').getByTestId('kind-error').waitFor()
+    await expectNoViolations(chair, scene('the note editor saying what is missing'))
+    await chooseProvenance(chair.getByTestId('note-editor'))
     await chair.getByTestId('note-editor-done').click()
     await chair.getByTestId('note-editor').waitFor({ state: 'detached' })
   })
@@ -212,6 +226,9 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await chair.getByTestId('outline-add-existing-safety').click()
     await chair.getByTestId('outline-note-input').fill('Gran lives next door.')
     await expectNoViolations(chair, scene('the outline with its note form open'))
+    await chair.getByTestId('outline-note-save').click()
+    await chair.getByTestId('outline-note-form').getByTestId('source-error').waitFor()
+    await expectNoViolations(chair, scene('the outline’s note form saying what is missing'))
     await chair.getByRole('button', { name: 'Cancel' }).click()
     await chair.getByTestId('outline-note-form').waitFor({ state: 'detached' })
   })
@@ -229,6 +246,20 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await openMeeting(chair, tab)
     await chair.locator(`[data-testid="meeting-tab-${tab}"][aria-selected="true"]`).waitFor()
     await expectNoViolations(chair, scene(`the meeting panel, ${tab}`))
+  })
+
+  it('the chair’s checklist with its items listed, and the board showing allegations only', async () => {
+    await openMeeting(chair, 'checklist')
+    const checklist = chair.getByTestId('chair-checklist')
+    for (const part of ['checklist-source-not-given', 'checklist-jargon']) {
+      await checklist.getByTestId(part).getByTestId('checklist-toggle').click()
+    }
+    await checklist.getByTestId('checklist-item').first().waitFor()
+    await expectNoViolations(chair, scene('the chair’s checklist with its items listed'))
+    await closeMeeting(chair)
+    await chair.getByTestId('kind-filter').selectOption('allegation')
+    await expectNoViolations(chair, scene('the board showing allegations only'))
+    await chair.getByTestId('kind-filter').selectOption('all')
   })
 
   it('the meeting panel’s forms as the chair: a danger statement, its goal, a next step, a record made', async () => {

@@ -15,6 +15,7 @@ import {
   cameraOf,
   canvasNodeCentre,
   canvasTexts,
+  chooseProvenance,
   createMapFromLanding,
   dragWithMouse,
   foreignRequests,
@@ -72,6 +73,7 @@ describe('the board in two browsers', () => {
   it('shows a note added in one browser in the other', async () => {
     await chair.page.getByTestId('outline-add-past-harm').click()
     await chair.page.getByTestId('outline-note-input').fill(harm)
+    await chooseProvenance(chair.page.getByTestId('outline-note-form'))
     // From the click on "Add note" in one browser to the note in the other browser's outline.
     const elapsed = await timeNotePropagation(chair.page, professional.page, 'past-harm', harm, () =>
       chair.page.getByTestId('outline-note-save').click(),

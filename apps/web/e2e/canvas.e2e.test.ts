@@ -8,6 +8,7 @@ import {
   addButtonCentre,
   cameraOf,
   canvasTexts,
+  chooseProvenance,
   joinByLink,
   launchBrowser,
   noteCentre,
@@ -56,7 +57,8 @@ describe('editing on the canvas', () => {
     const slot = await sectionFirstSlot(page, 'existing-safety')
     await page.mouse.dblclick(slot.x, slot.y)
     await page.getByTestId('note-editor-text').fill('Dad has moved out and visits are supervised.')
-    await page.keyboard.press('Control+Enter')
+    await chooseProvenance(page.getByTestId('note-editor'), { kind: 'Fact', source: 'contact records' })
+    await page.getByTestId('note-editor-text').press('Control+Enter')
     await outlineNote(page, 'existing-safety', 'Dad has moved out and visits are supervised.').waitFor()
   })
 

@@ -9,6 +9,7 @@ import {
   PROFESSIONAL,
   addNoteInOutline,
   artifactPath,
+  chooseProvenance,
   createMapFromLanding,
   joinByLink,
   launchBrowser,
@@ -63,6 +64,7 @@ describe('a closed session on three screens', () => {
     expect(await toggle.isChecked()).toBe(true)
     expect(await toggle.isDisabled()).toBe(true)
     await professional.page.getByTestId('outline-note-input').fill('Said in the closed session')
+    await chooseProvenance(professional.page.getByTestId('outline-note-form'))
     await professional.page.getByTestId('outline-note-save').click()
     await outlineNote(chair.page, 'future-danger', 'Said in the closed session')
       .getByTestId('outline-note-restricted')

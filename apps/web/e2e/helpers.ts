@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
 import jsQR from 'jsqr'
 import type { CreateMapResponse, Role } from '@mapboard/protocol'
 import { startServer } from '@mapboard/server/testing'
@@ -143,10 +143,39 @@ export const PROFESSIONAL: Joiner = { name: 'Sam Patel', agency: 'Riverside Prim
 export const FAMILY: Joiner = { name: 'Jo Smith' }
 export const VIEWER: Joiner = { name: 'Kim Lee' }
 
+/** What kind of information a new note is and where it came from; no source means "Source not given" is ticked. */
+export interface Provenance {
+  kind: 'Fact' | 'Observation' | 'Allegation' | 'Opinion'
+  source?: string
+}
+
+/** Said of a note that only needs to be there: an observation, "Source not given" (what the model assumed before). */
+export const UNSOURCED_OBSERVATION: Provenance = { kind: 'Observation' }
+
+/**
+ * Makes the choice a new note asks for (decision 0037: no kind or source is chosen for you), in the Outline's form
+ * or the note editor on the board, whichever `form` is.
+ */
+export async function chooseProvenance(
+  form: Locator,
+  { kind, source }: Provenance = UNSOURCED_OBSERVATION,
+): Promise<void> {
+  await form.getByRole('radio', { name: kind, exact: true }).check()
+  if (source === undefined) await form.getByTestId('source-not-given').check()
+  else
+    await form.locator('[data-testid="outline-note-source"], [data-testid="note-editor-source"]').fill(source)
+}
+
 /** Adds a note through the outline's form (the keyboard path), returning when the form has closed. */
-export async function addNoteInOutline(page: Page, zone: string, text: string): Promise<void> {
+export async function addNoteInOutline(
+  page: Page,
+  zone: string,
+  text: string,
+  provenance: Provenance = UNSOURCED_OBSERVATION,
+): Promise<void> {
   await page.getByTestId(`outline-add-${zone}`).click()
   await page.getByTestId('outline-note-input').fill(text)
+  await chooseProvenance(page.getByTestId('outline-note-form'), provenance)
   await page.getByTestId('outline-note-save').click()
   await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })
 }

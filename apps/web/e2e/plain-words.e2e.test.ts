@@ -15,6 +15,7 @@ import {
   FAMILY,
   PROFESSIONAL,
   artifactPath,
+  chooseProvenance,
   joinByLink,
   launchBrowser,
   noteCentre,
@@ -83,6 +84,7 @@ describe('plain words: jargon flagged as people type, explained where it is read
       ),
     ).toBe(`Use plain words for “LADO”: ${LADO_PLAIN}`)
 
+    await chooseProvenance(page.getByTestId('outline-note-form'), { kind: 'Fact', source: 'council records' })
     await page.getByTestId('outline-note-save').click()
     await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })
     await outlineNote(page, ZONE, SAVED).waitFor()

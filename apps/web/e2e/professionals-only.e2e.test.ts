@@ -9,6 +9,7 @@ import {
   addNoteInOutline,
   artifactPath,
   canvasTexts,
+  chooseProvenance,
   outlineNote,
   outlineTexts,
   openThreeSeats,
@@ -81,6 +82,7 @@ describe('professionals-only notes on the board', () => {
     await page.getByTestId(`outline-add-${ZONE}`).click()
     await page.getByTestId('outline-note-input').fill(RESTRICTED_TEXT)
     await page.getByTestId('professionals-only-toggle').check()
+    await chooseProvenance(page.getByTestId('outline-note-form'))
     await page.getByTestId('outline-note-save').click()
     await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })
 
@@ -117,6 +119,7 @@ describe('professionals-only notes on the board', () => {
     const toggle = page.getByTestId('note-editor').getByTestId('professionals-only-toggle')
     expect(await toggle.isChecked()).toBe(false)
     await toggle.check()
+    await chooseProvenance(page.getByTestId('note-editor'))
     await page.getByTestId('note-editor-done').click()
     await page.getByTestId('note-editor').waitFor({ state: 'detached' })
 

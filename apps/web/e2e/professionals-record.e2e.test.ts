@@ -14,6 +14,7 @@ import {
   DESKTOP,
   PHONE,
   addNoteInOutline,
+  chooseProvenance,
   openMeeting,
   outlineNote,
   openThreeSeats,
@@ -95,6 +96,7 @@ describe('the two records from the board', () => {
     await page.getByTestId(`outline-add-${ZONE}`).click()
     await page.getByTestId('outline-note-input').fill(RESTRICTED_TEXT)
     await page.getByTestId('professionals-only-toggle').check()
+    await chooseProvenance(page.getByTestId('outline-note-form'))
     await page.getByTestId('outline-note-save').click()
     await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })
     await addNoteInOutline(chair.page, ZONE, SHARED_TEXT)

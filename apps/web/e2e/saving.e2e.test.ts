@@ -11,6 +11,7 @@ import {
   addNoteInOutline,
   artifactPath,
   canvasCount,
+  chooseProvenance,
   joinByLink,
   launchBrowser,
   openRecordedPage,
@@ -148,6 +149,7 @@ describe('saving, honestly', () => {
       await page.getByTestId(`outline-add-${ZONE}`).click()
       await page.getByTestId('outline-note-input').fill(text)
       await page.getByTestId('professionals-only-toggle').check()
+      await chooseProvenance(page.getByTestId('outline-note-form'))
       await page.getByTestId('outline-note-save').click()
       await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })
     }

@@ -6,6 +6,7 @@ import {
   CHAIR,
   artifactPath,
   canvasTexts,
+  chooseProvenance,
   noteCentre,
   outlineNote,
   outlineTexts,
@@ -40,6 +41,7 @@ describe('sharing a note with the family, and withdrawing one', () => {
       await page.getByTestId(`outline-add-${ZONE}`).click()
       await page.getByTestId('outline-note-input').fill(text)
       await page.getByTestId('professionals-only-toggle').check()
+      await chooseProvenance(page.getByTestId('outline-note-form'))
       await page.getByTestId('outline-note-save').click()
       await page.getByTestId('outline-note-form').waitFor({ state: 'detached' })
     }

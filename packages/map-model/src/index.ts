@@ -181,3 +181,6 @@ export { londonTime, londonOffset, fromLondonTime } from './conference/londonTim
 export type { LondonTime } from './conference/londonTime.ts'
 export { informationStatus, lateInformation } from './conference/informationStatus.ts'
 export type { InformationStatus, LateInformation } from './conference/informationStatus.ts'
+// The chair's checklist (decision 0037): items with no source, items still using jargon.
+export { checklistCounts } from './checklist/checklistCounts.ts'
+export type { ChecklistCounts, JargonItem } from './checklist/checklistCounts.ts'

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import Konva from 'konva'
 import { Layer, Rect, Stage } from 'react-konva'
 import { audienceOfNoteId } from '@mapboard/map-model'
@@ -54,12 +54,19 @@ interface BoardCanvasProps {
   onNotice?(message: string): void
   /** Increment to open the editor for a new note in a section from outside (toolbar). */
   addRequest?: { zone: ZoneId; nonce: number } | null
+  /** Increment to bring a note into view and select it from outside (the chair's checklist). */
+  revealRequest?: { id: string; nonce: number } | null
   /** Publishes the chair's view, or follows it; panning or zooming by hand leaves follow mode. */
   followChair?: FollowChair
   /** Notes with changes made here that the server has not stored yet. */
   unsavedNoteIds?: ReadonlySet<string>
   /** Shares this pointer and shows other people's (not for observers, not on phones). */
   remoteCursors?: RemoteCursors
+  /**
+   * Notes may be dragged (default true). Off while a kind filter hides some notes: a note dropped among notes
+   * this person cannot see would land somewhere they did not choose.
+   */
+  movable?: boolean
 }
 
 /**
@@ -82,9 +89,11 @@ export function BoardCanvas({
   onError,
   onNotice,
   addRequest,
+  revealRequest,
   followChair,
   unsavedNoteIds,
   remoteCursors,
+  movable = true,
 }: BoardCanvasProps) {
   const fontsReady = useFontsReady()
   const layout = useStableLayout(snapshot)
@@ -126,6 +135,17 @@ export function BoardCanvas({
     addRequest,
     onClose: () => containerRef.current?.focus({ preventScroll: true }),
   })
+  // Only a new request (a new nonce) moves the view, once the note is laid out.
+  const revealed = useRef<number | null>(null)
+  const { focusRect } = view
+  useEffect(() => {
+    if (!revealRequest || revealed.current === revealRequest.nonce) return
+    const box = layout.notes.find((candidate) => candidate.id === revealRequest.id)
+    if (box === undefined) return
+    revealed.current = revealRequest.nonce
+    selecting.selectOnly(box.id)
+    focusRect(box)
+  }, [revealRequest, layout.notes, selecting, focusRect])
   const drag = useNoteDrag({
     stageRef,
     layout,
@@ -186,7 +206,7 @@ export function BoardCanvas({
       onSelect: (id, additive) => {
         const { editing, selecting } = latest.current
         // Selecting ends an edit elsewhere (keeping what was typed), and the board takes the keys.
-        if (editing.isOpen) editing.commit()
+        if (editing.isOpen && !editing.commit()) return
         if (additive) selecting.toggle(id)
         else selecting.selectOnly(id)
         containerRef.current?.focus({ preventScroll: true })
@@ -353,7 +373,7 @@ export function BoardCanvas({
                   key={box.id}
                   note={note}
                   box={box}
-                  draggable={permissions.canChange(note)}
+                  draggable={movable && permissions.canChange(note)}
                   unsaved={unsavedNoteIds?.has(note.id) ?? false}
                   selected={selection.ids.has(note.id)}
                   restricted={audienceOfNoteId(note.id) === 'professionals'}

@@ -1,12 +1,14 @@
 import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react'
 import type { Ref } from 'react'
-import { MAX_NOTE_TEXT, MAX_SOURCE_TEXT } from '@mapboard/map-model'
-import type { NoteColour, NoteKind, NoteSnapshot } from '@mapboard/map-model'
+import { MAX_NOTE_TEXT } from '@mapboard/map-model'
+import type { NoteColour, NoteSnapshot } from '@mapboard/map-model'
 import type { NewNote, NoteEdit } from '../board/BoardCommands.ts'
 import type { BoardRect } from '../board/BoardRect.ts'
 import { ColourPicker } from '../ui/ColourPicker.tsx'
 import { JargonHints } from '../ui/JargonHints.tsx'
-import { KindPicker } from '../ui/KindPicker.tsx'
+import { ProvenanceFields } from '../ui/ProvenanceFields.tsx'
+import { completeProvenance, newProvenance, provenanceOf, provenanceProblems } from '../ui/provenance.ts'
+import type { ProvenanceDraft, ProvenanceProblems } from '../ui/provenance.ts'
 import { ProfessionalsOnlyToggle } from '../ui/ProfessionalsOnlyToggle.tsx'
 import { sharedText, withdrawnText } from '../ui/disclosureText.ts'
 import { WithdrawDialog } from '../ui/WithdrawDialog.tsx'
@@ -14,8 +16,11 @@ import { NOTE_FILL } from '../ui/palette.ts'
 import type { Camera } from './Camera.ts'
 
 export interface NoteEditorHandle {
-  /** Keep what was typed (add the new note, or send the last edit) and close. */
-  commit(): void
+  /**
+   * Keep what was typed (add the new note, or send the last edit) and close. A new note with text but no kind or
+   * source chosen is not added: the editor stays open and says what is missing, and this returns false.
+   */
+  commit(): boolean
 }
 
 export interface NoteEditorProps {
@@ -60,8 +65,14 @@ export function NoteEditor(props: NoteEditorProps) {
   const textRef = useRef<HTMLTextAreaElement>(null)
   const textId = useId()
   const [text, setText] = useState(initial?.text ?? '')
-  const [kind, setKind] = useState<NoteKind>(initial?.kind ?? 'observation')
-  const [source, setSource] = useState(initial?.source ?? '')
+  const [provenance, setProvenance] = useState<ProvenanceDraft>(() =>
+    initial !== undefined ? provenanceOf(initial) : newProvenance(),
+  )
+  // From the first refused "Add note" on, what is missing shows (and clears as it is fixed).
+  const [tried, setTried] = useState(false)
+  const problems: ProvenanceProblems = tried && mode === 'new' ? provenanceProblems(provenance) : {}
+  const kindRef = useRef<HTMLInputElement>(null)
+  const sourceRef = useRef<HTMLInputElement>(null)
   const [colour, setColour] = useState<NoteColour>(initial?.colour ?? defaultColour)
   const [restricted, setRestricted] = useState(props.restrictedOnly === true)
   const [withdrawing, setWithdrawing] = useState(false)
@@ -93,14 +104,20 @@ export function NoteEditor(props: NoteEditorProps) {
     latest.current.onClose()
   }
 
-  const commit = (): void => {
-    if (closed.current) return
+  const commit = (): boolean => {
+    if (closed.current) return true
     if (mode === 'new') {
       if (text.trim() !== '') {
+        const chosen = completeProvenance(provenance)
+        if (chosen === null) {
+          setTried(true)
+          const missing = provenanceProblems(provenance)
+          ;(missing.kind !== undefined ? kindRef : sourceRef).current?.focus({ preventScroll: true })
+          return false
+        }
         latest.current.onAdd({
           text,
-          kind,
-          source: source.trim(),
+          ...chosen,
           ...(colour !== defaultColour ? { colour } : {}),
           ...(restricted && props.offerRestricted === true ? { audience: 'professionals' as const } : {}),
         })
@@ -109,6 +126,7 @@ export function NoteEditor(props: NoteEditorProps) {
       flush()
     }
     close()
+    return true
   }
 
   const cancel = (): void => {
@@ -184,7 +202,15 @@ export function NoteEditor(props: NoteEditorProps) {
 
   return (
     <>
-      <div ref={cardRef} className="note-editor-card" style={{ background: NOTE_FILL[colour].fill }}>
+      {/* Focus leaving a field sends what is pending: the next click may hide the note (a kind filter). */}
+      <div
+        ref={cardRef}
+        className="note-editor-card"
+        style={{ background: NOTE_FILL[colour].fill }}
+        onBlur={() => {
+          if (mode === 'edit') flush()
+        }}
+      >
         <textarea
           ref={textRef}
           id={textId}
@@ -216,6 +242,9 @@ export function NoteEditor(props: NoteEditorProps) {
         role="dialog"
         aria-label={title}
         data-testid="note-editor"
+        onBlur={() => {
+          if (mode === 'edit') flush()
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault()
@@ -240,28 +269,21 @@ export function NoteEditor(props: NoteEditorProps) {
           }}
         />
         <fieldset className="plain-fieldset" disabled={blocked !== null}>
-          <KindPicker
-            value={kind}
+          <ProvenanceFields
+            value={provenance}
+            problems={problems}
+            focus={{ kind: kindRef, source: sourceRef }}
+            sourceTestId="note-editor-source"
             onChange={(next) => {
-              setKind(next)
-              queue({ kind: next })
-              flush()
+              setProvenance(next)
+              // An existing note already has a kind: its changes are sent as they are made, like its text.
+              if (next.kind !== null && next.kind !== provenance.kind) {
+                queue({ kind: next.kind })
+                flush()
+              }
+              if (next.source !== provenance.source) queue({ source: next.source.trim() })
             }}
           />
-          <label className="field">
-            <span className="field-label">Where did this come from?</span>
-            <input
-              type="text"
-              value={source}
-              maxLength={MAX_SOURCE_TEXT}
-              placeholder="e.g. school attendance records"
-              data-testid="note-editor-source"
-              onChange={(event) => {
-                setSource(event.target.value)
-                queue({ source: event.target.value.trim() })
-              }}
-            />
-          </label>
           <ColourPicker
             value={colour}
             onChange={(next) => {
@@ -348,7 +370,7 @@ export function NoteEditor(props: NoteEditorProps) {
               className="button button-primary"
               data-testid="note-editor-done"
               disabled={mode === 'new' && !canAdd}
-              onClick={commit}
+              onClick={() => commit()}
             >
               {mode === 'new' ? 'Add note' : 'Done'}
             </button>

@@ -173,7 +173,7 @@ export const NoteShape = memo(function NoteShape({
         width={textWidth}
         text={footer}
         fontFamily={FONT_FAMILY}
-        name={withdrawn ? 'note-withdrawn' : note.sharing !== undefined ? 'note-shared' : undefined}
+        name={withdrawn ? 'note-withdrawn' : note.sharing !== undefined ? 'note-shared' : 'note-source'}
         fontStyle={note.source !== '' && !withdrawn && note.sharing === undefined ? 'normal' : 'italic'}
         fontSize={NOTE_META_SIZE}
         fill={INK_MUTED}

@@ -29,8 +29,11 @@ export interface NoteEditing {
   openNote(id: string): void
   /** "+" in a section, or the toolbar: the editor on the section's next empty slot. */
   startNewNote(zone: ZoneId): void
-  /** End the edit, keeping what was typed. */
-  commit(): void
+  /**
+   * End the edit, keeping what was typed. False when the editor stays open: a new note still needs its kind or
+   * source chosen (whatever the person meant to do next waits until then).
+   */
+  commit(): boolean
 }
 
 interface NoteEditingOptions {
@@ -70,14 +73,14 @@ export function useNoteEditing({
   const notesByIdRef = useLatest(notesById)
   const permissionsRef = useLatest(permissions)
 
-  const commit = useCallback(() => editorRef.current?.commit(), [])
+  const commit = useCallback(() => editorRef.current?.commit() ?? true, [])
 
   const openNote = useCallback(
     (id: string) => {
       const note = notesById.get(id)
       const box = layoutRef.current.notes.find((candidate) => candidate.id === id)
       if (note === undefined || box === undefined) return
-      editorRef.current?.commit()
+      if (editorRef.current?.commit() === false) return
       focusRect(box)
       if (permissions.canChange(note)) setEditing({ mode: 'edit', id })
     },
@@ -87,7 +90,7 @@ export function useNoteEditing({
   const startNewNote = useCallback(
     (zone: ZoneId) => {
       if (!permissions.canAddTo(zone)) return
-      editorRef.current?.commit()
+      if (editorRef.current?.commit() === false) return
       const rect = nextSlotRect(layoutRef.current, zone)
       if (rect !== null) focusRect(rect)
       setEditing({ mode: 'new', zone })

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { AGENDA_STEPS, agendaStep } from '@mapboard/map-model'
-import type { AgendaStepId, ConferenceSnapshot } from '@mapboard/map-model'
+import type { AgendaStepId, ConferenceSnapshot, MapSnapshot } from '@mapboard/map-model'
+import { ChairChecklist } from '../checklist/ChairChecklist.tsx'
 import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import type { Permissions } from '../board/Permissions.ts'
@@ -14,8 +15,11 @@ import { NextStepsPanel } from './NextStepsPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 import { ScalingPanel } from './ScalingPanel.tsx'
 
-export type MeetingTab = 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster' | 'record'
+export type MeetingTab = 'checklist' | 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster' | 'record'
 type Tab = MeetingTab
+
+/** The chair's own tab, first for them only. */
+const CHECKLIST_TAB: { id: Tab; label: string } = { id: 'checklist', label: 'Checklist' }
 
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: 'dangers', label: 'Dangers & goals' },
@@ -46,6 +50,10 @@ interface MeetingPanelProps {
   commands: ConferenceCommands
   /** A tab someone asked for from outside the panel (the roster, from the avatars); `seq` repeats a request. */
   tabRequest: { tab: MeetingTab; seq: number } | null
+  /** Every note the chair sees, unfiltered, for the chair's checklist. */
+  snapshot: Pick<MapSnapshot, 'notes'>
+  /** The checklist's way to a note: shown and selected on the board and in the Outline. */
+  onShowNote(id: string): void
   onClose(): void
   onError(message: string): void
 }
@@ -59,9 +67,12 @@ export function MeetingPanel({
   participants,
   commands,
   tabRequest,
+  snapshot,
+  onShowNote,
   onClose,
   onError,
 }: MeetingPanelProps) {
+  const tabs = permissions.isChair ? [CHECKLIST_TAB, ...TABS] : TABS
   const [tab, setTab] = useState<Tab>(tabRequest?.tab ?? STEP_TAB[conference.step] ?? 'dangers')
   useEffect(() => {
     if (tabRequest) setTab(tabRequest.tab)
@@ -92,8 +103,8 @@ export function MeetingPanel({
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
     if (step === 0) return
     event.preventDefault()
-    const index = TABS.findIndex((candidate) => candidate.id === tab)
-    const next = TABS[(index + step + TABS.length) % TABS.length]
+    const index = tabs.findIndex((candidate) => candidate.id === tab)
+    const next = tabs[(index + step + tabs.length) % tabs.length]
     if (next) {
       setTab(next.id)
       tabRefs.current.get(next.id)?.focus()
@@ -134,7 +145,7 @@ export function MeetingPanel({
         </button>
       </div>
       <div className="meeting-tabs" role="tablist" aria-label="Parts of the meeting" onKeyDown={onTabKey}>
-        {TABS.map((candidate) => (
+        {tabs.map((candidate) => (
           <button
             key={candidate.id}
             ref={(node) => {
@@ -161,6 +172,9 @@ export function MeetingPanel({
         aria-labelledby={`${id}-tab-${tab}`}
         tabIndex={0}
       >
+        {tab === 'checklist' && permissions.isChair && (
+          <ChairChecklist snapshot={snapshot} onShowNote={onShowNote} />
+        )}
         {tab === 'dangers' && (
           <DangersPanel conference={conference} permissions={permissions} commands={commands} run={run} />
         )}

@@ -1,11 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { MAX_NOTE_TEXT, MAX_SOURCE_TEXT, ZONES } from '@mapboard/map-model'
+import { MAX_NOTE_TEXT, ZONES } from '@mapboard/map-model'
 import type { NoteColour, NoteKind, ZoneId } from '@mapboard/map-model'
 import { ColourPicker } from '../ui/ColourPicker.tsx'
-import { KindPicker } from '../ui/KindPicker.tsx'
 import { JargonHints } from '../ui/JargonHints.tsx'
+import { ProvenanceFields } from '../ui/ProvenanceFields.tsx'
+import { completeProvenance, provenanceProblems } from '../ui/provenance.ts'
+import type { ProvenanceDraft, ProvenanceProblems } from '../ui/provenance.ts'
 import { ProfessionalsOnlyToggle } from '../ui/ProfessionalsOnlyToggle.tsx'
 
+/** What the form saves: the kind and source as chosen (see provenance.ts). */
 export interface OutlineNoteValues {
   text: string
   kind: NoteKind
@@ -16,9 +19,14 @@ export interface OutlineNoteValues {
   restricted?: boolean
 }
 
+/** What the form starts from: a new note has no kind or source until the person chooses them. */
+export interface OutlineNoteDraft extends Omit<OutlineNoteValues, 'kind' | 'source'> {
+  provenance: ProvenanceDraft
+}
+
 interface OutlineNoteFormProps {
   mode: 'new' | 'edit'
-  initial: OutlineNoteValues
+  initial: OutlineNoteDraft
   /** Sections the note may be moved to (edit mode). */
   zones: readonly ZoneId[]
   /** Why the note can no longer be saved (its section was just locked); null while it can. */
@@ -46,16 +54,38 @@ export function OutlineNoteForm({
 }: OutlineNoteFormProps) {
   const [values, setValues] = useState(restrictedOnly ? { ...initial, restricted: true } : initial)
   const textRef = useRef<HTMLTextAreaElement>(null)
+  const kindRef = useRef<HTMLInputElement>(null)
+  const sourceRef = useRef<HTMLInputElement>(null)
   const textId = useId()
-  const sourceId = useId()
   const zoneId = useId()
+  // Shown from the first refused save, and kept up to date as the person fixes them.
+  const [tried, setTried] = useState(false)
+  const problems: ProvenanceProblems = tried ? provenanceProblems(values.provenance) : {}
 
   useEffect(() => {
     textRef.current?.focus()
   }, [])
 
-  const set = <K extends keyof OutlineNoteValues>(key: K, value: OutlineNoteValues[K]): void =>
+  const set = <K extends keyof OutlineNoteDraft>(key: K, value: OutlineNoteDraft[K]): void =>
     setValues((current) => ({ ...current, [key]: value }))
+
+  const submit = (): void => {
+    if (values.text.trim() === '' || blocked !== null) return
+    const chosen = completeProvenance(values.provenance)
+    if (chosen === null) {
+      setTried(true)
+      const missing = provenanceProblems(values.provenance)
+      ;(missing.kind !== undefined ? kindRef : sourceRef).current?.focus()
+      return
+    }
+    onSave({
+      text: values.text,
+      colour: values.colour,
+      zone: values.zone,
+      ...(values.restricted !== undefined ? { restricted: values.restricted } : {}),
+      ...chosen,
+    })
+  }
 
   return (
     <form
@@ -63,7 +93,7 @@ export function OutlineNoteForm({
       data-testid="outline-note-form"
       onSubmit={(event) => {
         event.preventDefault()
-        if (values.text.trim() !== '' && blocked === null) onSave({ ...values, source: values.source.trim() })
+        submit()
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -97,17 +127,12 @@ export function OutlineNoteForm({
         maxLength={MAX_NOTE_TEXT}
         onReplace={(text) => set('text', text)}
       />
-      <KindPicker value={values.kind} onChange={(kind) => set('kind', kind)} />
-      <label className="field" htmlFor={sourceId}>
-        <span className="field-label">Where did this come from?</span>
-      </label>
-      <input
-        id={sourceId}
-        type="text"
-        maxLength={MAX_SOURCE_TEXT}
-        value={values.source}
-        placeholder="e.g. school attendance records"
-        onChange={(event) => set('source', event.target.value)}
+      <ProvenanceFields
+        value={values.provenance}
+        onChange={(provenance) => set('provenance', provenance)}
+        problems={problems}
+        focus={{ kind: kindRef, source: sourceRef }}
+        sourceTestId="outline-note-source"
       />
       <ColourPicker value={values.colour} onChange={(colour) => set('colour', colour)} />
       {mode === 'new' && offerRestricted && (

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { COLUMNS, DEFAULT_NOTE_KIND, ZONES, audienceOfNoteId, defaultNoteColour } from '@mapboard/map-model'
+import { COLUMNS, ZONES, audienceOfNoteId, defaultNoteColour } from '@mapboard/map-model'
 import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { DisclosureCommands } from '../board/DisclosureCommands.ts'
@@ -12,6 +12,7 @@ import { WithdrawDialog } from '../ui/WithdrawDialog.tsx'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
 import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
 import { JargonText } from '../ui/JargonText.tsx'
+import { newProvenance, provenanceOf } from '../ui/provenance.ts'
 
 interface OutlineViewProps {
   snapshot: MapSnapshot
@@ -22,6 +23,13 @@ interface OutlineViewProps {
   onError(message: string): void
   /** Notes with changes made here that the server has not stored yet. */
   unsavedNoteIds?: ReadonlySet<string>
+  /**
+   * A kind filter is on (decision 0037): `snapshot` holds only the notes it shows. Said at the top, and notes
+   * are not reordered meanwhile (their neighbours may be hidden).
+   */
+  filter?: { label: string; hidden: number } | null
+  /** Increment to scroll to a note's row and focus it (the chair's checklist), when the Outline is showing. */
+  revealRequest?: { id: string; nonce: number } | null
 }
 
 type Editing = { mode: 'new'; zone: ZoneId } | { mode: 'edit'; id: string } | null
@@ -41,6 +49,8 @@ export function OutlineView({
   disclosure,
   onError,
   unsavedNoteIds,
+  filter = null,
+  revealRequest = null,
 }: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
   const [withdrawing, setWithdrawing] = useState<NoteSnapshot | null>(null)
@@ -56,6 +66,19 @@ export function OutlineView({
     target.focus()
     setFocusNote(null)
   }, [focusNote, snapshot.notes])
+  const revealed = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    if (revealRequest === null || revealed.current === revealRequest.nonce) return
+    const row = outlineRef.current?.querySelector<HTMLElement>(
+      `[data-note-id="${CSS.escape(revealRequest.id)}"]`,
+    )
+    if (row === null || row === undefined) return
+    revealed.current = revealRequest.nonce
+    // A hidden Outline (closed, or the phone's other tab) has no layout: the board alone shows the note then.
+    if (row.offsetParent === null) return
+    row.scrollIntoView({ block: 'center' })
+    row.focus({ preventScroll: true })
+  }, [revealRequest, snapshot.notes])
   const byZone = useMemo(() => {
     const groups = new Map<ZoneId, NoteSnapshot[]>()
     for (const note of snapshot.notes) {
@@ -106,6 +129,12 @@ export function OutlineView({
   return (
     <div className="outline" data-testid="outline" ref={outlineRef}>
       <h2 className="outline-title">Outline</h2>
+      {filter !== null && (
+        <p className="outline-filter" role="status" data-testid="outline-filter">
+          Showing {filter.label.toLowerCase()}: {filter.hidden} {filter.hidden === 1 ? 'note' : 'notes'}{' '}
+          hidden.
+        </p>
+      )}
       {withdrawing !== null && disclosure !== undefined && (
         <WithdrawDialog
           noteText={withdrawing.text}
@@ -202,8 +231,7 @@ export function OutlineView({
                     restrictedOnly={permissions.addsRestrictedOnly}
                     initial={{
                       text: '',
-                      kind: DEFAULT_NOTE_KIND,
-                      source: '',
+                      provenance: newProvenance(),
                       colour: defaultNoteColour(zone),
                       zone,
                     }}
@@ -243,7 +271,7 @@ export function OutlineView({
                                 ? null
                                 : lockedNow(label, 'this note cannot be changed now')
                             }
-                            initial={note}
+                            initial={{ ...note, provenance: provenanceOf(note) }}
                             onCancel={() => {
                               setEditing(null)
                               setFocusNote(note.id)
@@ -259,6 +287,7 @@ export function OutlineView({
                           key={note.id}
                           note={note}
                           canChange={permissions.canChange(note)}
+                          canReorder={filter === null}
                           mine={permissions.owns(note)}
                           unsaved={unsavedNoteIds?.has(note.id) ?? false}
                           restricted={audienceOfNoteId(note.id) === 'professionals'}
@@ -292,6 +321,8 @@ interface OutlineNoteProps {
   note: NoteSnapshot
   /** Edit, reorder and delete are offered. */
   canChange: boolean
+  /** ↑ and ↓ are offered (not while a kind filter hides some of the section's notes). */
+  canReorder: boolean
   /** Added by this participant. */
   mine: boolean
   /** Changed here and not yet stored by the server. */
@@ -311,6 +342,7 @@ interface OutlineNoteProps {
 const OutlineNote = memo(function OutlineNote({
   note,
   canChange,
+  canReorder,
   mine,
   unsaved,
   restricted,
@@ -363,7 +395,7 @@ const OutlineNote = memo(function OutlineNote({
         <span className="kind-badge" data-kind={note.kind} data-testid="outline-note-kind">
           {badge.label}
         </span>
-        <span className="outline-note-source">
+        <span className="outline-note-source" data-testid="outline-note-from">
           {note.source !== '' ? `Source: ${note.source}` : 'Source not given'}
         </span>
         {note.author !== '' && (
@@ -417,24 +449,28 @@ const OutlineNote = memo(function OutlineNote({
           >
             Edit
           </button>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Move up: ${short}`}
-            disabled={index === 0}
-            onClick={() => actions.move(note.id, note.zone, index - 1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Move down: ${short}`}
-            disabled={isLast}
-            onClick={() => actions.move(note.id, note.zone, index + 1)}
-          >
-            ↓
-          </button>
+          {canReorder && (
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Move up: ${short}`}
+                disabled={index === 0}
+                onClick={() => actions.move(note.id, note.zone, index - 1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Move down: ${short}`}
+                disabled={isLast}
+                onClick={() => actions.move(note.id, note.zone, index + 1)}
+              >
+                ↓
+              </button>
+            </>
+          )}
         </div>
       )}
     </li>

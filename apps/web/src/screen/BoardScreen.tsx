@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { ZONE_IDS, currentClosedSession, judgementScale } from '@mapboard/map-model'
 import type { ZoneId } from '@mapboard/map-model'
 import { familyView } from '../board/BoardSnapshotStore.ts'
+import { filterByKind, kindFilterLabel } from '../board/KindFilter.ts'
+import type { KindFilter } from '../board/KindFilter.ts'
 import { createConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import { Permissions } from '../board/Permissions.ts'
@@ -23,6 +25,7 @@ import { useConference } from '../meeting/useConference.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from '../ui/AddNoteDialog.tsx'
 import { ConnectionIndicator } from '../ui/ConnectionIndicator.tsx'
+import { KindFilterSelect } from '../ui/KindFilterSelect.tsx'
 import { LockIcon } from '../ui/LockIcon.tsx'
 import { Logo } from '../ui/Logo.tsx'
 import { PresenceList } from '../ui/PresenceList.tsx'
@@ -60,6 +63,16 @@ export function BoardScreen({
     () => (showFamilyView ? familyView(fullSnapshot) : fullSnapshot),
     [showFamilyView, fullSnapshot],
   )
+  // "Show only allegations": this device's view only (decision 0037); the notes it leaves out are not drawn.
+  const [kindFilter, setKindFilter] = useState<KindFilter>('all')
+  const shown = useMemo(() => filterByKind(snapshot, kindFilter), [snapshot, kindFilter])
+  const filterNote = useMemo(
+    () =>
+      kindFilter === 'all'
+        ? null
+        : { label: kindFilterLabel(kindFilter), hidden: snapshot.notes.length - shown.notes.length },
+    [kindFilter, snapshot.notes.length, shown.notes.length],
+  )
   const connection = useConnectionState(session.connection)
   const unsaved = useUnsavedChanges(session.unsaved)
   const participants = usePresence(session.presence)
@@ -87,6 +100,18 @@ export function BoardScreen({
     [session.doc, participant],
   )
   const [addRequest, setAddRequest] = useState<{ zone: ZoneId; nonce: number } | null>(null)
+  const [revealRequest, setRevealRequest] = useState<{ id: string; nonce: number } | null>(null)
+  // The chair's checklist goes to a note: every kind shown again, the note selected on the board and focused in
+  // the Outline.
+  const showNote = useCallback((id: string) => {
+    setKindFilter('all')
+    if (window.matchMedia('(max-width: 719px)').matches) {
+      // The meeting is a full-screen sheet on a phone: it makes way for the board.
+      setMeetingOpen(false)
+      setPhoneView('board')
+    }
+    setRevealRequest((previous) => ({ id, nonce: (previous?.nonce ?? 0) + 1 }))
+  }, [])
   const [toast, setToast] = useState<{ message: string; key: number } | null>(null)
   const closedSession = currentClosedSession(conference.closedSessions) !== null
   const permissions = useMemo(
@@ -293,6 +318,7 @@ export function BoardScreen({
             Show the family’s view
           </label>
         )}
+        <KindFilterSelect value={kindFilter} onChange={setKindFilter} />
         <button
           type="button"
           className="button outline-toggle"
@@ -336,7 +362,8 @@ export function BoardScreen({
       >
         <div className="canvas-pane">
           <BoardCanvas
-            snapshot={snapshot}
+            snapshot={shown}
+            movable={kindFilter === 'all'}
             judgement={judgement}
             permissions={permissions}
             commands={commands}
@@ -344,6 +371,7 @@ export function BoardScreen({
             onError={onError}
             onNotice={onError}
             addRequest={addRequest}
+            revealRequest={revealRequest}
             followChair={session.follow}
             unsavedNoteIds={unsaved.noteIds}
             remoteCursors={session.cursors}
@@ -351,7 +379,9 @@ export function BoardScreen({
         </div>
         <aside id="outline-pane" className="outline-pane" aria-label="Map outline">
           <OutlineView
-            snapshot={snapshot}
+            snapshot={shown}
+            filter={filterNote}
+            revealRequest={revealRequest}
             permissions={permissions}
             commands={commands}
             disclosure={session.disclosure}
@@ -368,6 +398,8 @@ export function BoardScreen({
             participants={participants}
             commands={conferenceCommands}
             tabRequest={meetingTabRequest}
+            snapshot={fullSnapshot}
+            onShowNote={showNote}
             onClose={() => setMeetingOpen(false)}
             onError={onError}
           />
