@@ -49,6 +49,7 @@ const WEB_LAYERS = [
   'ui',
   'record',
   'canvas',
+  'checklist',
   'meeting',
   'outline',
   'invite',
