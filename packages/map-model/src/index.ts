@@ -181,3 +181,5 @@ export { londonTime, londonOffset, fromLondonTime } from './conference/londonTim
 export type { LondonTime } from './conference/londonTime.ts'
 export { informationStatus, lateInformation } from './conference/informationStatus.ts'
 export type { InformationStatus, LateInformation } from './conference/informationStatus.ts'
+export { familySeen } from './conference/familySeen.ts'
+export type { FamilySeen, FamilyVisit } from './conference/familySeen.ts'
