@@ -163,7 +163,7 @@ export type { JargonHit } from './jargon/findJargon.ts'
 export { JARGON_LIST } from './jargon/jargonList.ts'
 export type { JargonEntry } from './jargon/JargonEntry.ts'
 // When the conference is, and what was shared in time (decision 0035).
-export { stampReceivedAt } from './receivedAt.ts'
+export { latestReceivedAt, stampReceivedAt } from './receivedAt.ts'
 export { RECEIVED_AT } from './permissions/noteShape.ts'
 export type { ConferenceSchedule, ConferenceType } from './conference/types.ts'
 export { CONFERENCE_TYPES, isConferenceType } from './conference/conferenceFields.ts'

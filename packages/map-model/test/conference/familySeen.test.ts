@@ -1,7 +1,14 @@
 // Whether the family opened the map after each item arrived and before the conference, and when.
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, familySeen, fromLondonTime, readMap, stampReceivedAt } from '../../src/index.ts'
+import {
+  addNote,
+  familySeen,
+  fromLondonTime,
+  latestReceivedAt,
+  readMap,
+  stampReceivedAt,
+} from '../../src/index.ts'
 import type { FamilyVisit } from '../../src/index.ts'
 
 // Monday 7 December 2026, 10:00 GMT.
@@ -74,5 +81,26 @@ describe('familySeen', () => {
     const visits = Array.from({ length: 500 }, (_, index) => visit('p', startsAt - (index + 1) * 60_000))
     const seen = familySeen([note('n', startsAt - 100.5 * 60_000)], visits.reverse(), startsAt)
     expect(seen.get('n')).toBe(startsAt - 100 * 60_000)
+  })
+})
+
+describe('latestReceivedAt', () => {
+  test('the latest receipt of any note; a note without one counts its creation; none without notes', () => {
+    const doc = new Y.Doc()
+    expect(latestReceivedAt(doc)).toBeNull()
+    const first = addNote(doc, { zone: 'past-harm', text: 'One', createdAt: startsAt - 90 * HOUR })
+    expect(latestReceivedAt(doc)).toBe(startsAt - 90 * HOUR)
+    stampReceivedAt(doc, new Map([[first, startsAt - 50 * HOUR]]))
+    const second = addNote(doc, { zone: 'next-steps', text: 'Two', createdAt: startsAt - 80 * HOUR })
+    stampReceivedAt(doc, new Map([[second, startsAt - 40 * HOUR]]))
+    expect(latestReceivedAt(doc)).toBe(startsAt - 40 * HOUR)
+    // A note outside any known section is not a note readMap gives, so it counts for nothing.
+    doc.transact(() => {
+      const stray = new Y.Map<unknown>()
+      doc.getMap('notes').set('stray', stray)
+      stray.set('zone', 'nowhere')
+      stray.set('receivedAt', startsAt)
+    })
+    expect(latestReceivedAt(doc)).toBe(startsAt - 40 * HOUR)
   })
 })
