@@ -163,7 +163,7 @@ export type { JargonHit } from './jargon/findJargon.ts'
 export { JARGON_LIST } from './jargon/jargonList.ts'
 export type { JargonEntry } from './jargon/JargonEntry.ts'
 // When the conference is, and what was shared in time (decision 0035).
-export { stampReceivedAt } from './receivedAt.ts'
+export { latestReceivedAt, stampReceivedAt } from './receivedAt.ts'
 export { RECEIVED_AT } from './permissions/noteShape.ts'
 export type { ConferenceSchedule, ConferenceType } from './conference/types.ts'
 export { CONFERENCE_TYPES, isConferenceType } from './conference/conferenceFields.ts'
@@ -184,3 +184,6 @@ export type { InformationStatus, LateInformation } from './conference/informatio
 // The chair's checklist (decision 0037): items with no source, items still using jargon.
 export { checklistCounts } from './checklist/checklistCounts.ts'
 export type { ChecklistCounts, JargonItem } from './checklist/checklistCounts.ts'
+// When the family first saw each item (decision 0039).
+export { familySeen } from './conference/familySeen.ts'
+export type { FamilySeen, FamilyVisit } from './conference/familySeen.ts'

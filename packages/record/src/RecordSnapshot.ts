@@ -4,6 +4,7 @@ import {
   CONFERENCE_TYPES,
   DEFAULT_REPORTS_POLICY,
   ZONE_IDS,
+  familySeen,
   lateInformation,
   readConference,
   readMap,
@@ -11,6 +12,8 @@ import {
 import type {
   ActorRole,
   ConferenceSnapshot,
+  FamilySeen,
+  FamilyVisit,
   LateInformation,
   MapSnapshot,
   NoteSnapshot,
@@ -69,6 +72,12 @@ export interface RecordSnapshot {
    * from the conference's schedule; empty lists and a null deadline until the chair has set one.
    */
   information: LateInformation
+  /**
+   * For each note of the shared document, when the family first opened the map after it arrived and before the
+   * conference (any time, without a schedule), or null if they did not; null when the caller gave no visits.
+   * Professionals-only notes have no entry: the family never receives them.
+   */
+  familySeen: FamilySeen | null
   /** The store's version of the shared document and the SHA-256 of its state, as the caller read them. */
   documentVersion: number
   documentSha256: string
@@ -88,6 +97,8 @@ export interface RecordFacts {
   generatedAt: number
   /** When reports were due; the deployment's policy, England and Wales by default. */
   reportsPolicy?: ReportsPolicy
+  /** When family participants opened the map, as the server recorded it; without it the record says nothing of it. */
+  familyVisits?: readonly FamilyVisit[]
 }
 
 /** The professionals' document as the caller read it from the store. */
@@ -140,6 +151,10 @@ export function recordSnapshot(
     map,
     conference,
     information: lateInformation(map, schedule, facts.reportsPolicy ?? DEFAULT_REPORTS_POLICY),
+    familySeen:
+      facts.familyVisits === undefined
+        ? null
+        : familySeen(shared.notes, facts.familyVisits, schedule?.startsAt ?? null),
     documentVersion: facts.documentVersion,
     documentSha256: facts.documentSha256,
     generatedBy: facts.generatedBy,

@@ -189,6 +189,8 @@ function writeSections(out: RecordWriter, record: RecordSnapshot): void {
         const mark = restricted.has(note.id) ? `[${RESTRICTED_MARK}] ` : ''
         out.paragraph(`${index + 1}. ${mark}${note.text}`)
         out.detail(noteDetails(note), 14)
+        const seen = familySeenLine(record, note)
+        if (seen !== null) out.detail(seen, 14)
         if (note.sharing !== undefined) {
           out.detail(`Shared with the family on ${formatDateTime(note.sharing.at)} by ${note.sharing.by}`, 14)
         }
@@ -220,10 +222,12 @@ function writeInformation(out: RecordWriter, record: RecordSnapshot): void {
   out.heading('When information was shared')
   if (schedule === null || deadline === null) {
     out.detail('The conference’s date and time were not set, so no item is marked as late or new.')
+    writeFamilySeenCount(out, record)
     return
   }
   out.field('Conference started', formatDateTime(schedule.startsAt))
   out.field('Reports were due', formatDateTime(deadline))
+  writeFamilySeenCount(out, record)
   const restricted = new Set(record.restricted?.noteIds ?? [])
   const list = (title: string, notes: readonly NoteSnapshot[], none: string): void => {
     out.subheading(`${title} (${notes.length} ${notes.length === 1 ? 'item' : 'items'})`)
@@ -236,10 +240,43 @@ function writeInformation(out: RecordWriter, record: RecordSnapshot): void {
         `Received ${formatDateTime(note.receivedAt)} · ${zoneLabel(note.zone)} · ${noteDetails(note)}`,
         14,
       )
+      const seen = familySeenLine(record, note)
+      if (seen !== null) out.detail(seen, 14)
     })
   }
   list('Shared late', late, 'Nothing was shared after the reports deadline.')
   list('New at the conference', fresh, 'Nothing new was added once the conference had started.')
+}
+
+/**
+ * Whether the family saw a note before the conference (decision 0039): null for a note the family never receives
+ * (professionals only) or when the record was made without the family's visits.
+ */
+function familySeenLine(record: RecordSnapshot, note: NoteSnapshot): string | null {
+  if (record.familySeen === null || !record.familySeen.has(note.id)) return null
+  const seenAt = record.familySeen.get(note.id) ?? null
+  if (record.conference.schedule === null) {
+    return seenAt === null ? 'Not seen by the family yet' : `Seen by the family: ${formatDateTime(seenAt)}`
+  }
+  return seenAt === null
+    ? 'Not seen by the family before the conference'
+    : `Seen by the family before the conference: ${formatDateTime(seenAt)}`
+}
+
+/** How many of the items the family receives they had opened the map to see, before the conference. */
+function writeFamilySeenCount(out: RecordWriter, record: RecordSnapshot): void {
+  if (record.familySeen === null) return
+  const current = new Set(
+    record.map.notes.filter((note) => note.withdrawal === undefined).map((note) => note.id),
+  )
+  const answers = [...record.familySeen].filter(([id]) => current.has(id))
+  const seen = answers.filter(([, at]) => at !== null).length
+  const label =
+    record.conference.schedule === null ? 'Seen by the family' : 'Seen by the family before the conference'
+  out.field(label, `${seen} of ${answers.length} ${answers.length === 1 ? 'item' : 'items'} shared with them`)
+  out.detail(
+    'An item counts as seen once a family member opened the map after the server received it. Opening the map is what the server can know; it cannot tell whether they read the item.',
+  )
 }
 
 function roundNumber(record: RecordSnapshot, round: ScalingRound): number {

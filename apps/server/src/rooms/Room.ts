@@ -4,10 +4,12 @@ import type { DocumentAudience } from '@mapboard/protocol'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { ClientIdStore } from '../storage/ClientIdStore.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
+import type { FamilyVisitStore } from '../storage/FamilyVisitStore.ts'
 import { Attendance } from './Attendance.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { ClientIdOwners } from './ClientIdOwners.ts'
 import { ClosedSessionWatch } from './ClosedSessionWatch.ts'
+import { FamilyVisits } from './FamilyVisits.ts'
 import type { Connection } from './Connection.ts'
 import { DEFAULT_INTAKE_LIMITS, ParticipantAllowances } from './FrameBudget.ts'
 import type { IntakeLimits } from './FrameBudget.ts'
@@ -30,8 +32,11 @@ import type { RulesFactory } from './UpdateGate.ts'
 import { UpdateLog } from './UpdateLog.ts'
 import { WriterIntake } from './WriterIntake.ts'
 
-/** What a room keeps in the store: its document (UpdateLog, loadStoredDocument) and who owns its client ids. */
-export type RoomStore = DocumentLog & ClientIdStore
+/**
+ * What a room keeps in the store: its document (UpdateLog, loadStoredDocument), who owns its client ids, and when
+ * the family opened the map (FamilyVisits, the shared document's room only).
+ */
+export type RoomStore = DocumentLog & ClientIdStore & FamilyVisitStore
 
 export interface RoomOptions {
   /**
@@ -59,7 +64,10 @@ export interface RoomOptions {
   resyncTimeoutMs?: number
   /** How fast a participant's connections together may send (FrameBudget.ts). Default DEFAULT_INTAKE_LIMITS. */
   intakeLimits?: IntakeLimits
-  /** The server's clock for the facts it stamps (a note's `receivedAt`), ms since the epoch. Default Date.now. */
+  /**
+   * The server's clock for the facts it stamps (a note's `receivedAt`, a family visit), ms since the epoch.
+   * Default Date.now.
+   */
   now?: () => number
 }
 
@@ -74,6 +82,9 @@ export class RoomUnavailableError extends Error {
  * presence to the AwarenessRelay — and acts on what they decide. Everything the document applies goes through the
  * UpdateLog, which stores it before the room broadcasts it; a client's SyncStep1 is answered only from stored
  * state (JoinerCache for fresh joiners). So nothing anyone has seen can be lost to a crash.
+ *
+ * When a family participant is admitted to the shared document, FamilyVisits stores the visit if it can tell the
+ * record something (decision 0039).
  *
  * The server's own changes — attendance (Attendance), each note's `receivedAt` (NoteReceipts), and scaling rounds
  * through `writeAsServer` — are transactions with SERVER_ORIGIN: the gate does not judge them; they are stored and broadcast like the rest.
@@ -100,6 +111,8 @@ export class Room {
   /** A closed session is the shared document's; while it lasts, the family and observers hear no one's presence. */
   readonly #closedSession: ClosedSessionWatch | null
   readonly #receipts: NoteReceipts
+  /** When the family opened the map; the shared document's only (the family never opens the other). */
+  readonly #familyVisits: FamilyVisits | null
   readonly #replyContext: IntakeReplyContext
   readonly #syncContext: SyncAnswerContext
   /** Each participant's allowance, shared by all of their connections (FrameBudget.ts). */
@@ -116,7 +129,22 @@ export class Room {
       loaded.doc.destroy()
       throw error
     }
-    const room = new Room(options, loaded, clientIds)
+    let familyVisits: FamilyVisits | null = null
+    try {
+      if ((options.audience ?? 'shared') === 'shared') {
+        familyVisits = await FamilyVisits.load({
+          mapId: options.mapId,
+          doc: loaded.doc,
+          store: options.store,
+          logger: options.logger,
+          now: options.now ?? Date.now,
+        })
+      }
+    } catch (error) {
+      loaded.doc.destroy()
+      throw error
+    }
+    const room = new Room(options, loaded, clientIds, familyVisits)
     // Before anyone joins: the id the server's reverts are written under is the server's, and stored as such.
     await clientIds.claimServerId(loaded.doc)
     // Only now, under the server's own client id: presence a crash left behind ends as the room loads.
@@ -124,7 +152,12 @@ export class Room {
     return room
   }
 
-  private constructor(options: RoomOptions, loaded: LoadedDocument, clientIds: ClientIdOwners) {
+  private constructor(
+    options: RoomOptions,
+    loaded: LoadedDocument,
+    clientIds: ClientIdOwners,
+    familyVisits: FamilyVisits | null,
+  ) {
     const { mapId, logger } = options
     const doc = loaded.doc
     this.mapId = mapId
@@ -155,6 +188,7 @@ export class Room {
     })
     this.#joiners = new JoinerCache(doc)
     this.#receipts = new NoteReceipts(doc, options.now ?? Date.now)
+    this.#familyVisits = familyVisits
     this.#replyContext = { mapId, logger, resync: this.#resync }
     this.#syncContext = { mapId, doc, joiners: this.#joiners, log: this.#log, logger }
     this.#attendance =
@@ -218,6 +252,7 @@ export class Room {
     this.#members.set(connection, new RoomMember(connection, this.#resync.askWindow()))
     connection.shareAllowance(this.#allowances.of(participantId))
     this.#attendance?.arrive(connection.identity)
+    this.#familyVisits?.arrive(connection.identity)
     connection.onClose(this.#leave)
     // Our SyncStep1 asks a writer for what it has and we lack (edits made while it was offline). A viewer's
     // answer would be dropped, so it is not asked.
@@ -230,9 +265,9 @@ export class Room {
     connection.attach(this.#receive, this.#presence.frameKind)
   }
 
-  /** Resolves once every update applied so far is stored and broadcast. */
-  settle(): Promise<void> {
-    return this.#log.settle()
+  /** Resolves once every update applied so far is stored and broadcast, and every family visit is stored. */
+  async settle(): Promise<void> {
+    await Promise.all([this.#log.settle(), this.#familyVisits?.settle()])
   }
 
   /**

@@ -8,6 +8,7 @@ import type {
   StoredDocument,
 } from './DocumentLog.ts'
 import type { ExportRecord, ExportStore, ExportSummary } from './ExportStore.ts'
+import type { FamilyVisitRecord, FamilyVisitStore } from './FamilyVisitStore.ts'
 import type { LinkRecord, LinkStore, ParticipantRecord } from './LinkStore.ts'
 import type { MapCatalog, MapRecord } from './MapCatalog.ts'
 import type { MapStore } from './MapStore.ts'
@@ -21,6 +22,7 @@ export interface MapStoreParts {
   clientIds: ClientIdStore
   scaling: ScalingStore
   exports: ExportStore
+  familyVisits: FamilyVisitStore
 }
 
 /**
@@ -147,5 +149,17 @@ export abstract class ComposedMapStore implements MapStore {
 
   listExports(mapId: string): Promise<ExportSummary[]> {
     return this.#parts.exports.listExports(mapId)
+  }
+
+  addFamilyVisit(visit: FamilyVisitRecord): Promise<void> {
+    return this.#parts.familyVisits.addFamilyVisit(visit)
+  }
+
+  listFamilyVisits(mapId: string): Promise<FamilyVisitRecord[]> {
+    return this.#parts.familyVisits.listFamilyVisits(mapId)
+  }
+
+  deleteFamilyVisits(mapId: string): Promise<number> {
+    return this.#parts.familyVisits.deleteFamilyVisits(mapId)
   }
 }

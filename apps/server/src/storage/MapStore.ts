@@ -1,6 +1,7 @@
 import type { ClientIdStore } from './ClientIdStore.ts'
 import type { DocumentLog } from './DocumentLog.ts'
 import type { ExportStore } from './ExportStore.ts'
+import type { FamilyVisitStore } from './FamilyVisitStore.ts'
 import type { LinkStore } from './LinkStore.ts'
 import type { MapCatalog } from './MapCatalog.ts'
 import type { ScalingStore } from './ScalingStore.ts'
@@ -12,6 +13,6 @@ import type { ScalingStore } from './ScalingStore.ts'
  * they use; the whole store is what the server opens and closes (see README.md).
  */
 export interface MapStore
-  extends MapCatalog, DocumentLog, LinkStore, ClientIdStore, ScalingStore, ExportStore {
+  extends MapCatalog, DocumentLog, LinkStore, ClientIdStore, ScalingStore, ExportStore, FamilyVisitStore {
   close(): Promise<void>
 }

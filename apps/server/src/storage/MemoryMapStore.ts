@@ -3,6 +3,7 @@ import { MemoryClientIdStore } from './memory/MemoryClientIdStore.ts'
 import { MemoryDatabase } from './memory/MemoryDatabase.ts'
 import { MemoryDocumentLog } from './memory/MemoryDocumentLog.ts'
 import { MemoryExportStore } from './memory/MemoryExportStore.ts'
+import { MemoryFamilyVisitStore } from './memory/MemoryFamilyVisitStore.ts'
 import { MemoryLinkStore } from './memory/MemoryLinkStore.ts'
 import { MemoryMapCatalog } from './memory/MemoryMapCatalog.ts'
 import { MemoryScalingStore } from './memory/MemoryScalingStore.ts'
@@ -24,6 +25,7 @@ export class MemoryMapStore extends ComposedMapStore {
       clientIds: new MemoryClientIdStore(db),
       scaling: new MemoryScalingStore(db),
       exports: new MemoryExportStore(db),
+      familyVisits: new MemoryFamilyVisitStore(db),
     })
     this.#db = db
   }

@@ -4,6 +4,7 @@ import { openDatabase } from './sqlite/openDatabase.ts'
 import { SqliteClientIdStore } from './sqlite/SqliteClientIdStore.ts'
 import { SqliteDocumentLog } from './sqlite/SqliteDocumentLog.ts'
 import { SqliteExportStore } from './sqlite/SqliteExportStore.ts'
+import { SqliteFamilyVisitStore } from './sqlite/SqliteFamilyVisitStore.ts'
 import { SqliteLinkStore } from './sqlite/SqliteLinkStore.ts'
 import { SqliteMapCatalog } from './sqlite/SqliteMapCatalog.ts'
 import { SqliteScalingStore } from './sqlite/SqliteScalingStore.ts'
@@ -25,6 +26,7 @@ export class SqliteMapStore extends ComposedMapStore {
       clientIds: new SqliteClientIdStore(db),
       scaling: new SqliteScalingStore(db),
       exports: new SqliteExportStore(db),
+      familyVisits: new SqliteFamilyVisitStore(db),
     })
     this.#db = db
   }

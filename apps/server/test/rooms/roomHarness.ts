@@ -71,13 +71,23 @@ export interface TestRoom {
   logger: MemoryLogger
 }
 
-/** A map created as the API creates one, and its room loaded with the permission rules. */
-export async function loadRoom(options: Partial<RoomOptions> = {}): Promise<TestRoom> {
-  const store = new MemoryMapStore()
-  const doc = new Y.Doc()
-  initMap(doc, { title: 'Review conference', createdAt: 1 })
-  await store.createMap({ id: MAP_ID, title: 'Review conference', createdAt: 1 }, Y.encodeStateAsUpdate(doc))
-  doc.destroy()
+/**
+ * A map created as the API creates one, and its room loaded with the permission rules. With `store`, the room
+ * loads from that store (making the map there if it has none), as a restart or a failing store would.
+ */
+export async function loadRoom(
+  options: Partial<Omit<RoomOptions, 'store'>> & { store?: MemoryMapStore } = {},
+): Promise<TestRoom> {
+  const store = options.store ?? new MemoryMapStore()
+  if ((await store.getMap(MAP_ID)) === undefined) {
+    const doc = new Y.Doc()
+    initMap(doc, { title: 'Review conference', createdAt: 1 })
+    await store.createMap(
+      { id: MAP_ID, title: 'Review conference', createdAt: 1 },
+      Y.encodeStateAsUpdate(doc),
+    )
+    doc.destroy()
+  }
   const logger = new MemoryLogger()
   const audience = options.audience ?? 'shared'
   const name = roomNameOf(MAP_ID, audience)
@@ -86,11 +96,11 @@ export async function loadRoom(options: Partial<RoomOptions> = {}): Promise<Test
   const room = await Room.load({
     mapId: name,
     audience,
-    store,
     logger,
     compactionThreshold: 1000,
     rules: permissionRules,
     ...options,
+    store,
   })
   return { room, store, logger }
 }

@@ -5,6 +5,7 @@ import type { MapStore } from '../../src/storage/MapStore.ts'
 import { clientIdStoreContract } from './contract/clientIdStoreContract.ts'
 import { documentLogContract } from './contract/documentLogContract.ts'
 import { exportStoreContract } from './contract/exportStoreContract.ts'
+import { familyVisitStoreContract } from './contract/familyVisitStoreContract.ts'
 import type { StoreHarness } from './contract/fixtures.ts'
 import { linkStoreContract } from './contract/linkStoreContract.ts'
 import { mapCatalogContract } from './contract/mapCatalogContract.ts'
@@ -17,4 +18,5 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness<
   clientIdStoreContract(name, open)
   scalingStoreContract(name, open)
   exportStoreContract(name, open)
+  familyVisitStoreContract(name, open)
 }

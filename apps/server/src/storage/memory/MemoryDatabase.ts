@@ -28,6 +28,8 @@ export interface MemoryTables {
   scalingSubmissions: Map<string, ScalingSubmissionRecord>
   /** By id, in the order they were kept. */
   exports: Map<string, ExportRecord>
+  /** By map id: participant id → the times they opened the map. */
+  familyVisits: Map<string, Map<string, Set<number>>>
 }
 
 /** Values are copied in and out, so callers never share a buffer with a store. */
@@ -49,6 +51,7 @@ export class MemoryDatabase {
       clientIds: new Map(),
       scalingSubmissions: new Map(),
       exports: new Map(),
+      familyVisits: new Map(),
     },
   ) {
     this.#tables = tables

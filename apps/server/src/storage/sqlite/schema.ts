@@ -92,6 +92,14 @@ export const SCHEMA = `
   CREATE TRIGGER IF NOT EXISTS export_professionals_documents_never_removed
     BEFORE DELETE ON export_professionals_documents
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
+  -- When family participants opened the map (rooms/FamilyVisits.ts): only the visits that tell whether an item
+  -- was seen before the conference, so a participant has few rows however often they reconnect.
+  CREATE TABLE IF NOT EXISTS family_visits (
+    map_id TEXT NOT NULL REFERENCES maps(id),
+    participant_id TEXT NOT NULL,
+    visited_at INTEGER NOT NULL,
+    PRIMARY KEY (map_id, participant_id, visited_at)
+  ) STRICT, WITHOUT ROWID;
   -- Stored updates (or a snapshot) the map's document would not load with, set aside when it was restored
   -- without them (rooms/loadStoredDocument.ts). Kept for investigation; nothing reads them back into a map.
   CREATE TABLE IF NOT EXISTS quarantine (
