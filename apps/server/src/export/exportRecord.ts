@@ -14,6 +14,7 @@ import type {
   ExportRecord,
   ExportStore,
 } from '../storage/ExportStore.ts'
+import type { FamilyVisitStore } from '../storage/FamilyVisitStore.ts'
 import type { MapCatalog } from '../storage/MapCatalog.ts'
 import { documentAt, sha256Hex } from './documentAt.ts'
 import type { DocumentAt } from './documentAt.ts'
@@ -64,7 +65,7 @@ export function renderExport(
  * happens after the turns, so the rooms are not held up meanwhile.
  */
 export async function exportRecord(
-  store: MapCatalog & DocumentLog & ExportStore,
+  store: MapCatalog & DocumentLog & ExportStore & FamilyVisitStore,
   rooms: RoomRegistry,
   request: ExportRequest,
   now: () => number = Date.now,
@@ -85,6 +86,8 @@ export async function exportRecord(
       }),
     )
   const document = await readSettled(mapId)
+  // After the settled read: the room has stored every visit it admitted by then (Room.settle waits for them).
+  const familyVisits = await store.listFamilyVisits(mapId)
   let restricted: DocumentAt | undefined
   try {
     if (!mayExport(by.role, document.doc)) throw new ExportRefusedError(by.role)
@@ -101,6 +104,7 @@ export async function exportRecord(
         generatedBy: by,
         generatedAt,
         ...(request.reportsPolicy === undefined ? {} : { reportsPolicy: request.reportsPolicy }),
+        familyVisits,
       },
       restricted === undefined
         ? undefined

@@ -14,6 +14,7 @@ import type {
   ExportSummary,
 } from '../storage/ExportStore.ts'
 import type { MapCatalog } from '../storage/MapCatalog.ts'
+import type { FamilyVisitStore } from '../storage/FamilyVisitStore.ts'
 
 interface ExportParams {
   mapId: string
@@ -135,10 +136,9 @@ function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
  * - `GET /api/maps/<id>/letter.pdf` — the family letter, from the shared document only; the same rights, limits
  *   and listing as the shared record (format 'letter'; decision 0038).
  */
-export const exportRoutes: FastifyPluginAsync<{ store: MapCatalog & DocumentLog & ExportStore }> = async (
-  app,
-  { store },
-) => {
+export const exportRoutes: FastifyPluginAsync<{
+  store: MapCatalog & DocumentLog & ExportStore & FamilyVisitStore
+}> = async (app, { store }) => {
   const anyone = app.requireToken()
   const chairOnly = app.requireToken(['chair'])
   // Each export is kept for good and costs real work: per person, and per map for everyone but the chair, so
