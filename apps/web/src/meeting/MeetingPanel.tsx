@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { AGENDA_STEPS, agendaStep } from '@mapboard/map-model'
-import type { AgendaStepId, ConferenceSnapshot } from '@mapboard/map-model'
+import type { AgendaStepId, ConferenceSnapshot, LateInformation } from '@mapboard/map-model'
 import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import type { Permissions } from '../board/Permissions.ts'
@@ -13,11 +13,13 @@ import { DecisionPanel } from './DecisionPanel.tsx'
 import { NextStepsPanel } from './NextStepsPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 import { ScalingPanel } from './ScalingPanel.tsx'
+import { TimingPanel } from './TimingPanel.tsx'
 
-export type MeetingTab = 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster' | 'record'
+export type MeetingTab = 'timing' | 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster' | 'record'
 type Tab = MeetingTab
 
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
+  { id: 'timing', label: 'Timing' },
   { id: 'dangers', label: 'Dangers & goals' },
   { id: 'scaling', label: 'Scaling' },
   { id: 'next-steps', label: 'Next steps' },
@@ -44,6 +46,8 @@ interface MeetingPanelProps {
   permissions: Permissions
   participants: Participant[]
   commands: ConferenceCommands
+  /** What was shared late or is new, by the deployment's reports policy (the "Timing" tab). */
+  information: LateInformation
   /** A tab someone asked for from outside the panel (the roster, from the avatars); `seq` repeats a request. */
   tabRequest: { tab: MeetingTab; seq: number } | null
   onClose(): void
@@ -58,6 +62,7 @@ export function MeetingPanel({
   permissions,
   participants,
   commands,
+  information,
   tabRequest,
   onClose,
   onError,
@@ -161,6 +166,15 @@ export function MeetingPanel({
         aria-labelledby={`${id}-tab-${tab}`}
         tabIndex={0}
       >
+        {tab === 'timing' && (
+          <TimingPanel
+            schedule={conference.schedule}
+            policy={session.reportsPolicy}
+            information={information}
+            permissions={permissions}
+            onSetSchedule={(schedule) => run(() => commands.setSchedule(schedule))}
+          />
+        )}
         {tab === 'dangers' && (
           <DangersPanel conference={conference} permissions={permissions} commands={commands} run={run} />
         )}

@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { COLUMNS, DEFAULT_NOTE_KIND, ZONES, audienceOfNoteId, defaultNoteColour } from '@mapboard/map-model'
-import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
+import type { InformationStatus, MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { DisclosureCommands } from '../board/DisclosureCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
@@ -12,6 +12,11 @@ import { WithdrawDialog } from '../ui/WithdrawDialog.tsx'
 import { OutlineNoteForm } from './OutlineNoteForm.tsx'
 import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
 import { JargonText } from '../ui/JargonText.tsx'
+import {
+  informationDescription,
+  informationMark,
+  sharedWithYouText,
+} from '../newInformation/informationText.ts'
 
 interface OutlineViewProps {
   snapshot: MapSnapshot
@@ -22,6 +27,10 @@ interface OutlineViewProps {
   onError(message: string): void
   /** Notes with changes made here that the server has not stored yet. */
   unsavedNoteIds?: ReadonlySet<string>
+  /** Each note's information status (decision 0035); a note missing here was shared in time. */
+  informationStatus?: ReadonlyMap<string, InformationStatus>
+  /** A family member before the meeting: each item says when it was shared with them. */
+  showSharedWithYou?: boolean
 }
 
 type Editing = { mode: 'new'; zone: ZoneId } | { mode: 'edit'; id: string } | null
@@ -41,6 +50,8 @@ export function OutlineView({
   disclosure,
   onError,
   unsavedNoteIds,
+  informationStatus,
+  showSharedWithYou = false,
 }: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
   const [withdrawing, setWithdrawing] = useState<NoteSnapshot | null>(null)
@@ -264,6 +275,8 @@ export function OutlineView({
                           restricted={audienceOfNoteId(note.id) === 'professionals'}
                           canShare={disclosure !== undefined && permissions.canShare(note)}
                           canWithdraw={disclosure !== undefined && permissions.canWithdraw(note)}
+                          information={informationStatus?.get(note.id) ?? 'in-time'}
+                          sharedWithYou={showSharedWithYou}
                           index={index}
                           isLast={index === notes.length - 1}
                           actions={rowActions}
@@ -302,6 +315,10 @@ interface OutlineNoteProps {
   canShare: boolean
   /** "Withdraw…" is offered (the chair). */
   canWithdraw: boolean
+  /** Shared late or new at the conference: marked in words, with when it arrived. */
+  information: InformationStatus
+  /** Says when the item was shared with the family (a family member's view before the meeting). */
+  sharedWithYou: boolean
   /** Position in its section. */
   index: number
   isLast: boolean
@@ -316,10 +333,13 @@ const OutlineNote = memo(function OutlineNote({
   restricted,
   canShare,
   canWithdraw,
+  information,
+  sharedWithYou,
   index,
   isLast,
   actions,
 }: OutlineNoteProps) {
+  const mark = informationMark(information)
   const badge = KIND_BADGE[note.kind]
   const short = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text
   const { agency } = note
@@ -336,7 +356,19 @@ const OutlineNote = memo(function OutlineNote({
       data-unsaved={unsaved ? 'true' : undefined}
       data-audience={restricted ? 'professionals' : undefined}
       data-withdrawn={note.withdrawal !== undefined ? 'true' : undefined}
+      data-information={information !== 'in-time' ? information : undefined}
     >
+      {mark !== null && (
+        <p
+          className="information-mark"
+          data-status={information}
+          data-testid="outline-note-information"
+          title={informationDescription(information, note.receivedAt) ?? undefined}
+        >
+          <span aria-hidden="true">{mark}</span>
+          <span className="visually-hidden">{informationDescription(information, note.receivedAt)}</span>
+        </p>
+      )}
       {restricted && (
         <p className="restricted-mark" data-testid="outline-note-restricted">
           Professionals only
@@ -357,6 +389,11 @@ const OutlineNote = memo(function OutlineNote({
       {note.sharing !== undefined && (
         <p className="shared-mark" data-testid="outline-note-shared">
           {sharedText(note.sharing)}
+        </p>
+      )}
+      {sharedWithYou && (
+        <p className="shared-with-you" data-testid="outline-note-shared-with-you">
+          <time dateTime={new Date(note.receivedAt).toISOString()}>{sharedWithYouText(note.receivedAt)}</time>
         </p>
       )}
       <p className="outline-note-meta">
