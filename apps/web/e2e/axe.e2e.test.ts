@@ -34,7 +34,7 @@ import {
 } from './helpers.ts'
 
 /** The meeting panel's tabs, in order; a test below fails when the panel's own list (MeetingPanel.tsx) differs. */
-const MEETING_TABS = ['dangers', 'scaling', 'next-steps', 'decision', 'roster', 'record'] as const
+const MEETING_TABS = ['timing', 'dangers', 'scaling', 'next-steps', 'decision', 'roster', 'record'] as const
 
 const DEVICES: ReadonlyArray<{ name: string; options: BrowserContextOptions }> = [
   { name: 'desktop-1440x900', options: { viewport: DESKTOP } },

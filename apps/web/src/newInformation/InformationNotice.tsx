@@ -27,27 +27,29 @@ export function InformationNotice({
     return () => clearTimeout(timer)
   }, [arrivals, onDismiss])
   return (
-    <div className="information-notice-region" role="status" aria-live="polite" aria-atomic="true">
-      {arrivals !== null && arrivals.notes.length > 0 && (
-        <div className="information-notice" data-testid="information-notice">
-          <span className="information-notice-message">{noticeText(arrivals, statusOf)}</span>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => {
-              onShowList()
-              onDismiss()
-            }}
-            data-testid="information-notice-show"
-          >
-            Go through them
-          </button>
-          <button type="button" className="button button-small" onClick={onDismiss}>
-            Dismiss
-          </button>
-        </div>
-      )}
-    </div>
+    <section aria-label="New information">
+      <div className="information-notice-region" role="status" aria-live="polite" aria-atomic="true">
+        {arrivals !== null && arrivals.notes.length > 0 && (
+          <div className="information-notice" data-testid="information-notice">
+            <span className="information-notice-message">{noticeText(arrivals, statusOf)}</span>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                onShowList()
+                onDismiss()
+              }}
+              data-testid="information-notice-show"
+            >
+              Go through them
+            </button>
+            <button type="button" className="button button-small" onClick={onDismiss}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </div>
+    </section>
   )
 }
 

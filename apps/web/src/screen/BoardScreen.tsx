@@ -378,12 +378,12 @@ export function BoardScreen({
         onGive={() => openMeetingAt('scaling')}
       />
       {schedule !== null ? (
-        <p className="schedule-line" data-testid="schedule-line">
+        <section className="schedule-line" aria-label="When the conference is" data-testid="schedule-line">
           {scheduleLine(schedule, policy)}
-        </p>
+        </section>
       ) : (
         isChair && (
-          <p className="schedule-line" data-testid="schedule-line">
+          <section className="schedule-line" aria-label="When the conference is" data-testid="schedule-line">
             The conference’s date and time are not set, so nothing is marked as shared late.
             <button
               type="button"
@@ -393,7 +393,7 @@ export function BoardScreen({
             >
               Set them
             </button>
-          </p>
+          </section>
         )
       )}
       {closedSession && <ClosedSessionNotice role={participant.role} />}
