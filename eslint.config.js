@@ -47,6 +47,7 @@ const WEB_LAYERS = [
   'api',
   'board',
   'ui',
+  'newInformation',
   'record',
   'canvas',
   'checklist',

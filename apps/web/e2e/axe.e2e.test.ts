@@ -37,6 +37,7 @@ import {
 /** The meeting panel's tabs, in order; a test below fails when the panel's own list (MeetingPanel.tsx) differs. */
 const MEETING_TABS = [
   'checklist',
+  'timing',
   'dangers',
   'scaling',
   'next-steps',

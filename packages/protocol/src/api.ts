@@ -27,11 +27,25 @@ export interface Participant {
   agency: string
 }
 
+/**
+ * When this deployment wants agencies' reports (decision 0035): hours before an initial conference, working days
+ * before a review, and the days it does not work besides weekends and the England and Wales bank holidays that
+ * map-model already knows (only the extra ones travel, not a century of holidays).
+ */
+export interface ReportsPolicyInfo {
+  initialHours: number
+  reviewWorkingDays: number
+  /** London dates, 'YYYY-MM-DD'. */
+  extraBankHolidays: string[]
+}
+
 /** `POST /api/maps/<id>/join` → 200. `token` is the participant token to use for `/sync` and the API. */
 export interface JoinResponse {
   token: string
   participant: Participant
   map: { id: string; title: string }
+  /** The deployment's reports policy, so the board marks late items as the record will. Absent from older servers. */
+  reportsPolicy?: ReportsPolicyInfo
 }
 
 /** One invite link, as the chair sees it (`GET /api/maps/<id>/links`). */

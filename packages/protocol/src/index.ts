@@ -20,6 +20,7 @@ export type {
   OpenScalingRoundRequest,
   OpenScalingRoundResponse,
   Participant,
+  ReportsPolicyInfo,
   ScalingSubmission,
   ScalingSubmissionRequest,
 } from './api.ts'

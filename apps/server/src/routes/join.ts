@@ -7,6 +7,7 @@ import { requestAuth } from '../plugins/auth.ts'
 import { addressKey } from '../plugins/limits.ts'
 import type { LinkStore } from '../storage/LinkStore.ts'
 import type { MapCatalog } from '../storage/MapCatalog.ts'
+import { reportsPolicyInfo } from './reportsPolicyInfo.ts'
 
 /** Longest name or agency, in characters, after trimming. */
 export const MAX_NAME_LENGTH = 80
@@ -28,7 +29,7 @@ const joinSchema = {
   response: {
     200: {
       type: 'object',
-      required: ['token', 'participant', 'map'],
+      required: ['token', 'participant', 'map', 'reportsPolicy'],
       properties: {
         token: { type: 'string' },
         participant: {
@@ -45,6 +46,15 @@ const joinSchema = {
           type: 'object',
           required: ['id', 'title'],
           properties: { id: { type: 'string' }, title: { type: 'string' } },
+        },
+        reportsPolicy: {
+          type: 'object',
+          required: ['initialHours', 'reviewWorkingDays', 'extraBankHolidays'],
+          properties: {
+            initialHours: { type: 'integer' },
+            reviewWorkingDays: { type: 'integer' },
+            extraBankHolidays: { type: 'array', items: { type: 'string' } },
+          },
         },
       },
     },
@@ -106,7 +116,12 @@ export const joinRoutes: FastifyPluginAsync<{ store: MapCatalog & LinkStore }> =
       }
       // Same link, same expiry: the participant token can never outlive or outrank the link it came from.
       const token = app.tokens.sign({ mapId, role, linkId, exp, participant: { id, name, agency } })
-      return { token, participant: { id, name, role, agency }, map: { id: map.id, title: map.title } }
+      return {
+        token,
+        participant: { id, name, role, agency },
+        map: { id: map.id, title: map.title },
+        reportsPolicy: reportsPolicyInfo(app.config.reportsPolicy),
+      }
     },
   )
 }

@@ -11,11 +11,19 @@ import {
   setFamilyMayExport,
   setFamilyView,
   setSafetyGoal,
+  setSchedule,
   setStep,
   updateDangerStatement,
   updateNextStep,
 } from '@mapboard/map-model'
-import type { AgendaStepId, Apology, Decision, NextStep, RecordedBy } from '@mapboard/map-model'
+import type {
+  AgendaStepId,
+  Apology,
+  ConferenceSchedule,
+  Decision,
+  NextStep,
+  RecordedBy,
+} from '@mapboard/map-model'
 import type { Participant } from '@mapboard/protocol'
 
 export interface DangerParts {
@@ -55,6 +63,8 @@ export interface ConferenceCommands {
   /** The professionals talk without the family (CLOSED-1, the chair's). */
   startClosedSession(): void
   endClosedSession(): void
+  /** When the conference starts and which kind it is (SCHEDULE-1, the chair's); the reports deadline follows. */
+  setSchedule(schedule: ConferenceSchedule): void
 }
 
 export function createConferenceCommands(doc: Y.Doc, me: Participant): ConferenceCommands {
@@ -74,5 +84,6 @@ export function createConferenceCommands(doc: Y.Doc, me: Participant): Conferenc
     setFamilyMayExport: (allowed) => setFamilyMayExport(doc, allowed),
     startClosedSession: () => startClosedSession(doc, by),
     endClosedSession: () => endClosedSession(doc),
+    setSchedule: (schedule) => setSchedule(doc, schedule),
   }
 }

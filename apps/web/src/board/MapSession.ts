@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { readAuthMessage } from 'y-protocols/auth'
 import { CloseCode, MessageType } from '@mapboard/protocol'
-import type { Participant } from '@mapboard/protocol'
+import type { Participant, ReportsPolicyInfo } from '@mapboard/protocol'
+import type { ReportsPolicy } from '@mapboard/map-model'
 import { createBoardCommands } from './BoardCommands.ts'
 import type { BoardCommands } from './BoardCommands.ts'
 import { ConnectionMonitor } from './ConnectionMonitor.ts'
@@ -19,6 +20,7 @@ import { createDisclosureCommands } from './DisclosureCommands.ts'
 import type { DisclosureCommands } from './DisclosureCommands.ts'
 import { Presence, publishLocalUser } from './Presence.ts'
 import { RemoteCursors } from './RemoteCursors.ts'
+import { reportsPolicyOf } from './reportsPolicy.ts'
 import { SaveConfirmation } from './SaveConfirmation.ts'
 import { UnsavedChanges } from './UnsavedChanges.ts'
 
@@ -27,6 +29,8 @@ export interface MapSessionOptions {
   /** The participant token from the join (never the link token): it says who this connection is. */
   token: string
   participant: Participant
+  /** The deployment's reports policy from the join answer; England and Wales's when it had none. */
+  reportsPolicy?: ReportsPolicyInfo
   /** Defaults to this page's origin; the sync endpoint is `<origin>/sync/<mapId>?token=…`. */
   origin?: string
 }
@@ -38,6 +42,8 @@ export interface MapSession {
   readonly participant: Participant
   /** The participant token, for API calls (e.g. the chair's invite links). */
   readonly token: string
+  /** When this deployment wants reports: the board marks late and new items by it, as the record does. */
+  readonly reportsPolicy: ReportsPolicy
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   /** The board's read model: the shared document, with the professionals' notes where this device has them. */
@@ -166,6 +172,7 @@ export function openMapSession(options: MapSessionOptions): MapSession {
     mapId: options.mapId,
     participant,
     token: options.token,
+    reportsPolicy: reportsPolicyOf(options.reportsPolicy),
     doc,
     provider,
     store,

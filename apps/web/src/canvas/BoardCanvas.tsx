@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import Konva from 'konva'
 import { Layer, Rect, Stage } from 'react-konva'
 import { audienceOfNoteId } from '@mapboard/map-model'
-import type { JudgementScale, MapSnapshot, ZoneId } from '@mapboard/map-model'
+import type { InformationStatus, JudgementScale, MapSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { FollowChair } from '../board/FollowChair.ts'
 import type { Permissions } from '../board/Permissions.ts'
@@ -60,6 +60,8 @@ interface BoardCanvasProps {
   followChair?: FollowChair
   /** Notes with changes made here that the server has not stored yet. */
   unsavedNoteIds?: ReadonlySet<string>
+  /** Each note's information status (decision 0035); a note missing here was shared in time. */
+  informationStatus?: ReadonlyMap<string, InformationStatus>
   /** Shares this pointer and shows other people's (not for observers, not on phones). */
   remoteCursors?: RemoteCursors
   /**
@@ -92,6 +94,7 @@ export function BoardCanvas({
   revealRequest,
   followChair,
   unsavedNoteIds,
+  informationStatus,
   remoteCursors,
   movable = true,
 }: BoardCanvasProps) {
@@ -377,6 +380,7 @@ export function BoardCanvas({
                   unsaved={unsavedNoteIds?.has(note.id) ?? false}
                   selected={selection.ids.has(note.id)}
                   restricted={audienceOfNoteId(note.id) === 'professionals'}
+                  information={informationStatus?.get(note.id) ?? 'in-time'}
                   handlers={noteHandlers}
                 />
               )

@@ -1,11 +1,13 @@
 import { memo, useMemo } from 'react'
 import type Konva from 'konva'
 import { Group, Label, Rect, Tag, Text } from 'react-konva'
-import type { NoteBox, NoteSnapshot } from '@mapboard/map-model'
+import type { InformationStatus, NoteBox, NoteSnapshot } from '@mapboard/map-model'
 import { noteByline } from '../board/noteAuthorship.ts'
+import { informationMark } from '../newInformation/informationText.ts'
 import { sharedText, withdrawnText } from '../ui/disclosureText.ts'
 import {
   FOCUS,
+  INFORMATION_MARK,
   INK,
   INK_MUTED,
   KIND_BADGE,
@@ -45,6 +47,8 @@ interface NoteShapeProps {
   selected: boolean
   /** In the professionals' document: a border of its own and "Professionals only" on it. */
   restricted: boolean
+  /** Shared late or new at the conference: marked in words on its lower edge (the Outline gives the time). */
+  information: InformationStatus
   handlers: NoteHandlers
 }
 
@@ -63,8 +67,10 @@ export const NoteShape = memo(function NoteShape({
   unsaved,
   selected,
   restricted,
+  information,
   handlers,
 }: NoteShapeProps) {
+  const mark = informationMark(information)
   const colours = NOTE_FILL[note.colour]
   const badge = KIND_BADGE[note.kind]
   const textWidth = box.width - 2 * NOTE_PADDING
@@ -194,6 +200,20 @@ export const NoteShape = memo(function NoteShape({
             fontSize={10}
             padding={4}
             fill={RESTRICTED_TEXT}
+          />
+        </Label>
+      )}
+      {mark !== null && information !== 'in-time' && (
+        <Label name="note-information-mark" x={6} y={box.height - 7} listening={false}>
+          <Tag fill={INFORMATION_MARK[information].fill} cornerRadius={4} pointerDirection="none" />
+          <Text
+            name="note-information"
+            text={mark}
+            fontFamily={FONT_FAMILY}
+            fontStyle="600"
+            fontSize={10}
+            padding={4}
+            fill={INFORMATION_MARK[information].text}
           />
         </Label>
       )}

@@ -133,6 +133,7 @@ function LiveBoard({ joined, openInvite }: { joined: JoinResponse; openInvite: b
       mapId: joined.map.id,
       token: joined.token,
       participant: joined.participant,
+      ...(joined.reportsPolicy === undefined ? {} : { reportsPolicy: joined.reportsPolicy }),
     })
     setSession(opened)
     return () => {

@@ -1,6 +1,7 @@
 import { isRole } from '@mapboard/protocol'
 import type { JoinRequest, JoinResponse, Participant } from '@mapboard/protocol'
 import { ApiError, apiRequest } from '../api/apiRequest.ts'
+import { readReportsPolicyInfo } from '../board/reportsPolicy.ts'
 
 /**
  * `POST /api/maps/<id>/join`. `token` is the invite link's token on first arrival, or the participant token on a
@@ -13,7 +14,19 @@ export async function joinMap(mapId: string, token: string, request: JoinRequest
     body: request,
   })
   if (!isJoinResponse(body)) throw new ApiError('The server sent an unexpected answer.', 200, '')
-  return body
+  return withReportsPolicy(body, body.reportsPolicy)
+}
+
+/** The join answer's own fields, with its reports policy only if it reads as one (a garbled one is left out). */
+export function withReportsPolicy(joined: JoinResponse, policy: unknown): JoinResponse {
+  const { id, name, role, agency } = joined.participant
+  const reportsPolicy = readReportsPolicyInfo(policy)
+  return {
+    token: joined.token,
+    participant: { id, name, role, agency },
+    map: { id: joined.map.id, title: joined.map.title },
+    ...(reportsPolicy === undefined ? {} : { reportsPolicy }),
+  }
 }
 
 export function isParticipant(value: unknown): value is Participant {

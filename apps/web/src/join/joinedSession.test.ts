@@ -29,6 +29,16 @@ describe('parseRememberedJoin', () => {
     expect(parseRememberedJoin(stored(padded), 'map-1', NOW)).toEqual(joined)
   })
 
+  it('keeps the deployment’s reports policy with the join, and leaves a garbled one out', () => {
+    const reportsPolicy = { initialHours: 48, reviewWorkingDays: 5, extraBankHolidays: ['2027-01-04'] }
+    expect(parseRememberedJoin(stored({ ...joined, reportsPolicy }), 'map-1', NOW)).toEqual({
+      ...joined,
+      reportsPolicy,
+    })
+    const garbled = { ...reportsPolicy, extraBankHolidays: ['next Tuesday'] }
+    expect(parseRememberedJoin(stored({ ...joined, reportsPolicy: garbled }), 'map-1', NOW)).toEqual(joined)
+  })
+
   it('forgets a join for another map, or one whose token has expired', () => {
     expect(parseRememberedJoin(stored(joined), 'map-2', NOW)).toBeNull()
     expect(parseRememberedJoin(stored(joined), 'map-1', claims.exp * 1000)).toBeNull()

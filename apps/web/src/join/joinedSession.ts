@@ -1,6 +1,6 @@
 import type { JoinResponse } from '@mapboard/protocol'
 import { readClaims, readExpiry } from '../board/readableClaims.ts'
-import { isJoinResponse } from './joinMap.ts'
+import { isJoinResponse, withReportsPolicy } from './joinMap.ts'
 
 /**
  * The join this device remembers for a map (decision 0025): the server's answer, with the participant token.
@@ -35,12 +35,7 @@ export function parseRememberedJoin(raw: string | null, mapId: string, now: numb
   if (claims.linkId === null || (claims.role !== null && claims.role !== joined.participant.role)) return null
   const expiry = readExpiry(joined.token)
   if (expiry !== null && expiry <= now) return null
-  const { id, name, role, agency } = joined.participant
-  return {
-    token: joined.token,
-    participant: { id, name, role, agency },
-    map: { id: joined.map.id, title: joined.map.title },
-  }
+  return withReportsPolicy(joined, joined.reportsPolicy)
 }
 
 /** Whether an invite link's token is the link this join came through (a different link means a new join). */

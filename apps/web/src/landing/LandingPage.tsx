@@ -1,6 +1,9 @@
 import { useState } from 'react'
 import { MAX_TITLE_TEXT } from '@mapboard/map-model'
 import { markInviteOnArrival } from '../join/inviteOnArrival.ts'
+import { ScheduleFields } from '../newInformation/ScheduleFields.tsx'
+import { EMPTY_SCHEDULE_DRAFT, scheduleOfDraft } from '../newInformation/scheduleDraft.ts'
+import { keepScheduleForArrival } from '../newInformation/scheduleOnArrival.ts'
 import { Logo } from '../ui/Logo.tsx'
 import { CreateMapError, createMap } from './createMap.ts'
 
@@ -11,13 +14,18 @@ export function LandingPage({ navigate }: { navigate(to: string): void }) {
   const [needsToken, setNeedsToken] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [schedule, setSchedule] = useState(EMPTY_SCHEDULE_DRAFT)
 
   const submit = async (): Promise<void> => {
     setBusy(true)
     setError(null)
     try {
+      // Read before creating, so a mistyped date is fixed before the map exists.
+      const when = scheduleOfDraft(schedule)
       const created = await createMap(title.trim(), needsToken ? adminToken.trim() : undefined)
       markInviteOnArrival(created.id)
+      // POST /api/maps takes only the title: the schedule is written by the chair's board once joined.
+      if (when !== null) keepScheduleForArrival(created.id, when)
       // Stay on this origin whatever host the server put in the link; the token rides in the fragment.
       const chair = new URL(created.links.chair, window.location.href)
       navigate(chair.pathname + chair.hash)
@@ -72,6 +80,10 @@ export function LandingPage({ navigate }: { navigate(to: string): void }) {
               onChange={(event) => setTitle(event.target.value)}
             />
           </label>
+          <fieldset className="field landing-schedule">
+            <legend className="field-label">When is the conference?</legend>
+            <ScheduleFields draft={schedule} onChange={setSchedule} />
+          </fieldset>
           {needsToken && (
             <label className="field">
               <span className="field-label">Access code</span>

@@ -1,27 +1,31 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { AGENDA_STEPS, agendaStep } from '@mapboard/map-model'
-import type { AgendaStepId, ConferenceSnapshot, MapSnapshot } from '@mapboard/map-model'
+import type { AgendaStepId, ConferenceSnapshot, LateInformation, MapSnapshot } from '@mapboard/map-model'
 import { ChairChecklist } from '../checklist/ChairChecklist.tsx'
 import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
 import type { Permissions } from '../board/Permissions.ts'
 import type { Participant } from '../board/Presence.ts'
 import { runCommand } from '../board/runCommand.ts'
+import { NewInformationList } from '../newInformation/NewInformationList.tsx'
 import { RecordPanel } from '../record/RecordPanel.tsx'
 import { DangersPanel } from './DangersPanel.tsx'
 import { DecisionPanel } from './DecisionPanel.tsx'
 import { NextStepsPanel } from './NextStepsPanel.tsx'
 import { RosterPanel } from './RosterPanel.tsx'
 import { ScalingPanel } from './ScalingPanel.tsx'
+import { TimingPanel } from './TimingPanel.tsx'
 
-export type MeetingTab = 'checklist' | 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster' | 'record'
+export type MeetingTab =
+  'checklist' | 'timing' | 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster' | 'record'
 type Tab = MeetingTab
 
 /** The chair's own tab, first for them only. */
 const CHECKLIST_TAB: { id: Tab; label: string } = { id: 'checklist', label: 'Checklist' }
 
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
+  { id: 'timing', label: 'Timing' },
   { id: 'dangers', label: 'Dangers & goals' },
   { id: 'scaling', label: 'Scaling' },
   { id: 'next-steps', label: 'Next steps' },
@@ -48,6 +52,8 @@ interface MeetingPanelProps {
   permissions: Permissions
   participants: Participant[]
   commands: ConferenceCommands
+  /** What was shared late or is new, by the deployment's reports policy (the "Timing" tab). */
+  information: LateInformation
   /** A tab someone asked for from outside the panel (the roster, from the avatars); `seq` repeats a request. */
   tabRequest: { tab: MeetingTab; seq: number } | null
   /** Every note the chair sees, unfiltered, for the chair's checklist. */
@@ -66,6 +72,7 @@ export function MeetingPanel({
   permissions,
   participants,
   commands,
+  information,
   tabRequest,
   snapshot,
   onShowNote,
@@ -173,7 +180,22 @@ export function MeetingPanel({
         tabIndex={0}
       >
         {tab === 'checklist' && permissions.isChair && (
-          <ChairChecklist snapshot={snapshot} onShowNote={onShowNote} />
+          <ChairChecklist
+            snapshot={snapshot}
+            onShowNote={onShowNote}
+            newInformation={
+              <NewInformationList information={information} schedule={conference.schedule} headingLevel={4} />
+            }
+          />
+        )}
+        {tab === 'timing' && (
+          <TimingPanel
+            schedule={conference.schedule}
+            policy={session.reportsPolicy}
+            information={information}
+            permissions={permissions}
+            onSetSchedule={(schedule) => run(() => commands.setSchedule(schedule))}
+          />
         )}
         {tab === 'dangers' && (
           <DangersPanel conference={conference} permissions={permissions} commands={commands} run={run} />

@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { COLUMNS, ZONES, audienceOfNoteId, defaultNoteColour } from '@mapboard/map-model'
-import type { MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
+import type { InformationStatus, MapSnapshot, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import type { BoardCommands } from '../board/BoardCommands.ts'
 import type { DisclosureCommands } from '../board/DisclosureCommands.ts'
 import type { Permissions } from '../board/Permissions.ts'
@@ -13,6 +13,11 @@ import { OutlineNoteForm } from './OutlineNoteForm.tsx'
 import type { OutlineNoteValues } from './OutlineNoteForm.tsx'
 import { JargonText } from '../ui/JargonText.tsx'
 import { newProvenance, provenanceOf } from '../ui/provenance.ts'
+import {
+  informationDescription,
+  informationMark,
+  sharedWithYouText,
+} from '../newInformation/informationText.ts'
 
 interface OutlineViewProps {
   snapshot: MapSnapshot
@@ -30,6 +35,10 @@ interface OutlineViewProps {
   filter?: { label: string; hidden: number } | null
   /** Increment to scroll to a note's row and focus it (the chair's checklist), when the Outline is showing. */
   revealRequest?: { id: string; nonce: number } | null
+  /** Each note's information status (decision 0035); a note missing here was shared in time. */
+  informationStatus?: ReadonlyMap<string, InformationStatus>
+  /** A family member before the meeting: each item says when it was shared with them. */
+  showSharedWithYou?: boolean
 }
 
 type Editing = { mode: 'new'; zone: ZoneId } | { mode: 'edit'; id: string } | null
@@ -51,6 +60,8 @@ export function OutlineView({
   unsavedNoteIds,
   filter = null,
   revealRequest = null,
+  informationStatus,
+  showSharedWithYou = false,
 }: OutlineViewProps) {
   const [editing, setEditing] = useState<Editing>(null)
   const [withdrawing, setWithdrawing] = useState<NoteSnapshot | null>(null)
@@ -293,6 +304,8 @@ export function OutlineView({
                           restricted={audienceOfNoteId(note.id) === 'professionals'}
                           canShare={disclosure !== undefined && permissions.canShare(note)}
                           canWithdraw={disclosure !== undefined && permissions.canWithdraw(note)}
+                          information={informationStatus?.get(note.id) ?? 'in-time'}
+                          sharedWithYou={showSharedWithYou}
                           index={index}
                           isLast={index === notes.length - 1}
                           actions={rowActions}
@@ -333,6 +346,10 @@ interface OutlineNoteProps {
   canShare: boolean
   /** "Withdraw…" is offered (the chair). */
   canWithdraw: boolean
+  /** Shared late or new at the conference: marked in words, with when it arrived. */
+  information: InformationStatus
+  /** Says when the item was shared with the family (a family member's view before the meeting). */
+  sharedWithYou: boolean
   /** Position in its section. */
   index: number
   isLast: boolean
@@ -348,10 +365,13 @@ const OutlineNote = memo(function OutlineNote({
   restricted,
   canShare,
   canWithdraw,
+  information,
+  sharedWithYou,
   index,
   isLast,
   actions,
 }: OutlineNoteProps) {
+  const mark = informationMark(information)
   const badge = KIND_BADGE[note.kind]
   const short = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text
   const { agency } = note
@@ -368,7 +388,19 @@ const OutlineNote = memo(function OutlineNote({
       data-unsaved={unsaved ? 'true' : undefined}
       data-audience={restricted ? 'professionals' : undefined}
       data-withdrawn={note.withdrawal !== undefined ? 'true' : undefined}
+      data-information={information !== 'in-time' ? information : undefined}
     >
+      {mark !== null && (
+        <p
+          className="information-mark"
+          data-status={information}
+          data-testid="outline-note-information"
+          title={informationDescription(information, note.receivedAt) ?? undefined}
+        >
+          <span aria-hidden="true">{mark}</span>
+          <span className="visually-hidden">{informationDescription(information, note.receivedAt)}</span>
+        </p>
+      )}
       {restricted && (
         <p className="restricted-mark" data-testid="outline-note-restricted">
           Professionals only
@@ -389,6 +421,11 @@ const OutlineNote = memo(function OutlineNote({
       {note.sharing !== undefined && (
         <p className="shared-mark" data-testid="outline-note-shared">
           {sharedText(note.sharing)}
+        </p>
+      )}
+      {sharedWithYou && (
+        <p className="shared-with-you" data-testid="outline-note-shared-with-you">
+          <time dateTime={new Date(note.receivedAt).toISOString()}>{sharedWithYouText(note.receivedAt)}</time>
         </p>
       )}
       <p className="outline-note-meta">

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { ZONE_IDS, currentClosedSession, judgementScale } from '@mapboard/map-model'
-import type { ZoneId } from '@mapboard/map-model'
+import {
+  ZONE_IDS,
+  currentClosedSession,
+  informationStatus,
+  judgementScale,
+  lateInformation,
+} from '@mapboard/map-model'
+import type { InformationStatus, NoteSnapshot, ZoneId } from '@mapboard/map-model'
 import { familyView } from '../board/BoardSnapshotStore.ts'
 import { filterByKind, kindFilterLabel } from '../board/KindFilter.ts'
 import type { KindFilter } from '../board/KindFilter.ts'
@@ -22,6 +28,10 @@ import type { MeetingTab } from '../meeting/MeetingPanel.tsx'
 import { ScalingPrompt } from '../meeting/ScalingPrompt.tsx'
 import { ClosedSessionNotice } from '../meeting/ClosedSessionNotice.tsx'
 import { useConference } from '../meeting/useConference.ts'
+import { InformationNotice } from '../newInformation/InformationNotice.tsx'
+import { scheduleLine } from '../newInformation/informationText.ts'
+import { clearScheduleOnArrival, scheduleOnArrival } from '../newInformation/scheduleOnArrival.ts'
+import { useInformationArrivals } from '../newInformation/useInformationArrivals.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from '../ui/AddNoteDialog.tsx'
 import { ConnectionIndicator } from '../ui/ConnectionIndicator.tsx'
@@ -121,6 +131,35 @@ export function BoardScreen({
   const myLinkId = useMemo(() => readClaims(session.token).linkId, [session.token])
   const isChair = permissions.isChair
   const editable = permissions.canEdit
+
+  // Fair process (decision 0035): each note's status by the schedule and the deployment's reports policy.
+  const { schedule } = conference
+  const policy = session.reportsPolicy
+  const statusById = useMemo(() => {
+    const statuses = new Map<string, InformationStatus>()
+    for (const note of fullSnapshot.notes) {
+      const status = informationStatus(note.receivedAt, schedule, policy)
+      if (status !== 'in-time') statuses.set(note.id, status)
+    }
+    return statuses
+  }, [fullSnapshot.notes, schedule, policy])
+  const statusOfNote = useCallback(
+    (note: NoteSnapshot): InformationStatus => informationStatus(note.receivedAt, schedule, policy),
+    [schedule, policy],
+  )
+  const statusOfId = useCallback((id: string) => statusById.get(id) ?? 'in-time', [statusById])
+  const information = useMemo(
+    () => lateInformation(fullSnapshot, schedule, policy),
+    [fullSnapshot, schedule, policy],
+  )
+  const [arrivals, dismissArrivals] = useInformationArrivals(
+    session,
+    fullSnapshot.notes,
+    statusOfNote,
+    isChair,
+  )
+  // Before the meeting the family sees when each item reached them.
+  const showSharedWithYou = participant.role === 'family' && conference.step === 'before'
   const allLocked = snapshot.locks.length === ZONE_IDS.length
 
   const onError = useCallback(
@@ -128,6 +167,16 @@ export function BoardScreen({
     [],
   )
   const clearToast = useCallback(() => setToast(null), [])
+
+  // The schedule the chair gave when creating the map: their first edit, once the map has caught up.
+  const synced = connection.status === 'connected'
+  useEffect(() => {
+    if (!isChair || !synced) return
+    const kept = scheduleOnArrival(session.mapId)
+    if (kept === null) return
+    clearScheduleOnArrival(session.mapId)
+    if (schedule === null) runCommand(() => conferenceCommands.setSchedule(kept), onError)
+  }, [isChair, synced, schedule, session.mapId, conferenceCommands, onError])
 
   // The server refused (and undid) one of my edits: say why, calmly.
   useEffect(() => {
@@ -354,6 +403,25 @@ export function BoardScreen({
         meetingOpen={meetingOpen}
         onGive={() => openMeetingAt('scaling')}
       />
+      {schedule !== null ? (
+        <section className="schedule-line" aria-label="When the conference is" data-testid="schedule-line">
+          {scheduleLine(schedule, policy)}
+        </section>
+      ) : (
+        isChair && (
+          <section className="schedule-line" aria-label="When the conference is" data-testid="schedule-line">
+            The conference’s date and time are not set, so nothing is marked as shared late.
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="schedule-set-button"
+              onClick={() => openMeetingAt('timing')}
+            >
+              Set them
+            </button>
+          </section>
+        )
+      )}
       {closedSession && <ClosedSessionNotice role={participant.role} />}
       {/* Covered for the family and observers during a closed session: nothing behind the notice to reach. */}
       <main
@@ -374,6 +442,7 @@ export function BoardScreen({
             revealRequest={revealRequest}
             followChair={session.follow}
             unsavedNoteIds={unsaved.noteIds}
+            informationStatus={statusById}
             remoteCursors={session.cursors}
           />
         </div>
@@ -387,6 +456,8 @@ export function BoardScreen({
             disclosure={session.disclosure}
             onError={onError}
             unsavedNoteIds={unsaved.noteIds}
+            informationStatus={statusById}
+            showSharedWithYou={showSharedWithYou}
           />
         </aside>
         {meetingOpen && (
@@ -397,6 +468,7 @@ export function BoardScreen({
             permissions={permissions}
             participants={participants}
             commands={conferenceCommands}
+            information={information}
             tabRequest={meetingTabRequest}
             snapshot={fullSnapshot}
             onShowNote={showNote}
@@ -437,6 +509,14 @@ export function BoardScreen({
           mapId={session.mapId}
           token={session.token}
           synced={connection.status === 'connected'}
+        />
+      )}
+      {isChair && (
+        <InformationNotice
+          arrivals={arrivals}
+          statusOf={statusOfId}
+          onShowList={() => openMeetingAt('timing')}
+          onDismiss={dismissArrivals}
         />
       )}
       {toast !== null && <Toast key={toast.key} message={toast.message} onDone={clearToast} />}

@@ -28,3 +28,11 @@ export const UNSAVED_TEXT = '#7a3e00'
 export const RESTRICTED_EDGE = '#5b2a86'
 export const RESTRICTED_FILL = '#5b2a86'
 export const RESTRICTED_TEXT = '#ffffff'
+/**
+ * The "Shared late" and "New at the conference" marks (decision 0035): dark fills with white text (AA), different
+ * from each other and from every other mark, but the words say it — never the colour alone.
+ */
+export const INFORMATION_MARK = {
+  late: { fill: '#8a3b00', text: '#ffffff' },
+  new: { fill: '#a1122e', text: '#ffffff' },
+} as const
