@@ -78,6 +78,7 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     linkTtlMs: options.linkTtlMs ?? DEFAULT_LINK_TTL_MS,
     webDistDir: resolve(options.webDistDir ?? DEFAULT_WEB_DIST_DIR),
     reportsPolicy: options.reportsPolicy ?? DEFAULT_REPORTS_POLICY,
+    letterCorrectionsText: options.letterCorrectionsText,
   }
 }
 

@@ -17,6 +17,7 @@ import {
   setSafetyGoal,
 } from '@mapboard/map-model'
 import { roomNameOf } from '@mapboard/protocol'
+import { configFromEnv } from '../src/config.ts'
 import type { ExportInfo } from '@mapboard/protocol'
 import { connectClient, noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
@@ -139,4 +140,15 @@ it('is refused to the family and observers until the chair allows it, never hold
     403,
     'ROLE_FORBIDDEN',
   )
+})
+
+it('says how to ask for a correction in the words MAPBOARD_LETTER_CORRECTIONS_TEXT gives', async () => {
+  const corrections = 'To ask for a correction, write to Riverside Council, PO Box 14.'
+  const { letterCorrectionsText } = configFromEnv({ MAPBOARD_LETTER_CORRECTIONS_TEXT: corrections })
+  const c = (conference = await startConference({ letterCorrectionsText }))
+  const letter = await download(c.server, `/api/maps/${c.map.id}/letter.pdf`, c.chair.token)
+  expect(letter.status).toBe(200)
+  const text = pdfText(letter.bytes)
+  expect(text).toContain(corrections)
+  expect(text).not.toContain('tell your social worker or the conference chair')
 })

@@ -48,6 +48,7 @@ it('says an item was seen when a family member opened the map after it arrived, 
   const mapId = c.map.id
   const chair = c.observers[0]
   const police = c.observers[1]
+  if (chair === undefined || police === undefined) throw new Error('no chair or police client')
   setSchedule(chair.doc, { startsAt: Date.now() + 3 * 24 * 3_600_000, type: 'review' })
 
   const seenText = `Seen-${randomBytes(5).toString('hex')} missed two school days`

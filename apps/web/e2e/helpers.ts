@@ -100,15 +100,53 @@ export interface Joiner {
   agency?: string
 }
 
-/** On the landing page: create a map, join as chair, read the invite links from the Invite panel. */
+/** A moment as the schedule's fields take it: London's date and clock time. */
+export function londonFields(ms: number): { date: string; time: string } {
+  const date = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(ms)
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms)
+  return { date, time }
+}
+
+/** Fills the schedule's date and time fields (the landing page's or the chair's Timing tab's) with `startsAt`. */
+export async function fillSchedule(page: Page, startsAt: number): Promise<void> {
+  const fields = londonFields(startsAt)
+  await page.getByTestId('schedule-date').fill(fields.date)
+  await page.getByTestId('schedule-time').fill(fields.time)
+}
+
+/** When the conference is, as the landing page asks for it. */
+export interface LandingSchedule {
+  startsAt: number
+  type: 'initial' | 'review'
+}
+
+/**
+ * On the landing page: create a map (with its schedule, when given), join as chair, read the invite links from
+ * the Invite panel.
+ */
 export async function createMapFromLanding(
   page: Page,
   origin: string,
   title: string,
   chair: Joiner,
+  schedule?: LandingSchedule,
 ): Promise<Record<Role, string>> {
   await page.goto(`${origin}/`)
   await page.getByTestId('map-title-input').fill(title)
+  if (schedule !== undefined) {
+    await fillSchedule(page, schedule.startsAt)
+    await page.getByTestId(`schedule-type-${schedule.type}`).check()
+  }
   await page.getByTestId('create-map-button').click()
   await joinWithName(page, chair)
   const panel = page.getByTestId('invite-panel')

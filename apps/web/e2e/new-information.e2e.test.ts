@@ -22,6 +22,7 @@ import {
   joinByLink,
   joinWithName,
   launchBrowser,
+  londonFields,
   openMeeting,
   openRecordedPage,
   outlineNote,
@@ -54,23 +55,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-/** A moment as the schedule's fields take it: London's date and clock time. */
-function londonFields(ms: number): { date: string; time: string } {
-  const date = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ms)
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(ms)
-  return { date, time }
-}
 
 async function expectNoViolations(page: Page, scene: string): Promise<void> {
   expect.soft(describeViolations(await axeViolations(page)), `axe-core on ${scene}`).toEqual([])
