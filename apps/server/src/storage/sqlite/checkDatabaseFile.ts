@@ -54,6 +54,8 @@ export function checkDatabaseFile(path: string): DatabaseSummary {
     try {
       integrity = db.pragma('integrity_check', { simple: true })
     } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CORRUPT')
+        throw new DatabaseFileError(`${path} is damaged: ${error.message}`)
       throw new DatabaseFileError(`${path} is not a SQLite database: ${message(error)}`)
     }
     if (integrity !== 'ok') throw new DatabaseFileError(`${path} is damaged: ${String(integrity)}`)
