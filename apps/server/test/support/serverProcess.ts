@@ -32,9 +32,24 @@ export interface ServerProcess {
   output(): string
 }
 
+/** A server process that has loaded its modules and runs src/main.ts when started. */
+export interface HeldServerProcess {
+  /** Resolves once its modules are loaded. */
+  readonly loaded: Promise<void>
+  /** Runs main.ts and resolves once it prints the URL it listens on. */
+  start(): Promise<ServerProcess>
+  /** Ends it without starting it. */
+  discard(): Promise<void>
+}
+
 /** Starts `src/main.ts` with HOST 127.0.0.1 and resolves once it prints the URL it listens on. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  return spawnServerProcess(options).start()
+}
+
+/** Spawns a server process (test/support/heldServerEntry.ts) that loads now and serves once started. */
+export function spawnServerProcess(options: ServerProcessOptions): HeldServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'support', 'heldServerEntry.ts')], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -45,46 +60,59 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       LOG_LEVEL: 'warn',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
   const chunks: string[] = []
   const output = () => chunks.join('')
-  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')))
+  const printed = (pattern: RegExp): string | undefined => pattern.exec(output())?.[1]
+  const watchers = new Set<() => void>()
+  const collect = (chunk: Buffer) => {
+    chunks.push(chunk.toString('utf8'))
+    for (const watcher of watchers) watcher()
+  }
+  child.stdout.on('data', collect)
+  child.stderr.on('data', collect)
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   )
   const timeoutMs = options.startTimeoutMs ?? 20_000
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`the server did not start within ${timeoutMs} ms:\n${output()}`))
-    }, timeoutMs)
-    child.stdout.on('data', (chunk: Buffer) => {
-      chunks.push(chunk.toString('utf8'))
-      const match = /Mapboard is running at (http:\/\/\S+)/.exec(output())
-      if (match?.[1] === undefined) return
-      clearTimeout(timer)
-      resolve(match[1])
+  const waitToPrint = (pattern: RegExp, what: string) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL')
+        reject(new Error(`the server did not ${what} within ${timeoutMs} ms:\n${output()}`))
+      }, timeoutMs)
+      const check = () => {
+        const value = printed(pattern)
+        if (value === undefined) return
+        watchers.delete(check)
+        clearTimeout(timer)
+        resolve(value)
+      }
+      watchers.add(check)
+      check()
+      void exited.then(({ code, signal }) => {
+        clearTimeout(timer)
+        reject(new Error(`the server exited (${signal ?? code}) before it could ${what}:\n${output()}`))
+      })
     })
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer)
-      reject(new Error(`the server exited (${signal ?? code}) before it started:\n${output()}`))
-    })
-  })
-  const port = Number(new URL(url).port)
-  if (child.pid === undefined) throw new Error('the server process has no pid')
-  const pid = child.pid
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    await exited
+  }
+  const loaded = waitToPrint(/^(loaded)$/m, 'load').then(() => undefined)
+  loaded.catch(() => {})
   return {
-    pid,
-    port,
-    url,
-    wsUrl: `ws://127.0.0.1:${port}/sync`,
-    exited,
-    async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
-      await exited
+    loaded,
+    discard: () => kill('SIGKILL'),
+    async start() {
+      await loaded
+      child.stdin.end('start\n')
+      const url = await waitToPrint(/Mapboard is running at (http:\/\/\S+)/, 'start')
+      const port = Number(new URL(url).port)
+      if (child.pid === undefined) throw new Error('the server process has no pid')
+      return { pid: child.pid, port, url, wsUrl: `ws://127.0.0.1:${port}/sync`, exited, kill, output }
     },
-    output,
   }
 }
 
