@@ -11,8 +11,21 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['apps/server/test/**/*.test.ts'],
+          exclude: ['apps/server/test/durability/**'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
+        },
+      },
+      {
+        // The server as a process of its own, killed, starved of disk, backed up and restored: minutes of work
+        // each, so these run on their own after the others (groupOrder).
+        test: {
+          name: 'durability',
+          include: ['apps/server/test/durability/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 30_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       { test: { name: 'web', include: ['apps/web/src/**/*.test.ts'] } },

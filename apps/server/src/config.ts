@@ -88,7 +88,7 @@ export function configFromEnv(
   const config = {
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65535),
-    dataDir: resolve(cwd, nonEmpty(env.MAPBOARD_DATA_DIR) ?? './data'),
+    dataDir: dataDirFromEnv(env, cwd),
     publicOrigin: origin(nonEmpty(env.MAPBOARD_PUBLIC_ORIGIN)),
     secret: nonEmpty(env.MAPBOARD_SECRET),
     adminToken: nonEmpty(env.MAPBOARD_ADMIN_TOKEN),
@@ -113,6 +113,11 @@ export function configFromEnv(
   }
   checkOpenCreation(config)
   return config
+}
+
+/** `MAPBOARD_DATA_DIR` (default `./data`) against `cwd`: the server's data, and what backup and restore work on. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string {
+  return resolve(cwd, nonEmpty(env.MAPBOARD_DATA_DIR) ?? './data')
 }
 
 /**

@@ -10,6 +10,8 @@ export interface ConnectClientOptions {
   doc?: Y.Doc
   /** `synced` rejects after this long (default 5000 ms). */
   timeoutMs?: number
+  /** Longest wait between reconnection attempts (y-websocket's default 2500 ms); tests of restarts shorten it. */
+  maxBackoffTime?: number
 }
 
 export interface CloseInfo {
@@ -52,6 +54,7 @@ export function connectClient(
     // ws implements the browser WebSocket API y-websocket uses; its TypeScript class is declared separately.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    ...(options.maxBackoffTime === undefined ? {} : { maxBackoffTime: options.maxBackoffTime }),
   })
   const closes: CloseInfo[] = []
   const refusals: EditRefusal[] = []

@@ -7,7 +7,7 @@ import { SCHEMA, SCHEMA_VERSION } from './schema.ts'
  * Map contents are sensitive: only the server's user may read the database. SQLite creates the -wal and -shm
  * files with the database file's mode, so the file exists with mode 0600 before SQLite first opens it.
  */
-function createPrivateFile(path: string): void {
+export function createPrivateFile(path: string): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
   try {
     writeFileSync(path, '', { mode: 0o600, flag: 'wx' })
