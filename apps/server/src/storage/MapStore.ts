@@ -3,6 +3,8 @@ import type { DocumentLog } from './DocumentLog.ts'
 import type { ExportStore } from './ExportStore.ts'
 import type { LinkStore } from './LinkStore.ts'
 import type { MapCatalog } from './MapCatalog.ts'
+import type { MapErasure } from './MapErasure.ts'
+import type { MapLifecycle } from './MapLifecycle.ts'
 import type { ScalingStore } from './ScalingStore.ts'
 
 /**
@@ -12,6 +14,14 @@ import type { ScalingStore } from './ScalingStore.ts'
  * they use; the whole store is what the server opens and closes (see README.md).
  */
 export interface MapStore
-  extends MapCatalog, DocumentLog, LinkStore, ClientIdStore, ScalingStore, ExportStore {
+  extends
+    MapCatalog,
+    DocumentLog,
+    LinkStore,
+    ClientIdStore,
+    ScalingStore,
+    ExportStore,
+    MapLifecycle,
+    MapErasure {
   close(): Promise<void>
 }

@@ -4,7 +4,9 @@ import { MemoryDatabase } from './memory/MemoryDatabase.ts'
 import { MemoryDocumentLog } from './memory/MemoryDocumentLog.ts'
 import { MemoryExportStore } from './memory/MemoryExportStore.ts'
 import { MemoryLinkStore } from './memory/MemoryLinkStore.ts'
+import { MemoryErasure } from './memory/MemoryErasure.ts'
 import { MemoryMapCatalog } from './memory/MemoryMapCatalog.ts'
+import { MemoryMapLifecycle } from './memory/MemoryMapLifecycle.ts'
 import { MemoryScalingStore } from './memory/MemoryScalingStore.ts'
 
 /**
@@ -17,13 +19,23 @@ export class MemoryMapStore extends ComposedMapStore {
 
   constructor(db: MemoryDatabase = new MemoryDatabase()) {
     const links = new MemoryLinkStore(db)
+    const maps = new MemoryMapCatalog(db, links)
+    const documents = new MemoryDocumentLog(db)
+    const clientIds = new MemoryClientIdStore(db)
+    const scaling = new MemoryScalingStore(db)
+    const exports = new MemoryExportStore(db)
+    const lifecycle = new MemoryMapLifecycle(db)
     super({
-      maps: new MemoryMapCatalog(db, links),
-      documents: new MemoryDocumentLog(db),
+      maps,
+      documents,
       links,
-      clientIds: new MemoryClientIdStore(db),
-      scaling: new MemoryScalingStore(db),
-      exports: new MemoryExportStore(db),
+      clientIds,
+      scaling,
+      exports,
+      lifecycle,
+      erasure: new MemoryErasure(db),
+      // In the order the SQLite store erases (SqliteMapStore).
+      erasers: [links, clientIds, scaling, exports, lifecycle, documents, maps],
     })
     this.#db = db
   }

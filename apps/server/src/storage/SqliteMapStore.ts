@@ -5,7 +5,9 @@ import { SqliteClientIdStore } from './sqlite/SqliteClientIdStore.ts'
 import { SqliteDocumentLog } from './sqlite/SqliteDocumentLog.ts'
 import { SqliteExportStore } from './sqlite/SqliteExportStore.ts'
 import { SqliteLinkStore } from './sqlite/SqliteLinkStore.ts'
+import { SqliteErasure } from './sqlite/SqliteErasure.ts'
 import { SqliteMapCatalog } from './sqlite/SqliteMapCatalog.ts'
+import { SqliteMapLifecycle } from './sqlite/SqliteMapLifecycle.ts'
 import { SqliteScalingStore } from './sqlite/SqliteScalingStore.ts'
 
 /**
@@ -18,13 +20,23 @@ export class SqliteMapStore extends ComposedMapStore {
   constructor(readonly path: string) {
     const db = openDatabase(path)
     const links = new SqliteLinkStore(db)
+    const maps = new SqliteMapCatalog(db, links)
+    const documents = new SqliteDocumentLog(db)
+    const clientIds = new SqliteClientIdStore(db)
+    const scaling = new SqliteScalingStore(db)
+    const exports = new SqliteExportStore(db)
+    const lifecycle = new SqliteMapLifecycle(db)
     super({
-      maps: new SqliteMapCatalog(db, links),
-      documents: new SqliteDocumentLog(db),
+      maps,
+      documents,
       links,
-      clientIds: new SqliteClientIdStore(db),
-      scaling: new SqliteScalingStore(db),
-      exports: new SqliteExportStore(db),
+      clientIds,
+      scaling,
+      exports,
+      lifecycle,
+      erasure: new SqliteErasure(db),
+      // Rows that refer to others first (participants before links, exports before the map's row).
+      erasers: [links, clientIds, scaling, exports, lifecycle, documents, maps],
     })
     this.#db = db
   }

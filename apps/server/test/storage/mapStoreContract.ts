@@ -8,6 +8,7 @@ import { exportStoreContract } from './contract/exportStoreContract.ts'
 import type { StoreHarness } from './contract/fixtures.ts'
 import { linkStoreContract } from './contract/linkStoreContract.ts'
 import { mapCatalogContract } from './contract/mapCatalogContract.ts'
+import { mapErasureContract } from './contract/mapErasureContract.ts'
 import { scalingStoreContract } from './contract/scalingStoreContract.ts'
 
 export function mapStoreContract(name: string, open: () => Promise<StoreHarness<MapStore>>): void {
@@ -17,4 +18,5 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness<
   clientIdStoreContract(name, open)
   scalingStoreContract(name, open)
   exportStoreContract(name, open)
+  mapErasureContract(name, open)
 }

@@ -2,6 +2,7 @@ import type { QuarantinedEntry } from '../DocumentLog.ts'
 import type { ExportRecord } from '../ExportStore.ts'
 import type { LinkRecord, ParticipantRecord } from '../LinkStore.ts'
 import type { MapRecord } from '../MapCatalog.ts'
+import type { MapClosureRecord } from '../MapLifecycle.ts'
 import type { ScalingSubmissionRecord } from '../ScalingStore.ts'
 
 /** One map, as SQLite's `maps` row holds it: its record (MemoryMapCatalog) and its document (MemoryDocumentLog). */
@@ -28,6 +29,10 @@ export interface MemoryTables {
   scalingSubmissions: Map<string, ScalingSubmissionRecord>
   /** By id, in the order they were kept. */
   exports: Map<string, ExportRecord>
+  /** By map id. */
+  closures: Map<string, MapClosureRecord>
+  /** Erased maps' ids → when they were erased (what answers 410). */
+  erased: Map<string, number>
 }
 
 /** Values are copied in and out, so callers never share a buffer with a store. */
@@ -49,6 +54,8 @@ export class MemoryDatabase {
       clientIds: new Map(),
       scalingSubmissions: new Map(),
       exports: new Map(),
+      closures: new Map(),
+      erased: new Map(),
     },
   ) {
     this.#tables = tables
