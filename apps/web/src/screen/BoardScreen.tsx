@@ -19,6 +19,8 @@ import { MeetingPanel } from '../meeting/MeetingPanel.tsx'
 import type { MeetingTab } from '../meeting/MeetingPanel.tsx'
 import { ScalingPrompt } from '../meeting/ScalingPrompt.tsx'
 import { ClosedSessionNotice } from '../meeting/ClosedSessionNotice.tsx'
+import { MapClosedNotice } from '../closing/MapClosedNotice.tsx'
+import { useMapClosure } from '../closing/useMapClosure.ts'
 import { useConference } from '../meeting/useConference.ts'
 import { OutlineView } from '../outline/OutlineView.tsx'
 import { AddNoteDialog } from '../ui/AddNoteDialog.tsx'
@@ -89,9 +91,11 @@ export function BoardScreen({
   const [addRequest, setAddRequest] = useState<{ zone: ZoneId; nonce: number } | null>(null)
   const [toast, setToast] = useState<{ message: string; key: number } | null>(null)
   const closedSession = currentClosedSession(conference.closedSessions) !== null
+  const closure = useMapClosure(session.doc)
+  const mapClosed = closure !== null
   const permissions = useMemo(
-    () => new Permissions(participant, snapshot.locks, snapshot.restrictedLocks, closedSession),
-    [participant, snapshot.locks, snapshot.restrictedLocks, closedSession],
+    () => new Permissions(participant, snapshot.locks, snapshot.restrictedLocks, closedSession, mapClosed),
+    [participant, snapshot.locks, snapshot.restrictedLocks, closedSession, mapClosed],
   )
   const myLinkId = useMemo(() => readClaims(session.token).linkId, [session.token])
   const isChair = permissions.isChair
@@ -328,6 +332,7 @@ export function BoardScreen({
         meetingOpen={meetingOpen}
         onGive={() => openMeetingAt('scaling')}
       />
+      {closure !== null && <MapClosedNotice closure={closure} isChair={participant.role === 'chair'} />}
       {closedSession && <ClosedSessionNotice role={participant.role} />}
       {/* Covered for the family and observers during a closed session: nothing behind the notice to reach. */}
       <main
