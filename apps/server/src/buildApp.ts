@@ -24,6 +24,7 @@ import { securityHeaders } from './http/securityHeaders.ts'
 import { authPlugin } from './plugins/auth.ts'
 import { configPlugin } from './plugins/config.ts'
 import { limitsPlugin } from './plugins/limits.ts'
+import { retentionPlugin } from './plugins/retention.ts'
 import { roomsPlugin } from './plugins/rooms.ts'
 import { storagePlugin } from './plugins/storage.ts'
 import { tokensPlugin } from './plugins/tokens.ts'
@@ -37,6 +38,9 @@ import { joinRoutes } from './routes/join.ts'
 import { linkRoutes } from './routes/links.ts'
 import { mapRoutes } from './routes/maps.ts'
 import { restorationRoutes } from './routes/restorations.ts'
+import { closingRoutes } from './routes/closing.ts'
+import { erasedMaps } from './routes/erasedMaps.ts'
+import { erasureRoutes } from './routes/erasure.ts'
 import { scalingRoutes } from './routes/scaling.ts'
 import { refuseStrayUpgrades, syncRoutes, websocketOptions } from './routes/sync.ts'
 import { webNotFoundPage, webRoutes } from './routes/web.ts'
@@ -78,7 +82,10 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     linkTtlMs: options.linkTtlMs ?? DEFAULT_LINK_TTL_MS,
     webDistDir: resolve(options.webDistDir ?? DEFAULT_WEB_DIST_DIR),
     reportsPolicy: options.reportsPolicy ?? DEFAULT_REPORTS_POLICY,
-    letterCorrectionsText: options.letterCorrectionsText,
+    ...(options.letterCorrectionsText === undefined
+      ? {}
+      : { letterCorrectionsText: options.letterCorrectionsText }),
+    ...(options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }),
   }
 }
 
@@ -108,7 +115,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
 
   // Infrastructure, in dependency order (on close, hooks run in reverse: rooms store their updates, then the
   // store closes).
-  app.register(configPlugin, { config })
+  app.register(configPlugin, options.now === undefined ? { config } : { config, now: options.now })
   app.register(storagePlugin, options.store === undefined ? {} : { store: options.store })
   app.register(tokensPlugin)
   app.register(authPlugin)
@@ -117,12 +124,15 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
     ...(options.rules === undefined ? {} : { rules: options.rules }),
     ...(options.now === undefined ? {} : { now: options.now }),
   })
+  app.register(retentionPlugin)
   app.register(helmet, securityHeaders(config.publicOrigin))
   app.register(websocket, websocketOptions)
   app.register(refuseStrayUpgrades)
 
   // Each route takes, as its `store` option, only the kinds of stored data it uses; all are the one store.
   const store = (parent: FastifyInstance) => ({ store: parent.store })
+  // Before every route: an erased map's addresses answer 410 whatever route they would reach.
+  app.register(erasedMaps, store)
   app.register(healthRoutes)
   app.register(mapRoutes, store)
   app.register(joinRoutes, store)
@@ -130,6 +140,8 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(scalingRoutes, store)
   app.register(exportRoutes, store)
   app.register(restorationRoutes, store)
+  app.register(closingRoutes, store)
+  app.register(erasureRoutes, store)
   app.register(syncRoutes, store)
   app.register(webRoutes, (parent: FastifyInstance) => ({ distDir: config.webDistDir, maps: parent.store }))
   return app

@@ -63,6 +63,11 @@ export interface ServerConfig {
    * England and Wales by default: map-model's DEFAULT_REPORTS_POLICY).
    */
   reportsPolicy: ReportsPolicy
+  /**
+   * Days after a map was closed before its live data is erased, its records kept (`MAPBOARD_RETENTION_DAYS`,
+   * decision 0042). Unset: closed maps are kept until an administrator erases them.
+   */
+  retentionDays?: number
   /** How the family letter tells people to ask for a correction or complain (`MAPBOARD_LETTER_CORRECTIONS_TEXT`); the record's default when absent. */
   letterCorrectionsText?: string
 }
@@ -110,6 +115,7 @@ export function configFromEnv(
     webDistDir: resolve(cwd, nonEmpty(env.MAPBOARD_WEB_DIST) ?? DEFAULT_WEB_DIST_DIR),
     reportsPolicy: reportsPolicy(env),
     letterCorrectionsText: nonEmpty(env.MAPBOARD_LETTER_CORRECTIONS_TEXT),
+    retentionDays: optionalInteger(env, 'MAPBOARD_RETENTION_DAYS', 1, 36_500),
   }
   checkOpenCreation(config)
   return config
@@ -182,6 +188,11 @@ function reportsPolicy(env: NodeJS.ProcessEnv): ReportsPolicy {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim()
+}
+
+/** A whole number in range, or undefined when the variable is unset (the feature is off). */
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  return nonEmpty(env[name]) === undefined ? undefined : integer(env, name, 0, min, max)
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -68,6 +68,15 @@ describe('configFromEnv', () => {
     ])
   })
 
+  it('reads MAPBOARD_RETENTION_DAYS: off unless set, a whole number of days from 1', () => {
+    expect(configFromEnv({}, '/srv').retentionDays).toBeUndefined()
+    expect(configFromEnv({ MAPBOARD_RETENTION_DAYS: ' ' }, '/srv').retentionDays).toBeUndefined()
+    expect(configFromEnv({ MAPBOARD_RETENTION_DAYS: '365' }, '/srv').retentionDays).toBe(365)
+    for (const raw of ['0', '-3', '1.5', 'a year', '40000']) {
+      expect(() => configFromEnv({ MAPBOARD_RETENTION_DAYS: raw }, '/srv'), raw).toThrow(ConfigError)
+    }
+  })
+
   it.each([
     ['MAPBOARD_REPORTS_INITIAL_HOURS', '-1'],
     ['MAPBOARD_REPORTS_REVIEW_WORKING_DAYS', 'three'],

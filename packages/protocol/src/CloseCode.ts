@@ -11,6 +11,8 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The map id does not exist. */
   MapNotFound: 4404,
+  /** The map has been erased (decision 0042): nothing of it is left to open. */
+  MapErased: 4410,
   /** An update was written under a Yjs client id that belongs to someone else. */
   ClientIdTaken: 4409,
   /** A frame was larger than the server accepts. */
@@ -37,6 +39,7 @@ const reasons: Record<CloseCode, string> = {
   [CloseCode.Unauthorized]: 'unauthorized',
   [CloseCode.Forbidden]: 'forbidden',
   [CloseCode.MapNotFound]: 'map not found',
+  [CloseCode.MapErased]: 'map erased',
   [CloseCode.ClientIdTaken]: 'client id belongs to another connection',
   [CloseCode.MessageTooLarge]: 'message too large',
   [CloseCode.TooManyRefusals]: 'too many refused edits',

@@ -47,6 +47,8 @@ export class RoomRegistry {
   readonly #turns = new Map<string, Promise<void>>()
   /** Maps whose room a `withRoom` call is using: not unloaded meanwhile, even with nobody connected. */
   readonly #inUse = new Set<string>()
+  /** Maps being erased (`shutMap`): none of their rooms opens again. */
+  readonly #shut = new Set<string>()
   #closed = false
 
   constructor(options: RoomRegistryOptions) {
@@ -80,6 +82,10 @@ export class RoomRegistry {
     const mapId = roomNameOf(connection.identity.mapId, connection.identity.audience)
     if (this.#closed) {
       connection.close(CloseCode.ServerShutdown)
+      return
+    }
+    if (this.#shut.has(connection.identity.mapId)) {
+      connection.close(CloseCode.MapErased)
       return
     }
     this.#trackLink(connection)
@@ -142,6 +148,35 @@ export class RoomRegistry {
     return open.length
   }
 
+  /**
+   * Before a map is erased: closes both of its rooms with `code` (every connection, those still loading too),
+   * storing what they hold first, and opens neither again in this process. Resolves once both are unloaded.
+   */
+  async shutMap(mapId: string, code: CloseCode): Promise<void> {
+    this.#shut.add(mapId)
+    const prefix = linkKey(mapId, '')
+    for (const [key, connections] of this.#byLink) {
+      if (!key.startsWith(prefix)) continue
+      for (const connection of [...connections]) if (!connection.closed) connection.close(code)
+    }
+    for (const name of [mapId, roomNameOf(mapId, 'professionals')]) {
+      this.#cancelUnload(name)
+      const loading = this.#rooms.get(name)
+      const room = loading === undefined ? undefined : await loading.catch(() => undefined)
+      if (room !== undefined && this.#loaded.get(name) === room) {
+        this.#loaded.delete(name)
+        this.#rooms.delete(name)
+        await room.close(code)
+      }
+      await this.#unloading.get(name)
+    }
+  }
+
+  /** Lets a map's rooms open again after `shutMap`, when its erasure did not happen. */
+  reopenShutMap(mapId: string): void {
+    this.#shut.delete(mapId)
+  }
+
   #trackLink(connection: Connection): void {
     const key = linkKey(connection.identity.mapId, connection.identity.linkId)
     let connections = this.#byLink.get(key)
@@ -189,6 +224,7 @@ export class RoomRegistry {
     await this.#unloading.get(mapId)
     const { store, logger, compactionThreshold, resyncTimeoutMs, intakeLimits, rules, now } = this.#options
     const { mapId: map, audience } = parseRoomName(mapId)
+    if (this.#shut.has(map)) throw new RoomUnavailableError('the map is being erased')
     // A map's professionals' document is made the first time someone opens it (maps made before it existed too).
     if (audience === 'professionals') await store.createDocument(mapId, map, professionalsInitialState())
     const room = await Room.load({

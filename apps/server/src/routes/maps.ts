@@ -1,10 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
 import { initMap, readMap } from '@mapboard/map-model'
 import { ROLES } from '@mapboard/protocol'
 import type { CreateMapRequest, CreateMapResponse, Role } from '@mapboard/protocol'
-import { HttpError } from '../http/errors.ts'
+import { requireAdminToken } from '../http/adminToken.ts'
 import { addressKey } from '../plugins/limits.ts'
 import type { LinkRecord } from '../storage/LinkStore.ts'
 import type { MapCatalog } from '../storage/MapCatalog.ts'
@@ -49,23 +49,12 @@ const createMapSchema = {
   },
 } as const
 
-/** Compares digests, so neither the token's content nor its length shows in the timing. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest()
-  return timingSafeEqual(digest(given), digest(expected))
-}
-
 export const mapRoutes: FastifyPluginAsync<{ store: MapCatalog }> = async (app, { store }) => {
   const { adminToken, linkTtlMs } = app.config
   const perAddress = app.limit('mapCreationPerIp', addressKey)
 
   const requireAdmin = async (request: FastifyRequest): Promise<void> => {
-    if (adminToken === undefined) return
-    const header = request.headers.authorization
-    const match = header === undefined ? null : /^Bearer +(.+?)\s*$/i.exec(header)
-    if (match?.[1] === undefined || !sameSecret(match[1], adminToken)) {
-      throw new HttpError(401, 'UNAUTHORIZED', 'Creating a map needs the admin token')
-    }
+    if (adminToken !== undefined) requireAdminToken(request, adminToken, 'Creating a map')
   }
 
   app.post<{ Body: CreateMapRequest; Reply: CreateMapResponse }>(

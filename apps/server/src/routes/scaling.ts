@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { MAX_LIST_ITEMS, MAX_REASON_TEXT, readConference, writeScalingRound } from '@mapboard/map-model'
+import {
+  MAX_LIST_ITEMS,
+  MAX_REASON_TEXT,
+  readConference,
+  readMapClosure,
+  writeScalingRound,
+} from '@mapboard/map-model'
 import type { ScaleResult, ScalingRound, ScalingSubject } from '@mapboard/map-model'
 import type {
   OpenScalingRoundRequest,
@@ -11,6 +17,7 @@ import type {
   ScalingSubmissionRequest,
 } from '@mapboard/protocol'
 import { HttpError } from '../http/errors.ts'
+import { mapClosedError } from './mapClosedError.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import type { Room } from '../rooms/Room.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
@@ -171,9 +178,13 @@ export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async 
     (request) => request.auth?.claims.participant?.id,
   )
 
+  // Every use writes (a round, an answer, a reveal): a closed map takes none (READONLY-1, decision 0042).
   const inRoom = async <T>(mapId: string, use: (room: Room) => Promise<T>): Promise<T> => {
     try {
-      return await app.rooms.withRoom(mapId, use)
+      return await app.rooms.withRoom(mapId, async (room) => {
+        if (room.read(readMapClosure) !== null) throw mapClosedError()
+        return use(room)
+      })
     } catch (error) {
       if (error instanceof RoomUnavailableError) {
         throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')

@@ -11,6 +11,9 @@ import type { ExportRecord, ExportStore, ExportSummary } from './ExportStore.ts'
 import type { FamilyVisitRecord, FamilyVisitStore } from './FamilyVisitStore.ts'
 import type { LinkRecord, LinkStore, ParticipantRecord } from './LinkStore.ts'
 import type { MapCatalog, MapRecord } from './MapCatalog.ts'
+import type { MapClosureRecord, MapLifecycle } from './MapLifecycle.ts'
+import { addRows } from './MapErasure.ts'
+import type { ErasedRows, ErasureRecord, ErasureRequest, ErasureResult, MapEraser } from './MapErasure.ts'
 import type { MapStore } from './MapStore.ts'
 import type { ScalingStore, ScalingSubmissionRecord } from './ScalingStore.ts'
 
@@ -23,6 +26,27 @@ export interface MapStoreParts {
   scaling: ScalingStore
   exports: ExportStore
   familyVisits: FamilyVisitStore
+  lifecycle: MapLifecycle
+  /** How the engine erases a map (below). */
+  erasure: ErasureEngine
+  /**
+   * Every store that keeps something about a map, each removing its own rows when the map is erased, in this
+   * order, in one transaction. A new kind of data (an audit trail, family visits) is one more entry here.
+   */
+  erasers: readonly MapEraser[]
+}
+
+/** What an engine gives erasure: its one transaction, the record that answers 410, the clean-up after commit. */
+export interface ErasureEngine {
+  /** Runs `run` in one transaction of the engine's connection: all of it is written, or none. */
+  transaction<T>(run: () => T): T
+  /** Whether the map exists and is not erased yet (read inside the transaction). */
+  erasable(mapId: string): boolean
+  /** Writes the map's ErasureRecord, first in the transaction, so every eraser finds the map being erased. */
+  markErased(record: ErasureRecord): void
+  getErasure(mapId: string): Promise<ErasureRecord | undefined>
+  /** After the commit: no trace of the removed bytes stays in the engine's files (SQLite: checkpoint, VACUUM). */
+  purge(): Promise<void>
 }
 
 /**
@@ -161,5 +185,39 @@ export abstract class ComposedMapStore implements MapStore {
 
   deleteFamilyVisits(mapId: string): Promise<number> {
     return this.#parts.familyVisits.deleteFamilyVisits(mapId)
+  }
+
+  closeMap(closure: MapClosureRecord): Promise<void> {
+    return this.#parts.lifecycle.closeMap(closure)
+  }
+
+  reopenMap(mapId: string): Promise<boolean> {
+    return this.#parts.lifecycle.reopenMap(mapId)
+  }
+
+  getClosure(mapId: string): Promise<MapClosureRecord | undefined> {
+    return this.#parts.lifecycle.getClosure(mapId)
+  }
+
+  listClosedBefore(time: number): Promise<MapClosureRecord[]> {
+    return this.#parts.lifecycle.listClosedBefore(time)
+  }
+
+  /** Every eraser's rows in one transaction, after the record that answers 410; then the engine's purge. */
+  async eraseMap(mapId: string, request: ErasureRequest): Promise<ErasureResult | undefined> {
+    const { erasure, erasers } = this.#parts
+    const result = erasure.transaction((): ErasureResult | undefined => {
+      if (!erasure.erasable(mapId)) return undefined
+      erasure.markErased({ mapId, erasedAt: request.erasedAt })
+      const rows: ErasedRows = { removed: {}, kept: {} }
+      for (const eraser of erasers) addRows(rows, eraser.eraseMapRows(mapId, request))
+      return { mapId, erasedAt: request.erasedAt, ...rows }
+    })
+    if (result !== undefined) await erasure.purge()
+    return result
+  }
+
+  getErasure(mapId: string): Promise<ErasureRecord | undefined> {
+    return this.#parts.erasure.getErasure(mapId)
   }
 }

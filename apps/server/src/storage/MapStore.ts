@@ -4,6 +4,8 @@ import type { ExportStore } from './ExportStore.ts'
 import type { FamilyVisitStore } from './FamilyVisitStore.ts'
 import type { LinkStore } from './LinkStore.ts'
 import type { MapCatalog } from './MapCatalog.ts'
+import type { MapErasure } from './MapErasure.ts'
+import type { MapLifecycle } from './MapLifecycle.ts'
 import type { ScalingStore } from './ScalingStore.ts'
 
 /**
@@ -13,6 +15,15 @@ import type { ScalingStore } from './ScalingStore.ts'
  * they use; the whole store is what the server opens and closes (see README.md).
  */
 export interface MapStore
-  extends MapCatalog, DocumentLog, LinkStore, ClientIdStore, ScalingStore, ExportStore, FamilyVisitStore {
+  extends
+    MapCatalog,
+    DocumentLog,
+    LinkStore,
+    ClientIdStore,
+    ScalingStore,
+    ExportStore,
+    MapLifecycle,
+    FamilyVisitStore,
+    MapErasure {
   close(): Promise<void>
 }

@@ -5,7 +5,9 @@ import { MemoryDocumentLog } from './memory/MemoryDocumentLog.ts'
 import { MemoryExportStore } from './memory/MemoryExportStore.ts'
 import { MemoryFamilyVisitStore } from './memory/MemoryFamilyVisitStore.ts'
 import { MemoryLinkStore } from './memory/MemoryLinkStore.ts'
+import { MemoryErasure } from './memory/MemoryErasure.ts'
 import { MemoryMapCatalog } from './memory/MemoryMapCatalog.ts'
+import { MemoryMapLifecycle } from './memory/MemoryMapLifecycle.ts'
 import { MemoryScalingStore } from './memory/MemoryScalingStore.ts'
 
 /**
@@ -18,14 +20,25 @@ export class MemoryMapStore extends ComposedMapStore {
 
   constructor(db: MemoryDatabase = new MemoryDatabase()) {
     const links = new MemoryLinkStore(db)
+    const maps = new MemoryMapCatalog(db, links)
+    const documents = new MemoryDocumentLog(db)
+    const clientIds = new MemoryClientIdStore(db)
+    const familyVisits = new MemoryFamilyVisitStore(db)
+    const scaling = new MemoryScalingStore(db)
+    const exports = new MemoryExportStore(db)
+    const lifecycle = new MemoryMapLifecycle(db)
     super({
-      maps: new MemoryMapCatalog(db, links),
-      documents: new MemoryDocumentLog(db),
+      maps,
+      documents,
       links,
-      clientIds: new MemoryClientIdStore(db),
-      scaling: new MemoryScalingStore(db),
-      exports: new MemoryExportStore(db),
-      familyVisits: new MemoryFamilyVisitStore(db),
+      clientIds,
+      scaling,
+      exports,
+      lifecycle,
+      familyVisits,
+      erasure: new MemoryErasure(db),
+      // In the order the SQLite store erases (SqliteMapStore).
+      erasers: [familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
     })
     this.#db = db
   }

@@ -6,7 +6,9 @@ import { SqliteDocumentLog } from './sqlite/SqliteDocumentLog.ts'
 import { SqliteExportStore } from './sqlite/SqliteExportStore.ts'
 import { SqliteFamilyVisitStore } from './sqlite/SqliteFamilyVisitStore.ts'
 import { SqliteLinkStore } from './sqlite/SqliteLinkStore.ts'
+import { SqliteErasure } from './sqlite/SqliteErasure.ts'
 import { SqliteMapCatalog } from './sqlite/SqliteMapCatalog.ts'
+import { SqliteMapLifecycle } from './sqlite/SqliteMapLifecycle.ts'
 import { SqliteScalingStore } from './sqlite/SqliteScalingStore.ts'
 
 /**
@@ -19,14 +21,25 @@ export class SqliteMapStore extends ComposedMapStore {
   constructor(readonly path: string) {
     const db = openDatabase(path)
     const links = new SqliteLinkStore(db)
+    const maps = new SqliteMapCatalog(db, links)
+    const documents = new SqliteDocumentLog(db)
+    const clientIds = new SqliteClientIdStore(db)
+    const familyVisits = new SqliteFamilyVisitStore(db)
+    const scaling = new SqliteScalingStore(db)
+    const exports = new SqliteExportStore(db)
+    const lifecycle = new SqliteMapLifecycle(db)
     super({
-      maps: new SqliteMapCatalog(db, links),
-      documents: new SqliteDocumentLog(db),
+      maps,
+      documents,
       links,
-      clientIds: new SqliteClientIdStore(db),
-      scaling: new SqliteScalingStore(db),
-      exports: new SqliteExportStore(db),
-      familyVisits: new SqliteFamilyVisitStore(db),
+      clientIds,
+      scaling,
+      exports,
+      lifecycle,
+      familyVisits,
+      erasure: new SqliteErasure(db),
+      // Rows that refer to others first (participants before links, exports before the map's row).
+      erasers: [familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
     })
     this.#db = db
   }

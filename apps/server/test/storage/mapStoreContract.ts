@@ -9,6 +9,7 @@ import { familyVisitStoreContract } from './contract/familyVisitStoreContract.ts
 import type { StoreHarness } from './contract/fixtures.ts'
 import { linkStoreContract } from './contract/linkStoreContract.ts'
 import { mapCatalogContract } from './contract/mapCatalogContract.ts'
+import { mapErasureContract } from './contract/mapErasureContract.ts'
 import { scalingStoreContract } from './contract/scalingStoreContract.ts'
 
 export function mapStoreContract(name: string, open: () => Promise<StoreHarness<MapStore>>): void {
@@ -19,4 +20,5 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness<
   scalingStoreContract(name, open)
   exportStoreContract(name, open)
   familyVisitStoreContract(name, open)
+  mapErasureContract(name, open)
 }

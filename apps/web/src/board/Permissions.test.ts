@@ -134,6 +134,28 @@ describe('Permissions during a closed session (CLOSED-2)', () => {
   })
 })
 
+describe('Permissions on a closed map (READONLY-1)', () => {
+  it('offers nobody any change, the chair included, and still knows who the chair is', () => {
+    for (const role of ['chair', 'professional', 'family'] as const) {
+      const closed = new Permissions(person(role), [], role === 'family' ? null : [], false, true)
+      expect(closed.canEdit, role).toBe(false)
+      expect(closed.canAddTo('past-harm'), role).toBe(false)
+      expect(closed.canAddTo('past-harm', 'professionals'), role).toBe(false)
+      expect(closed.canChange(note('past-harm', `${role}-1`)), role).toBe(false)
+      expect(closed.canMove(note('past-harm', `${role}-1`), 'next-steps'), role).toBe(false)
+      expect(closed.canLock, role).toBe(false)
+      expect(closed.canRunMeeting, role).toBe(false)
+      expect(closed.canWriteNextSteps, role).toBe(false)
+      expect(closed.canScale({ status: 'open', chairScales: true }), role).toBe(false)
+      expect(closed.owns(note('past-harm', `${role}-1`)), role).toBe(true)
+    }
+    expect(new Permissions(person('chair'), [], [], false, true).isChair).toBe(true)
+    const reopened = new Permissions(person('chair'), [], [], false, false)
+    expect(reopened.canAddTo('past-harm')).toBe(true)
+    expect(reopened.canLock).toBe(true)
+  })
+})
+
 describe('Permissions: sharing with the family and withdrawing (SHARE-1, WITHDRAW-1, WITHDRAW-2)', () => {
   const restricted: NoteSnapshot = { ...note('past-harm', 'professional-1'), id: 'p-restricted' }
   const shared = note('past-harm', 'professional-1')

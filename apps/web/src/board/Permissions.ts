@@ -42,22 +42,30 @@ export class Permissions {
   /**
    * `closedSession`: one lasts now. Nobody but the chair writes in the shared map meanwhile (CLOSED-2), which for
    * everyone else is as if every section were locked, without the board showing them locked.
+   *
+   * `mapClosed`: the chair has closed the map (READONLY-1): nobody changes anything, the chair included, so the
+   * rules are asked as for an observer, who never writes; who this participant is (`isChair`) stays as it is.
    */
   constructor(
     readonly me: Participant,
     locks: readonly ZoneId[],
     restrictedLocks: readonly ZoneId[] | null = null,
     readonly closedSession = false,
+    readonly mapClosed = false,
   ) {
     this.shownLocks = new Set(locks)
     this.locked = closedSession && me.role !== 'chair' ? new Set(ZONE_IDS) : this.shownLocks
     this.restrictedLocked = restrictedLocks === null ? null : new Set(restrictedLocks)
-    this.actor = { role: me.role, participantId: me.id }
+    this.actor = { role: mapClosed ? 'viewer' : me.role, participantId: me.id }
   }
 
   /** Whether this participant may add professionals-only notes (the chair and professionals, AUD-1). */
   get canAddRestricted(): boolean {
-    return this.restrictedLocked !== null && (this.me.role === 'chair' || this.me.role === 'professional')
+    return (
+      !this.mapClosed &&
+      this.restrictedLocked !== null &&
+      (this.me.role === 'chair' || this.me.role === 'professional')
+    )
   }
 
   /** The locks that bind a note of this audience: each document enforces its own (decision 0030). */
@@ -179,14 +187,14 @@ export class Permissions {
 
   /** Whether this participant gives a number in a round: professionals and family, the chair when it says so. */
   canScale(round: { status: 'open' | 'revealed'; chairScales: boolean }): boolean {
-    if (round.status !== 'open') return false
+    if (round.status !== 'open' || this.mapClosed) return false
     if (this.isChair) return round.chairScales
     return this.me.role === 'professional' || this.me.role === 'family'
   }
 
   /** Added by this participant. Notes from before authorship was recorded have no author id: only the chair's. */
   owns(note: NoteSnapshot): boolean {
-    return owns(this.actor, note)
+    return owns({ role: this.me.role, participantId: this.me.id }, note)
   }
 
   private canWriteRoot(root: ClientConferenceRoot): boolean {

@@ -10,6 +10,8 @@ import { exportErrorMessage, fetchExport, generateExport, listExports } from './
 import type { ExportAudience, ExportFile } from './recordApi.ts'
 import { saveFile } from './saveFile.ts'
 import { useFamilyMayExport } from './useFamilyMayExport.ts'
+import { closeMap, reopenMap } from '../closing/closingApi.ts'
+import { useMapClosure } from '../closing/useMapClosure.ts'
 
 interface RecordPanelProps {
   session: MapSession
@@ -19,7 +21,11 @@ interface RecordPanelProps {
   run: RunCommand
 }
 
-type Busy = { kind: 'new'; format: ExportFormat; audience: ExportAudience } | { kind: 'again' }
+type Busy =
+  | { kind: 'new'; format: ExportFormat; audience: ExportAudience }
+  | { kind: 'again' }
+  | { kind: 'closing' }
+  | { kind: 'reopening' }
 
 const BUSY_TEXT: Record<ExportAudience, Record<ExportFormat, string>> = {
   shared: {
@@ -46,6 +52,7 @@ const BUSY_TEXT: Record<ExportAudience, Record<ExportFormat, string>> = {
 export function RecordPanel({ session, title, permissions, commands, run }: RecordPanelProps) {
   const { mapId, token, doc } = session
   const familyMay = useFamilyMayExport(doc)
+  const closure = useMapClosure(doc)
   const role = permissions.me.role
   const isChair = permissions.isChair
   const mayDownload = role === 'chair' || role === 'professional' || familyMay
@@ -101,6 +108,24 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
     void download({ kind: 'new', format, audience }, () =>
       generateExport(mapId, token, format, title, audience),
     )
+  /** "Export and close": the record as it stands now, then the map closed for everyone (decision 0042). */
+  const exportAndClose = (): void =>
+    void download({ kind: 'closing' }, async () => {
+      const file = await generateExport(mapId, token, 'pdf', title, 'shared')
+      await closeMap(mapId, token)
+      return file
+    })
+  const reopen = async (): Promise<void> => {
+    setBusy({ kind: 'reopening' })
+    setError(null)
+    try {
+      await reopenMap(mapId, token)
+    } catch (failure) {
+      if (mounted.current) setError(exportErrorMessage(failure))
+    } finally {
+      if (mounted.current) setBusy(null)
+    }
+  }
   const downloadAgain = (info: ExportInfo): void =>
     void download({ kind: 'again' }, () => fetchExport(mapId, token, info, title))
 
@@ -191,7 +216,7 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
         {busy !== null && (
           <p className="record-busy" data-testid="record-busy">
             <span className="spinner" aria-hidden="true" />
-            {busy.kind === 'new' ? BUSY_TEXT[busy.audience][busy.format] : 'Fetching the earlier download…'}
+            {busyText(busy)}
           </p>
         )}
         {busy === null && saved !== null && (
@@ -206,11 +231,50 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
         </p>
       )}
       {isChair && (
+        <section
+          className="record-closing"
+          aria-labelledby="record-closing-title"
+          data-testid="record-closing"
+        >
+          <h3 className="meeting-form-title" id="record-closing-title">
+            {closure === null ? 'At the end of the meeting' : 'This map is closed'}
+          </h3>
+          {closure === null ? (
+            <>
+              <p className="record-professionals-lead">
+                Downloads the record as it stands, then closes the map: nobody can change anything on it after
+                that, you included, unless you reopen it.
+              </p>
+              <button
+                type="button"
+                className="button"
+                disabled={busy !== null}
+                onClick={exportAndClose}
+                data-testid="record-export-and-close"
+              >
+                Export and close
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              disabled={busy !== null}
+              onClick={() => void reopen()}
+              data-testid="record-reopen"
+            >
+              Reopen the map
+            </button>
+          )}
+        </section>
+      )}
+      {isChair && (
         <>
           <label className="check-field">
             <input
               type="checkbox"
               checked={familyMay}
+              disabled={closure !== null}
               onChange={(event) => {
                 const allowed = event.target.checked
                 run(() => commands.setFamilyMayExport(allowed))
@@ -230,6 +294,19 @@ export function RecordPanel({ session, title, permissions, commands, run }: Reco
       )}
     </div>
   )
+}
+
+function busyText(busy: Busy): string {
+  switch (busy.kind) {
+    case 'new':
+      return BUSY_TEXT[busy.audience][busy.format]
+    case 'again':
+      return 'Fetching the earlier download…'
+    case 'closing':
+      return 'Generating the record, then closing the map…'
+    case 'reopening':
+      return 'Reopening the map…'
+  }
 }
 
 function DownloadIcon() {

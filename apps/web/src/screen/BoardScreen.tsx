@@ -27,6 +27,8 @@ import { MeetingPanel } from '../meeting/MeetingPanel.tsx'
 import type { MeetingTab } from '../meeting/MeetingPanel.tsx'
 import { ScalingPrompt } from '../meeting/ScalingPrompt.tsx'
 import { ClosedSessionNotice } from '../meeting/ClosedSessionNotice.tsx'
+import { MapClosedNotice } from '../closing/MapClosedNotice.tsx'
+import { useMapClosure } from '../closing/useMapClosure.ts'
 import { useConference } from '../meeting/useConference.ts'
 import { InformationNotice } from '../newInformation/InformationNotice.tsx'
 import { scheduleLine } from '../newInformation/informationText.ts'
@@ -124,9 +126,11 @@ export function BoardScreen({
   }, [])
   const [toast, setToast] = useState<{ message: string; key: number } | null>(null)
   const closedSession = currentClosedSession(conference.closedSessions) !== null
+  const closure = useMapClosure(session.doc)
+  const mapClosed = closure !== null
   const permissions = useMemo(
-    () => new Permissions(participant, snapshot.locks, snapshot.restrictedLocks, closedSession),
-    [participant, snapshot.locks, snapshot.restrictedLocks, closedSession],
+    () => new Permissions(participant, snapshot.locks, snapshot.restrictedLocks, closedSession, mapClosed),
+    [participant, snapshot.locks, snapshot.restrictedLocks, closedSession, mapClosed],
   )
   const myLinkId = useMemo(() => readClaims(session.token).linkId, [session.token])
   const isChair = permissions.isChair
@@ -422,6 +426,7 @@ export function BoardScreen({
           </section>
         )
       )}
+      {closure !== null && <MapClosedNotice closure={closure} isChair={participant.role === 'chair'} />}
       {closedSession && <ClosedSessionNotice role={participant.role} />}
       {/* Covered for the family and observers during a closed session: nothing behind the notice to reach. */}
       <main

@@ -13,6 +13,10 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
     title: 'This map does not exist',
     body: 'Check that you opened the whole link you were sent.',
   },
+  [CloseCode.MapErased]: {
+    title: 'This map has been erased',
+    body: 'Nothing of it is kept here any more. If you need the record of the meeting, ask the chair.',
+  },
   [CloseCode.ClientIdTaken]: {
     title: 'This board was opened again somewhere else',
     body: 'Reload the page to carry on here.',

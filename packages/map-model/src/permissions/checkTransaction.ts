@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import { validateTimestamp, validateTitle } from '../validation.ts'
 import { MapValidationError } from '../MapValidationError.ts'
 import { getLocksMap, getMetaMap } from '../schema.ts'
+import { MAP_CLOSURE_KEY, readMapClosure } from '../mapClosure.ts'
 import { isZoneId } from '../zones.ts'
 import type { Audience } from '../audience.ts'
 import type { Actor } from './Actor.ts'
@@ -49,6 +50,16 @@ export function checkTransaction(
   if (actor.role === 'viewer') return wroteAnything(transaction) ? mayWrite(actor) : ALLOWED
   const changes = collectChanges(transaction, index)
   const chair = actor.role === 'chair'
+  // READONLY-2 before READONLY-1: once nobody may write `meta.closed`, the closure read now is the one from before.
+  if (changes.some((change) => change.kind === 'meta' && change.keys.includes(MAP_CLOSURE_KEY))) {
+    return refuse('READONLY-2', 'Only the server closes or reopens the map.')
+  }
+  if (readMapClosure(transaction.doc) !== null && wroteAnything(transaction)) {
+    return refuse(
+      'READONLY-1',
+      'This map is closed: nothing on it can be changed unless the chair reopens it.',
+    )
+  }
   const placed = checkAudience(changes, actor, audience)
   if (!placed.allowed) return placed
 

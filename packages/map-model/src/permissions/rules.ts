@@ -92,6 +92,13 @@ export const RULES = {
     "No client writes, changes or deletes a note's `receivedAt`: the server writes it, with its own clock, in the " +
     'turn it first accepts the note. (Bringing a deleted note back with the value it had counts as restoring it, ' +
     'as for OWN-1.)',
+  // The closed map ("Export and close", mapClosure.ts, decision 0042).
+  'READONLY-1':
+    'While the map is closed (`meta.closed`, written by the server), no client changes either of its documents, ' +
+    'the chair included: only the chair reopening it over HTTP lets changes in again.',
+  'READONLY-2':
+    'No client, not even the chair, writes `meta.closed`: the server writes it when the chair closes or reopens ' +
+    'the map.',
 } as const
 
 export type RuleId = keyof typeof RULES

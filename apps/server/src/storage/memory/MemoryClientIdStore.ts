@@ -1,8 +1,10 @@
+import { roomNameOf } from '@mapboard/protocol'
 import type { ClientIdRecord, ClientIdStore } from '../ClientIdStore.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import type { MemoryDatabase } from './MemoryDatabase.ts'
 
 /** Client id owners in memory, per map. */
-export class MemoryClientIdStore implements ClientIdStore {
+export class MemoryClientIdStore implements ClientIdStore, MapEraser {
   readonly #db: MemoryDatabase
 
   constructor(db: MemoryDatabase) {
@@ -27,5 +29,15 @@ export class MemoryClientIdStore implements ClientIdStore {
     return [...(this.#db.tables().clientIds.get(mapId) ?? [])]
       .sort(([a], [b]) => a - b)
       .map(([clientId, ownerId]) => ({ clientId, ownerId }))
+  }
+
+  eraseMapRows(mapId: string): ErasedRows {
+    const table = this.#db.tables().clientIds
+    let clientIds = 0
+    for (const id of [mapId, roomNameOf(mapId, 'professionals')]) {
+      clientIds += table.get(id)?.size ?? 0
+      table.delete(id)
+    }
+    return { removed: { clientIds }, kept: {} }
   }
 }

@@ -2,6 +2,7 @@ import type { QuarantinedEntry } from '../DocumentLog.ts'
 import type { ExportRecord } from '../ExportStore.ts'
 import type { LinkRecord, ParticipantRecord } from '../LinkStore.ts'
 import type { MapRecord } from '../MapCatalog.ts'
+import type { MapClosureRecord } from '../MapLifecycle.ts'
 import type { ScalingSubmissionRecord } from '../ScalingStore.ts'
 
 /** One map, as SQLite's `maps` row holds it: its record (MemoryMapCatalog) and its document (MemoryDocumentLog). */
@@ -30,6 +31,10 @@ export interface MemoryTables {
   exports: Map<string, ExportRecord>
   /** By map id: participant id → the times they opened the map. */
   familyVisits: Map<string, Map<string, Set<number>>>
+  /** By map id. */
+  closures: Map<string, MapClosureRecord>
+  /** Erased maps' ids → when they were erased (what answers 410). */
+  erased: Map<string, number>
 }
 
 /** Values are copied in and out, so callers never share a buffer with a store. */
@@ -52,6 +57,8 @@ export class MemoryDatabase {
       scalingSubmissions: new Map(),
       exports: new Map(),
       familyVisits: new Map(),
+      closures: new Map(),
+      erased: new Map(),
     },
   ) {
     this.#tables = tables

@@ -1,3 +1,4 @@
+import { roomNameOf } from '@mapboard/protocol'
 import { checkRestoration } from '../checkRestoration.ts'
 import type {
   DocumentLog,
@@ -7,11 +8,12 @@ import type {
   Restoration,
   StoredDocument,
 } from '../DocumentLog.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import { copyBytes } from './MemoryDatabase.ts'
 import type { MemoryDatabase } from './MemoryDatabase.ts'
 
 /** Each map's snapshot, update log and quarantine, in memory. */
-export class MemoryDocumentLog implements DocumentLog {
+export class MemoryDocumentLog implements DocumentLog, MapEraser {
   readonly #db: MemoryDatabase
 
   constructor(db: MemoryDatabase) {
@@ -99,5 +101,25 @@ export class MemoryDocumentLog implements DocumentLog {
       ...entry,
       data: copyBytes(entry.data),
     }))
+  }
+
+  /** Both documents; the map's own entry is emptied and goes with its title (MemoryMapCatalog). */
+  eraseMapRows(mapId: string): ErasedRows {
+    const maps = this.#db.tables().maps
+    let documents = 0
+    let updates = 0
+    let quarantine = 0
+    for (const id of [mapId, roomNameOf(mapId, 'professionals')]) {
+      const map = maps.get(id)
+      if (map === undefined) continue
+      documents += 1
+      updates += map.updates.length
+      quarantine += map.quarantine.length
+      map.snapshot = null
+      map.updates = []
+      map.quarantine = []
+      if (id !== mapId) maps.delete(id)
+    }
+    return { removed: { documents, updates, quarantine }, kept: {} }
   }
 }

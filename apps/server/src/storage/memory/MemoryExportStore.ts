@@ -1,9 +1,11 @@
 import type { ExportRecord, ExportStore, ExportSummary } from '../ExportStore.ts'
+import type { ErasedRows, ErasureRequest, MapEraser } from '../MapErasure.ts'
+import { removeWhere } from './MemoryLinkStore.ts'
 import { copyBytes } from './MemoryDatabase.ts'
 import type { MemoryDatabase } from './MemoryDatabase.ts'
 
-/** Exports in memory, never replaced. */
-export class MemoryExportStore implements ExportStore {
+/** Exports in memory, never replaced, removed only with their map when it is erased. */
+export class MemoryExportStore implements ExportStore, MapEraser {
   readonly #db: MemoryDatabase
 
   constructor(db: MemoryDatabase) {
@@ -46,5 +48,14 @@ export class MemoryExportStore implements ExportStore {
         generatedBy: { ...summary.generatedBy },
         professionals: summary.professionals === null ? null : { ...summary.professionals },
       }))
+  }
+
+  eraseMapRows(mapId: string, request: ErasureRequest): ErasedRows {
+    const exports = this.#db.tables().exports
+    if (request.keepRecords) {
+      const kept = [...exports.values()].filter((record) => record.mapId === mapId).length
+      return { removed: {}, kept: { exports: kept } }
+    }
+    return { removed: { exports: removeWhere(exports, (record) => record.mapId === mapId) }, kept: {} }
   }
 }

@@ -1,8 +1,9 @@
 import type { FamilyVisitRecord, FamilyVisitStore } from '../FamilyVisitStore.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import type { MemoryDatabase } from './MemoryDatabase.ts'
 
 /** Family visits in memory: per map, participant id → the times of their visits. */
-export class MemoryFamilyVisitStore implements FamilyVisitStore {
+export class MemoryFamilyVisitStore implements FamilyVisitStore, MapEraser {
   readonly #db: MemoryDatabase
 
   constructor(db: MemoryDatabase) {
@@ -32,6 +33,14 @@ export class MemoryFamilyVisitStore implements FamilyVisitStore {
   }
 
   async deleteFamilyVisits(mapId: string): Promise<number> {
+    return this.#deleteVisits(mapId)
+  }
+
+  eraseMapRows(mapId: string): ErasedRows {
+    return { removed: { familyVisits: this.#deleteVisits(mapId) }, kept: {} }
+  }
+
+  #deleteVisits(mapId: string): number {
     const table = this.#db.tables().familyVisits
     let count = 0
     for (const times of table.get(mapId)?.values() ?? []) count += times.size

@@ -1,8 +1,9 @@
 import type { LinkRecord, LinkStore, ParticipantRecord } from '../LinkStore.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import type { MemoryDatabase } from './MemoryDatabase.ts'
 
 /** Links and participants in memory, checked as SQLite's keys would check them. */
-export class MemoryLinkStore implements LinkStore {
+export class MemoryLinkStore implements LinkStore, MapEraser {
   readonly #db: MemoryDatabase
 
   constructor(db: MemoryDatabase) {
@@ -74,4 +75,22 @@ export class MemoryLinkStore implements LinkStore {
       .sort((a, b) => a.joinedAt - b.joinedAt)
       .map((participant) => ({ ...participant }))
   }
+
+  eraseMapRows(mapId: string): ErasedRows {
+    const tables = this.#db.tables()
+    const participants = removeWhere(tables.participants, (participant) => participant.mapId === mapId)
+    const links = removeWhere(tables.links, (link) => link.mapId === mapId)
+    return { removed: { participants, links }, kept: {} }
+  }
+}
+
+/** Removes the entries `matches` picks; returns how many. */
+export function removeWhere<T>(table: Map<string, T>, matches: (value: T) => boolean): number {
+  let removed = 0
+  for (const [key, value] of table) {
+    if (!matches(value)) continue
+    table.delete(key)
+    removed += 1
+  }
+  return removed
 }

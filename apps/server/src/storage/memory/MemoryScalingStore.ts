@@ -1,11 +1,13 @@
 import type { ScalingStore, ScalingSubmissionRecord } from '../ScalingStore.ts'
+import { removeWhere } from './MemoryLinkStore.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import type { MemoryDatabase } from './MemoryDatabase.ts'
 
 const submissionKey = (mapId: string, roundId: string, participantId: string): string =>
   JSON.stringify([mapId, roundId, participantId])
 
 /** Scaling submissions in memory, one per person per round. */
-export class MemoryScalingStore implements ScalingStore {
+export class MemoryScalingStore implements ScalingStore, MapEraser {
   readonly #db: MemoryDatabase
 
   constructor(db: MemoryDatabase) {
@@ -36,5 +38,10 @@ export class MemoryScalingStore implements ScalingStore {
 
   async countScalingSubmissions(mapId: string, roundId: string): Promise<number> {
     return (await this.listScalingSubmissions(mapId, roundId)).length
+  }
+
+  eraseMapRows(mapId: string): ErasedRows {
+    const table = this.#db.tables().scalingSubmissions
+    return { removed: { scalingSubmissions: removeWhere(table, (entry) => entry.mapId === mapId) }, kept: {} }
   }
 }

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3'
+import { roomNameOf } from '@mapboard/protocol'
 import type { ClientIdRecord, ClientIdStore } from '../ClientIdStore.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 
 /** Table `client_ids`. */
-export class SqliteClientIdStore implements ClientIdStore {
+export class SqliteClientIdStore implements ClientIdStore, MapEraser {
   readonly #statements
   readonly #claimClientIds
 
@@ -18,6 +20,7 @@ export class SqliteClientIdStore implements ClientIdStore {
       listClientIds: db.prepare<[string], { client_id: number; owner_id: string }>(
         'SELECT client_id, owner_id FROM client_ids WHERE map_id = ? ORDER BY client_id',
       ),
+      deleteClientIds: db.prepare<[string]>('DELETE FROM client_ids WHERE map_id = ?'),
     }
     this.#statements = statements
     this.#claimClientIds = db.transaction(
@@ -42,5 +45,13 @@ export class SqliteClientIdStore implements ClientIdStore {
     return this.#statements.listClientIds
       .all(mapId)
       .map((row) => ({ clientId: row.client_id, ownerId: row.owner_id }))
+  }
+
+  /** The client ids of both of the map's documents (in the erasure's transaction). */
+  eraseMapRows(mapId: string): ErasedRows {
+    const { deleteClientIds } = this.#statements
+    const clientIds =
+      deleteClientIds.run(mapId).changes + deleteClientIds.run(roomNameOf(mapId, 'professionals')).changes
+    return { removed: { clientIds }, kept: {} }
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { roomNameOf } from '@mapboard/protocol'
 import { checkRestoration } from '../checkRestoration.ts'
 import type {
   DocumentLog,
@@ -8,6 +9,7 @@ import type {
   Restoration,
   StoredDocument,
 } from '../DocumentLog.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import { bytes } from './bytes.ts'
 
 interface QuarantineRow {
@@ -39,7 +41,7 @@ function toQuarantined(row: QuarantineRow): QuarantinedEntry {
  * The document columns of table `maps` (snapshot, snapshot_seq, last_seq), tables `updates` and `quarantine`.
  * Each write is one transaction; `appendToMaps` is one for all the maps it appends to.
  */
-export class SqliteDocumentLog implements DocumentLog {
+export class SqliteDocumentLog implements DocumentLog, MapEraser {
   readonly #statements
   readonly #appendUpdates
   readonly #appendToMaps
@@ -58,8 +60,9 @@ export class SqliteDocumentLog implements DocumentLog {
       insertUpdate: db.prepare<[string, number, Uint8Array]>(
         'INSERT INTO updates (map_id, seq, data) VALUES (?, ?, ?)',
       ),
+      // An erased map's row stays, emptied, while its kept records refer to it; it has no document to load.
       getSnapshot: db.prepare<[string], { snapshot: Buffer | null; last_seq: number }>(
-        'SELECT snapshot, last_seq FROM maps WHERE id = ?',
+        'SELECT snapshot, last_seq FROM maps WHERE id = ? AND id NOT IN (SELECT map_id FROM erased_maps)',
       ),
       getTail: db.prepare<[string], { data: Buffer }>(
         'SELECT data FROM updates WHERE map_id = ? ORDER BY seq',
@@ -80,6 +83,12 @@ export class SqliteDocumentLog implements DocumentLog {
       hasRow: db.prepare<[string], { id: string }>('SELECT id FROM maps WHERE id = ?'),
       listQuarantine: db.prepare<[string], QuarantineRow>(
         'SELECT * FROM quarantine WHERE map_id = ? ORDER BY id',
+      ),
+      deleteUpdates: db.prepare<[string]>('DELETE FROM updates WHERE map_id = ?'),
+      deleteQuarantine: db.prepare<[string]>('DELETE FROM quarantine WHERE map_id = ?'),
+      deleteDocument: db.prepare<[string]>('DELETE FROM maps WHERE id = ?'),
+      emptyDocument: db.prepare<[string]>(
+        'UPDATE maps SET snapshot = NULL, snapshot_seq = 0, last_seq = 0 WHERE id = ?',
       ),
     }
     this.#statements = statements
@@ -185,5 +194,23 @@ export class SqliteDocumentLog implements DocumentLog {
 
   async listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
     return this.#statements.listQuarantine.all(mapId).map(toQuarantined)
+  }
+
+  /**
+   * Both of the map's documents: every update, snapshot and quarantined entry. The professionals' document's row
+   * goes; the map's own row is emptied of its document and stays for MapCatalog (in the erasure's transaction).
+   */
+  eraseMapRows(mapId: string): ErasedRows {
+    const statements = this.#statements
+    const professionals = roomNameOf(mapId, 'professionals')
+    let updates = 0
+    let quarantine = 0
+    for (const id of [mapId, professionals]) {
+      updates += statements.deleteUpdates.run(id).changes
+      quarantine += statements.deleteQuarantine.run(id).changes
+    }
+    const documents =
+      statements.emptyDocument.run(mapId).changes + statements.deleteDocument.run(professionals).changes
+    return { removed: { documents, updates, quarantine }, kept: {} }
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { isRole } from '@mapboard/protocol'
 import type { ExportRecord, ExportStore, ExportSummary } from '../ExportStore.ts'
+import type { ErasedRows, ErasureRequest, MapEraser } from '../MapErasure.ts'
 import { bytes } from './bytes.ts'
 
 interface ExportRow {
@@ -64,8 +65,11 @@ const EXPORT_SUMMARY_COLUMNS = `id, map_id, format, audience, exports.document_v
   p.document_sha256 AS professionals_sha256`
 const EXPORTS = `exports LEFT JOIN export_professionals_documents AS p ON p.export_id = exports.id`
 
-/** Table `exports`, whose triggers refuse any change or removal of a row (schema.ts). */
-export class SqliteExportStore implements ExportStore {
+/**
+ * Table `exports`, whose triggers refuse any change of a row, and its removal unless its map is being erased
+ * (schema.ts).
+ */
+export class SqliteExportStore implements ExportStore, MapEraser {
   readonly #statements
   /** The row and, for a professionals' export, its professionals' document, in one transaction. */
   readonly #put: (record: ExportRecord) => void
@@ -103,6 +107,14 @@ export class SqliteExportStore implements ExportStore {
       listExports: db.prepare<[string], ExportRow>(
         `SELECT ${EXPORT_SUMMARY_COLUMNS} FROM ${EXPORTS} WHERE map_id = ? ORDER BY generated_at, exports.rowid`,
       ),
+      countExports: db.prepare<[string], { count: number }>(
+        'SELECT count(*) AS count FROM exports WHERE map_id = ?',
+      ),
+      deleteProfessionals: db.prepare<[string]>(
+        `DELETE FROM export_professionals_documents
+         WHERE export_id IN (SELECT id FROM exports WHERE map_id = ?)`,
+      ),
+      deleteExports: db.prepare<[string]>('DELETE FROM exports WHERE map_id = ?'),
     }
     this.#put = db.transaction((record: ExportRecord) => {
       const { generatedBy: by } = record
@@ -142,5 +154,18 @@ export class SqliteExportStore implements ExportStore {
 
   async listExports(mapId: string): Promise<ExportSummary[]> {
     return this.#statements.listExports.all(mapId).map(toExportSummary)
+  }
+
+  /**
+   * The map's exports, unless the request keeps the records (in the erasure's transaction, after the map is
+   * marked erased: the triggers allow nothing else to remove them).
+   */
+  eraseMapRows(mapId: string, request: ErasureRequest): ErasedRows {
+    const statements = this.#statements
+    if (request.keepRecords) {
+      return { removed: {}, kept: { exports: statements.countExports.get(mapId)?.count ?? 0 } }
+    }
+    statements.deleteProfessionals.run(mapId)
+    return { removed: { exports: statements.deleteExports.run(mapId).changes }, kept: {} }
   }
 }

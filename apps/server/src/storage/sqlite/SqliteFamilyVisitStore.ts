@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { FamilyVisitRecord, FamilyVisitStore } from '../FamilyVisitStore.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 
 interface VisitRow {
   map_id: string
@@ -8,7 +9,7 @@ interface VisitRow {
 }
 
 /** Table `family_visits`; its foreign key refuses a visit to a map that does not exist. */
-export class SqliteFamilyVisitStore implements FamilyVisitStore {
+export class SqliteFamilyVisitStore implements FamilyVisitStore, MapEraser {
   readonly #statements
 
   constructor(db: Database.Database) {
@@ -40,5 +41,9 @@ export class SqliteFamilyVisitStore implements FamilyVisitStore {
 
   async deleteFamilyVisits(mapId: string): Promise<number> {
     return this.#statements.remove.run(mapId).changes
+  }
+
+  eraseMapRows(mapId: string): ErasedRows {
+    return { removed: { familyVisits: this.#statements.remove.run(mapId).changes }, kept: {} }
   }
 }

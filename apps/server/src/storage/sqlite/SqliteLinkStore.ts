@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { isRole } from '@mapboard/protocol'
 import type { LinkRecord, LinkStore, ParticipantRecord } from '../LinkStore.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 
 interface LinkRow {
   id: string
@@ -46,7 +47,7 @@ function toParticipant(row: ParticipantRow): ParticipantRecord {
 }
 
 /** Tables `links` and `participants`. */
-export class SqliteLinkStore implements LinkStore {
+export class SqliteLinkStore implements LinkStore, MapEraser {
   readonly #statements
 
   constructor(db: Database.Database) {
@@ -73,6 +74,8 @@ export class SqliteLinkStore implements LinkStore {
       listParticipants: db.prepare<[string], ParticipantRow>(
         'SELECT * FROM participants WHERE map_id = ? ORDER BY joined_at, rowid',
       ),
+      deleteParticipants: db.prepare<[string]>('DELETE FROM participants WHERE map_id = ?'),
+      deleteLinks: db.prepare<[string]>('DELETE FROM links WHERE map_id = ?'),
     }
   }
 
@@ -132,5 +135,12 @@ export class SqliteLinkStore implements LinkStore {
 
   async listParticipants(mapId: string): Promise<ParticipantRecord[]> {
     return this.#statements.listParticipants.all(mapId).map(toParticipant)
+  }
+
+  /** Every participant and link of the map (in the erasure's transaction). */
+  eraseMapRows(mapId: string): ErasedRows {
+    const participants = this.#statements.deleteParticipants.run(mapId).changes
+    const links = this.#statements.deleteLinks.run(mapId).changes
+    return { removed: { participants, links }, kept: {} }
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { LinkRecord } from '../LinkStore.ts'
 import type { MapCatalog, MapRecord } from '../MapCatalog.ts'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import type { SqliteLinkStore } from './SqliteLinkStore.ts'
 
 interface MapRow {
@@ -13,7 +14,7 @@ interface MapRow {
  * Table `maps` (its title and time; the document columns are SqliteDocumentLog's). A new map's row, its initial
  * snapshot and its first links are written in one transaction.
  */
-export class SqliteMapCatalog implements MapCatalog {
+export class SqliteMapCatalog implements MapCatalog, MapEraser {
   readonly #statements
   readonly #createMap
 
@@ -24,8 +25,10 @@ export class SqliteMapCatalog implements MapCatalog {
       ),
       // A map's professionals' document has a row here too (SqliteDocumentLog.createDocument); it is not a map.
       getMap: db.prepare<[string], MapRow>(
-        "SELECT id, title, created_at FROM maps WHERE id = ? AND instr(id, '/') = 0",
+        `SELECT id, title, created_at FROM maps WHERE id = ? AND instr(id, '/') = 0
+           AND id NOT IN (SELECT map_id FROM erased_maps)`,
       ),
+      emptyTitle: db.prepare<[string]>("UPDATE maps SET title = '' WHERE id = ?"),
     }
     this.#statements = statements
     this.#createMap = db.transaction(
@@ -47,5 +50,10 @@ export class SqliteMapCatalog implements MapCatalog {
   async getMap(id: string): Promise<MapRecord | undefined> {
     const row = this.#statements.getMap.get(id)
     return row === undefined ? undefined : { id: row.id, title: row.title, createdAt: row.created_at }
+  }
+
+  /** The map's title (in the erasure's transaction); its row stays, emptied, for the records it may keep. */
+  eraseMapRows(mapId: string): ErasedRows {
+    return { removed: { title: this.#statements.emptyTitle.run(mapId).changes }, kept: {} }
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { isRole } from '@mapboard/protocol'
+import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import type { ScalingStore, ScalingSubmissionRecord } from '../ScalingStore.ts'
 
 interface SubmissionRow {
@@ -32,7 +33,7 @@ function toSubmission(row: SubmissionRow): ScalingSubmissionRecord {
 }
 
 /** Table `scaling_submissions`; its foreign key refuses a submission to a map that does not exist. */
-export class SqliteScalingStore implements ScalingStore {
+export class SqliteScalingStore implements ScalingStore, MapEraser {
   readonly #statements
 
   constructor(db: Database.Database) {
@@ -54,6 +55,7 @@ export class SqliteScalingStore implements ScalingStore {
       countSubmissions: db.prepare<[string, string], { count: number }>(
         'SELECT count(*) AS count FROM scaling_submissions WHERE map_id = ? AND round_id = ?',
       ),
+      deleteSubmissions: db.prepare<[string]>('DELETE FROM scaling_submissions WHERE map_id = ?'),
     }
   }
 
@@ -87,5 +89,13 @@ export class SqliteScalingStore implements ScalingStore {
 
   async countScalingSubmissions(mapId: string, roundId: string): Promise<number> {
     return this.#statements.countSubmissions.get(mapId, roundId)?.count ?? 0
+  }
+
+  /** Every scaling answer given on the map (in the erasure's transaction). */
+  eraseMapRows(mapId: string): ErasedRows {
+    return {
+      removed: { scalingSubmissions: this.#statements.deleteSubmissions.run(mapId).changes },
+      kept: {},
+    }
   }
 }

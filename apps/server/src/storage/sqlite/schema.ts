@@ -3,6 +3,19 @@
 export const SCHEMA_VERSION = 1
 
 export const SCHEMA = `
+  -- What is left of an erased map (decision 0042): its id and when, so its links answer 410. Its row in maps stays,
+  -- emptied, while its kept records refer to it.
+  CREATE TABLE IF NOT EXISTS erased_maps (
+    map_id TEXT PRIMARY KEY,
+    erased_at INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  -- Maps closed by the chair ("Export and close"), for the retention sweep (decision 0042).
+  CREATE TABLE IF NOT EXISTS map_closures (
+    map_id TEXT PRIMARY KEY REFERENCES maps(id),
+    closed_at INTEGER NOT NULL,
+    closed_by TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS map_closures_by_time ON map_closures (closed_at);
   CREATE TABLE IF NOT EXISTS maps (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
@@ -77,8 +90,15 @@ export const SCHEMA = `
   CREATE INDEX IF NOT EXISTS exports_by_map ON exports (map_id, generated_at);
   CREATE TRIGGER IF NOT EXISTS exports_never_change BEFORE UPDATE ON exports
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
-  CREATE TRIGGER IF NOT EXISTS exports_never_removed BEFORE DELETE ON exports
+  -- Removed only with their map, when it is erased without keeping its records (decision 0042). The trigger of
+  -- databases made before that refused every removal; it is replaced on every open.
+  DROP TRIGGER IF EXISTS exports_never_removed;
+  CREATE TRIGGER exports_never_removed BEFORE DELETE ON exports
+    WHEN NOT EXISTS (SELECT 1 FROM erased_maps WHERE map_id = OLD.map_id)
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
+  CREATE TRIGGER IF NOT EXISTS exports_not_for_erased_maps BEFORE INSERT ON exports
+    WHEN EXISTS (SELECT 1 FROM erased_maps WHERE map_id = NEW.map_id)
+    BEGIN SELECT RAISE(ABORT, 'the map has been erased'); END;
   -- The professionals' document a professionals' export (audience 'professionals') was made from, beside the
   -- shared document's version and hash in its exports row; kept as made like the row itself (decision 0031).
   CREATE TABLE IF NOT EXISTS export_professionals_documents (
@@ -89,8 +109,13 @@ export const SCHEMA = `
   CREATE TRIGGER IF NOT EXISTS export_professionals_documents_never_change
     BEFORE UPDATE ON export_professionals_documents
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
-  CREATE TRIGGER IF NOT EXISTS export_professionals_documents_never_removed
+  DROP TRIGGER IF EXISTS export_professionals_documents_never_removed;
+  CREATE TRIGGER export_professionals_documents_never_removed
     BEFORE DELETE ON export_professionals_documents
+    WHEN NOT EXISTS (
+      SELECT 1 FROM exports JOIN erased_maps ON erased_maps.map_id = exports.map_id
+      WHERE exports.id = OLD.export_id
+    )
     BEGIN SELECT RAISE(ABORT, 'exports are immutable'); END;
   -- When family participants opened the map (rooms/FamilyVisits.ts): only the visits that tell whether an item
   -- was seen before the conference, so a participant has few rows however often they reconnect.

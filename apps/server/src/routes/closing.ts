@@ -1,0 +1,80 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { roomNameOf } from '@mapboard/protocol'
+import { writeMapClosure } from '@mapboard/map-model'
+import type { MapClosure } from '@mapboard/map-model'
+import { requestAuth } from '../plugins/auth.ts'
+import { HttpError } from '../http/errors.ts'
+import { RoomUnavailableError } from '../rooms/Room.ts'
+import type { MapLifecycle } from '../storage/MapLifecycle.ts'
+
+interface ClosingReply {
+  closed: boolean
+  closedAt: number | null
+}
+
+const closingSchema = {
+  response: {
+    200: {
+      type: 'object',
+      required: ['closed', 'closedAt'],
+      properties: { closed: { type: 'boolean' }, closedAt: { type: ['integer', 'null'] } },
+    },
+  },
+} as const
+
+/**
+ * `POST /api/maps/<id>/close` and `/reopen` (chair) → 200 `{ closed, closedAt }`: "Export and close" (decision
+ * 0042). The store keeps the closing time (for retention); both documents get `meta.closed`, written by the
+ * server, which the permission rules read (READONLY-1): from then on every client's edit is refused, in both.
+ * Closing a closed map keeps its first time; reopening an open one changes nothing.
+ */
+export const closingRoutes: FastifyPluginAsync<{ store: MapLifecycle }> = async (app, { store }) => {
+  const chairOnly = app.requireToken(['chair'])
+  const now = app.clock
+
+  /** Writes the closure (or null) into both of the map's documents, as the server. */
+  const writeBoth = async (mapId: string, closure: MapClosure | null): Promise<void> => {
+    try {
+      for (const name of [mapId, roomNameOf(mapId, 'professionals')]) {
+        await app.rooms.withRoom(name, (room) =>
+          room.writeAsServer((doc, origin) => writeMapClosure(doc, closure, origin)),
+        )
+      }
+    } catch (error) {
+      if (error instanceof RoomUnavailableError) {
+        throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
+      }
+      throw error
+    }
+  }
+
+  app.post<{ Params: { mapId: string }; Reply: ClosingReply }>(
+    '/api/maps/:mapId/close',
+    { schema: closingSchema, preValidation: chairOnly },
+    async (request) => {
+      const { mapId } = request.params
+      const { claims } = requestAuth(request)
+      const chair = claims.participant
+      if (chair === undefined) throw new HttpError(403, 'JOIN_FIRST', 'Join the map before closing it')
+      await store.closeMap({ mapId, closedAt: now(), closedBy: chair.id })
+      const closure = await store.getClosure(mapId)
+      if (closure === undefined) throw new Error(`map ${mapId} did not close`)
+      await writeBoth(mapId, { closedAt: closure.closedAt, closedBy: chair.name })
+      request.log.info({ mapId }, 'map closed')
+      return { closed: true, closedAt: closure.closedAt }
+    },
+  )
+
+  app.post<{ Params: { mapId: string }; Reply: ClosingReply }>(
+    '/api/maps/:mapId/reopen',
+    { schema: closingSchema, preValidation: chairOnly },
+    async (request) => {
+      const { mapId } = request.params
+      // The documents first: if writing them fails, the map stays closed in the store and is retried.
+      await writeBoth(mapId, null)
+      await store.reopenMap(mapId)
+      request.log.info({ mapId }, 'map reopened')
+      return { closed: false, closedAt: null }
+    },
+  )
+}
