@@ -31,6 +31,7 @@ import { DEFAULT_INTAKE_LIMITS } from './rooms/FrameBudget.ts'
 import { RESYNC_TIMEOUT_MS } from './rooms/ResyncPolicy.ts'
 import type { RulesFactory } from './rooms/UpdateGate.ts'
 import type { MapStore } from './storage/MapStore.ts'
+import { auditRoutes } from './routes/audit.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
@@ -129,6 +130,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(scalingRoutes, store)
   app.register(exportRoutes, store)
   app.register(restorationRoutes, store)
+  app.register(auditRoutes, store)
   app.register(syncRoutes, store)
   app.register(webRoutes, (parent: FastifyInstance) => ({ distDir: config.webDistDir, maps: parent.store }))
   return app

@@ -1,3 +1,4 @@
+import type { AuditAppend, AuditDraft, AuditRecord, AuditStore, StoredAudit } from './AuditStore.ts'
 import type { ClientIdRecord, ClientIdStore } from './ClientIdStore.ts'
 import type {
   DocumentLog,
@@ -21,6 +22,7 @@ export interface MapStoreParts {
   clientIds: ClientIdStore
   scaling: ScalingStore
   exports: ExportStore
+  audit: AuditStore
 }
 
 /**
@@ -49,8 +51,8 @@ export abstract class ComposedMapStore implements MapStore {
     return this.#parts.documents.createDocument(documentId, mapId, initialState)
   }
 
-  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.#parts.documents.appendUpdates(mapId, updates)
+  appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number> {
+    return this.#parts.documents.appendUpdates(mapId, updates, audit)
   }
 
   appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
@@ -147,5 +149,17 @@ export abstract class ComposedMapStore implements MapStore {
 
   listExports(mapId: string): Promise<ExportSummary[]> {
     return this.#parts.exports.listExports(mapId)
+  }
+
+  appendAudit(mapId: string, drafts: readonly AuditDraft[]): Promise<AuditRecord[]> {
+    return this.#parts.audit.appendAudit(mapId, drafts)
+  }
+
+  readAudit(mapId: string): Promise<StoredAudit> {
+    return this.#parts.audit.readAudit(mapId)
+  }
+
+  eraseAudit(mapId: string, erasure: AuditDraft): Promise<AuditRecord> {
+    return this.#parts.audit.eraseAudit(mapId, erasure)
   }
 }

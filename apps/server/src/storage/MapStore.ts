@@ -1,3 +1,4 @@
+import type { AuditStore } from './AuditStore.ts'
 import type { ClientIdStore } from './ClientIdStore.ts'
 import type { DocumentLog } from './DocumentLog.ts'
 import type { ExportStore } from './ExportStore.ts'
@@ -12,6 +13,6 @@ import type { ScalingStore } from './ScalingStore.ts'
  * they use; the whole store is what the server opens and closes (see README.md).
  */
 export interface MapStore
-  extends MapCatalog, DocumentLog, LinkStore, ClientIdStore, ScalingStore, ExportStore {
+  extends MapCatalog, DocumentLog, LinkStore, ClientIdStore, ScalingStore, ExportStore, AuditStore {
   close(): Promise<void>
 }

@@ -1,4 +1,5 @@
 import { ComposedMapStore } from './ComposedMapStore.ts'
+import { MemoryAuditStore } from './memory/MemoryAuditStore.ts'
 import { MemoryClientIdStore } from './memory/MemoryClientIdStore.ts'
 import { MemoryDatabase } from './memory/MemoryDatabase.ts'
 import { MemoryDocumentLog } from './memory/MemoryDocumentLog.ts'
@@ -17,13 +18,15 @@ export class MemoryMapStore extends ComposedMapStore {
 
   constructor(db: MemoryDatabase = new MemoryDatabase()) {
     const links = new MemoryLinkStore(db)
+    const audit = new MemoryAuditStore(db)
     super({
       maps: new MemoryMapCatalog(db, links),
-      documents: new MemoryDocumentLog(db),
+      documents: new MemoryDocumentLog(db, audit),
       links,
       clientIds: new MemoryClientIdStore(db),
       scaling: new MemoryScalingStore(db),
       exports: new MemoryExportStore(db),
+      audit,
     })
     this.#db = db
   }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { ComposedMapStore } from './ComposedMapStore.ts'
 import { openDatabase } from './sqlite/openDatabase.ts'
+import { SqliteAuditStore } from './sqlite/SqliteAuditStore.ts'
 import { SqliteClientIdStore } from './sqlite/SqliteClientIdStore.ts'
 import { SqliteDocumentLog } from './sqlite/SqliteDocumentLog.ts'
 import { SqliteExportStore } from './sqlite/SqliteExportStore.ts'
@@ -18,13 +19,15 @@ export class SqliteMapStore extends ComposedMapStore {
   constructor(readonly path: string) {
     const db = openDatabase(path)
     const links = new SqliteLinkStore(db)
+    const audit = new SqliteAuditStore(db)
     super({
       maps: new SqliteMapCatalog(db, links),
-      documents: new SqliteDocumentLog(db),
+      documents: new SqliteDocumentLog(db, audit),
       links,
       clientIds: new SqliteClientIdStore(db),
       scaling: new SqliteScalingStore(db),
       exports: new SqliteExportStore(db),
+      audit,
     })
     this.#db = db
   }

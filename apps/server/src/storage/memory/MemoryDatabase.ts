@@ -1,3 +1,4 @@
+import type { StoredAudit } from '../AuditStore.ts'
 import type { QuarantinedEntry } from '../DocumentLog.ts'
 import type { ExportRecord } from '../ExportStore.ts'
 import type { LinkRecord, ParticipantRecord } from '../LinkStore.ts'
@@ -28,6 +29,8 @@ export interface MemoryTables {
   scalingSubmissions: Map<string, ScalingSubmissionRecord>
   /** By id, in the order they were kept. */
   exports: Map<string, ExportRecord>
+  /** By map id; kept apart from `maps`, as SQLite's audit tables are, so an erased map keeps its entry. */
+  audit: Map<string, StoredAudit>
 }
 
 /** Values are copied in and out, so callers never share a buffer with a store. */
@@ -49,6 +52,7 @@ export class MemoryDatabase {
       clientIds: new Map(),
       scalingSubmissions: new Map(),
       exports: new Map(),
+      audit: new Map(),
     },
   ) {
     this.#tables = tables
