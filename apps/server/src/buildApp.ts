@@ -32,6 +32,7 @@ import { DEFAULT_INTAKE_LIMITS } from './rooms/FrameBudget.ts'
 import { RESYNC_TIMEOUT_MS } from './rooms/ResyncPolicy.ts'
 import type { RulesFactory } from './rooms/UpdateGate.ts'
 import type { MapStore } from './storage/MapStore.ts'
+import { auditRoutes } from './routes/audit.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { healthRoutes } from './routes/health.ts'
 import { joinRoutes } from './routes/join.ts'
@@ -142,6 +143,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(restorationRoutes, store)
   app.register(closingRoutes, store)
   app.register(erasureRoutes, store)
+  app.register(auditRoutes, store)
   app.register(syncRoutes, store)
   app.register(webRoutes, (parent: FastifyInstance) => ({ distDir: config.webDistDir, maps: parent.store }))
   return app

@@ -153,7 +153,8 @@ describe('DELETE /api/maps/<id>: erasure', () => {
         exports: 1,
         title: 1,
       }),
-      kept: {},
+      // The audit keeps one entry: who, when and why, nothing of the content (the greps below check that).
+      kept: { auditEntries: 1 },
     })
     // Every socket of the erased map was closed for good, before anything was removed.
     for (const client of erased.live) {
@@ -164,6 +165,11 @@ describe('DELETE /api/maps/<id>: erasure', () => {
     const after = databaseBytes(s)
     for (const text of erased.texts) expect(after.includes(text), `${text} is still in the files`).toBe(false)
     for (const text of other.texts) expect(after.includes(text), `${text} went too`).toBe(true)
+
+    const audit = await s.app.store.readAudit(erased.map.id)
+    expect(audit.entries.map((entry) => [entry.action, entry.summary])).toEqual([
+      ['map.erased', 'Erased (records removed): The family asked for it'],
+    ])
 
     // Its links answer 410: the page, the API and the sync upgrade.
     const page = await fetch(`${s.url}/m/${erased.map.id}`, { headers: { accept: 'text/html' } })

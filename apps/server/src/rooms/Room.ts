@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
-import { CloseCode, mayOpenAudience } from '@mapboard/protocol'
-import type { DocumentAudience } from '@mapboard/protocol'
+import { CloseCode, mayOpenAudience, parseRoomName } from '@mapboard/protocol'
+import type { AuditActor, DocumentAudience } from '@mapboard/protocol'
+import { DocumentAudit } from '../audit/DocumentAudit.ts'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { ClientIdStore } from '../storage/ClientIdStore.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
@@ -113,6 +114,8 @@ export class Room {
   readonly #receipts: NoteReceipts
   /** When the family opened the map; the shared document's only (the family never opens the other). */
   readonly #familyVisits: FamilyVisits | null
+  /** What each turn changed, for the map's audit trail, stored with the turn's updates. */
+  readonly #audit: DocumentAudit
   readonly #replyContext: IntakeReplyContext
   readonly #syncContext: SyncAnswerContext
   /** Each participant's allowance, shared by all of their connections (FrameBudget.ts). */
@@ -167,6 +170,7 @@ export class Room {
     this.#allowances = new ParticipantAllowances(options.intakeLimits ?? DEFAULT_INTAKE_LIMITS)
     this.#log = new UpdateLog({
       mapId,
+      auditMapId: parseRoomName(mapId).mapId,
       doc,
       store: options.store,
       appender: options.appender,
@@ -178,8 +182,13 @@ export class Room {
       onFailed: this.#fail,
     })
     this.#presence = new AwarenessRelay({ doc, mapId, logger, recipients: () => this.#members.keys() })
+    this.#audit = new DocumentAudit(doc, {
+      audience: this.audience,
+      now: options.now ?? Date.now,
+      record: (drafts) => this.#log.recordAudit(drafts),
+    })
     this.#gate = new UpdateGate(doc, options.rules, this.audience)
-    this.#intake = new WriterIntake(doc, this.#gate, clientIds, () => this.#open)
+    this.#intake = new WriterIntake(doc, this.#gate, clientIds, () => this.#open, this.#audit)
     this.#resync = new ResyncPolicy({
       doc,
       mapId,
@@ -273,14 +282,20 @@ export class Room {
   /**
    * A change of the server's own (a scaling round, say): `write` runs in one transaction with SERVER_ORIGIN, which
    * the rules do not judge. Resolves with what `write` returned once the change is stored (and so broadcast);
-   * rejects with RoomUnavailableError if the room is closing or the store failed.
+   * rejects with RoomUnavailableError if the room is closing or the store failed. `onBehalfOf`: who the audit
+   * trail names for it (the chair who opened a round); the server itself when null.
    */
-  async writeAsServer<T>(write: (doc: Y.Doc, origin: object) => T): Promise<T> {
+  async writeAsServer<T>(
+    write: (doc: Y.Doc, origin: object) => T,
+    onBehalfOf: AuditActor | null = null,
+  ): Promise<T> {
     if (!this.#open) throw new RoomUnavailableError('the room is closing')
     let result: T | undefined
-    this.#doc.transact(() => {
-      result = write(this.#doc, SERVER_ORIGIN)
-    }, SERVER_ORIGIN)
+    this.#audit.onBehalfOf(onBehalfOf, () =>
+      this.#doc.transact(() => {
+        result = write(this.#doc, SERVER_ORIGIN)
+      }, SERVER_ORIGIN),
+    )
     await this.settle()
     if (this.#log.failed) throw new RoomUnavailableError('the change could not be stored')
     return result as T
@@ -301,6 +316,7 @@ export class Room {
     this.#gate.destroy()
     this.#closedSession?.destroy()
     this.#receipts.destroy()
+    this.#audit.destroy()
     this.#presence.destroy()
     this.#doc.destroy()
   }

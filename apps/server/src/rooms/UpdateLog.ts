@@ -1,15 +1,19 @@
 // The room's side of durability. Every update the document applies (a writer's, the gate's reverts, the server's
 // own) is collected for one event-loop tick, appended to the store in one transaction — shared with every other
 // room's appends of that turn (AppendBatcher) — and only then reported as stored, for the room to broadcast. So
-// nothing anyone has seen can be lost to a crash. The log is folded into a snapshot once it is long enough.
+// nothing anyone has seen can be lost to a crash. The log is folded into a snapshot once it is long enough. The
+// audit entries of the same turn (DocumentAudit) go into the same transaction as its updates.
 import * as Y from 'yjs'
 import type { AppendBatcher } from '../storage/AppendBatcher.ts'
+import type { AuditAppend, AuditDraft } from '../storage/AuditStore.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
 import { snapshotLoads } from './loadStoredDocument.ts'
 import type { RoomLogger } from './SocketLike.ts'
 
 export interface UpdateLogOptions {
   mapId: string
+  /** The map whose audit trail the entries join: for the professionals' document, the map's own id. */
+  auditMapId: string
   doc: Y.Doc
   /** The map's stored document: appended to and compacted. */
   store: DocumentLog
@@ -38,6 +42,7 @@ interface PendingUpdate {
 export class UpdateLog {
   readonly #options: UpdateLogOptions
   #pending: PendingUpdate[] = []
+  #pendingAudit: AuditDraft[] = []
   #flushScheduled = false
   #inFlight = 0
   #writing: Promise<void> = Promise.resolve()
@@ -65,7 +70,14 @@ export class UpdateLog {
 
   /** Whether everything applied so far is stored (and reported). */
   get idle(): boolean {
-    return this.#pending.length === 0 && this.#inFlight === 0
+    return this.#pending.length === 0 && this.#pendingAudit.length === 0 && this.#inFlight === 0
+  }
+
+  /** Audit entries to store with this turn's updates (or on their own, when the turn changed nothing stored). */
+  recordAudit(drafts: readonly AuditDraft[]): void {
+    if (this.#failed) return
+    this.#pendingAudit.push(...drafts)
+    this.#schedule()
   }
 
   /** Resolves once every update applied so far is stored and reported. */
@@ -80,6 +92,10 @@ export class UpdateLog {
 
   readonly #collect = (update: Uint8Array, origin: unknown): void => {
     this.#pending.push({ update, origin })
+    this.#schedule()
+  }
+
+  #schedule(): void {
     if (this.#flushScheduled) return
     this.#flushScheduled = true
     setImmediate(() => {
@@ -89,12 +105,14 @@ export class UpdateLog {
   }
 
   #flush(): Promise<void> {
-    if (this.#pending.length > 0 && !this.#failed) {
+    if ((this.#pending.length > 0 || this.#pendingAudit.length > 0) && !this.#failed) {
       const batch = this.#pending
+      const drafts = this.#pendingAudit
       this.#pending = []
+      this.#pendingAudit = []
       this.#inFlight++
       this.#writing = this.#writing
-        .then(() => this.#store(batch))
+        .then(() => this.#store(batch, drafts))
         .catch((error: unknown) => {
           // Never let the chain reject: `settle` awaits it, and a rejection nobody handles ends the process.
           this.#options.logger.error(
@@ -109,18 +127,20 @@ export class UpdateLog {
     return this.#writing
   }
 
-  async #store(batch: PendingUpdate[]): Promise<void> {
+  async #store(batch: PendingUpdate[], drafts: AuditDraft[]): Promise<void> {
     if (this.#failed) return
-    const { mapId, store, appender } = this.#options
+    const { mapId, auditMapId, store, appender } = this.#options
     const updates = batch.map((entry) => entry.update)
+    const audit: AuditAppend | undefined = drafts.length === 0 ? undefined : { mapId: auditMapId, drafts }
     try {
       this.#lastSeq = await (appender === undefined
-        ? store.appendUpdates(mapId, updates)
-        : appender.append(mapId, updates))
+        ? store.appendUpdates(mapId, updates, audit)
+        : appender.append(mapId, updates, audit))
     } catch (error) {
       this.#fail(error)
       return
     }
+    if (updates.length === 0) return
     this.#tailLength += updates.length
     const merged = updates.length === 1 && updates[0] !== undefined ? updates[0] : Y.mergeUpdates(updates)
     this.#options.onStored(merged, new Set(batch.map((entry) => entry.origin)))
@@ -154,6 +174,7 @@ export class UpdateLog {
     if (this.#failed) return
     this.#failed = true
     this.#pending = []
+    this.#pendingAudit = []
     this.#options.logger.error(
       { mapId: this.#options.mapId, err: error },
       'could not store updates; closing the room',

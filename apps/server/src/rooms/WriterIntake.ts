@@ -5,6 +5,8 @@
 // as one IntakeOutcome, which the room acts on: it closes, tells, or asks again — the intake only decides.
 import type * as Y from 'yjs'
 import type { EditRefusal } from '@mapboard/protocol'
+import { auditActor } from '../audit/auditActor.ts'
+import type { DocumentAudit } from '../audit/DocumentAudit.ts'
 import { decodeAndCheckUpdate } from './checkUpdate.ts'
 import type { DecodedUpdate } from './checkUpdate.ts'
 import type { ClientIdOwners } from './ClientIdOwners.ts'
@@ -35,11 +37,22 @@ export class WriterIntake {
   readonly #gate: UpdateGate
   readonly #clientIds: ClientIdOwners
   readonly #roomOpen: () => boolean
+  readonly #audit: DocumentAudit
 
-  /** `roomOpen` says whether the room still takes changes (not closing, not broken). */
-  constructor(doc: Y.Doc, gate: UpdateGate, clientIds: ClientIdOwners, roomOpen: () => boolean) {
+  /**
+   * `roomOpen` says whether the room still takes changes (not closing, not broken); `audit` records what each
+   * applied update did, or that it was refused.
+   */
+  constructor(
+    doc: Y.Doc,
+    gate: UpdateGate,
+    clientIds: ClientIdOwners,
+    roomOpen: () => boolean,
+    audit: DocumentAudit,
+  ) {
     this.#doc = doc
     this.#gate = gate
+    this.#audit = audit
     this.#clientIds = clientIds
     this.#roomOpen = roomOpen
   }
@@ -72,7 +85,9 @@ export class WriterIntake {
     let missing: MissingContent | null
     let refusal: EditRefusal | null
     try {
-      const outcome = this.#gate.apply(update, connection, decoded)
+      const outcome = this.#audit.judge(auditActor(connection.identity), () =>
+        this.#gate.apply(update, connection, decoded),
+      )
       refusal = outcome.reverted ? { rule: outcome.rule, message: outcome.message } : null
     } finally {
       // Never left in the document, whatever happens next: it would reach others in SyncStep2.

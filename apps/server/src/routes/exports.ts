@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { ROLES, mayOpenAudience } from '@mapboard/protocol'
 import type { ExportInfo, ParticipantClaims, Role } from '@mapboard/protocol'
+import { auditActorOfClaims } from '../audit/auditActor.ts'
 import { AudienceRefusedError, ExportRefusedError, exportRecord } from '../export/exportRecord.ts'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
+import type { AuditStore } from '../storage/AuditStore.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
 import type {
   ExportAudience,
@@ -137,7 +139,7 @@ function sendExport(reply: FastifyReply, record: ExportRecord): FastifyReply {
  *   and listing as the shared record (format 'letter'; decision 0038).
  */
 export const exportRoutes: FastifyPluginAsync<{
-  store: MapCatalog & DocumentLog & ExportStore & FamilyVisitStore
+  store: MapCatalog & DocumentLog & ExportStore & FamilyVisitStore & AuditStore
 }> = async (app, { store }) => {
   const anyone = app.requireToken()
   const chairOnly = app.requireToken(['chair'])
@@ -198,6 +200,18 @@ export const exportRoutes: FastifyPluginAsync<{
       } finally {
         generating.delete(mapId)
       }
+      // After the export is kept: the trail never names an export that is not there.
+      await store.appendAudit(mapId, [
+        {
+          at: record.generatedAt,
+          actor: auditActorOfClaims(requestAuth(request).claims),
+          action: 'export.created',
+          target: record.id,
+          section: null,
+          summary: `${KIND[format]} (${EXTENSION[format]}), document version ${record.documentVersion}`,
+          audience,
+        },
+      ])
       request.log.info(
         {
           mapId,

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { CloseCode, ROLES } from '@mapboard/protocol'
 import type { CreateLinkRequest, LinkInfo } from '@mapboard/protocol'
+import { auditActorOfClaims } from '../audit/auditActor.ts'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
+import type { AuditStore } from '../storage/AuditStore.ts'
 import type { LinkRecord, LinkStore } from '../storage/LinkStore.ts'
 import { linkUrl, newLinkId } from '../tokens/inviteLink.ts'
 import { requestOrigin } from './requestOrigin.ts'
@@ -44,7 +46,7 @@ const createLinkSchema = {
  * Revoking a link refuses it from the next request on and closes, with Forbidden (4403), every socket that was
  * opened with it — by the link itself or by a participant token that came from it.
  */
-export const linkRoutes: FastifyPluginAsync<{ store: LinkStore }> = async (app, { store }) => {
+export const linkRoutes: FastifyPluginAsync<{ store: LinkStore & AuditStore }> = async (app, { store }) => {
   const chairOnly = app.requireToken(['chair'])
   const perMap = app.limit('linkCreationPerMap', (request) => request.auth?.claims.mapId)
 
@@ -84,6 +86,17 @@ export const linkRoutes: FastifyPluginAsync<{ store: LinkStore }> = async (app, 
         revokedAt: null,
       }
       await store.createLink(link)
+      await store.appendAudit(mapId, [
+        {
+          at: createdAt,
+          actor: auditActorOfClaims(requestAuth(request).claims),
+          action: 'link.created',
+          target: link.id,
+          section: null,
+          summary: `${link.role} link, until ${new Date(link.expiresAt).toISOString()}`,
+          audience: 'shared',
+        },
+      ])
       request.log.info({ mapId, link: link.id, role: link.role }, 'link created')
       return reply.code(201).send(info(origin, link))
     },
@@ -105,7 +118,22 @@ export const linkRoutes: FastifyPluginAsync<{ store: LinkStore }> = async (app, 
           'You cannot withdraw the link you are using; open another chair link first, then withdraw this one from there',
         )
       }
-      await store.revokeLink(linkId, Date.now())
+      const revokedAt = Date.now()
+      // Withdrawing a withdrawn link changes nothing and is not recorded again.
+      if (link.revokedAt === null) {
+        await store.revokeLink(linkId, revokedAt)
+        await store.appendAudit(mapId, [
+          {
+            at: revokedAt,
+            actor: auditActorOfClaims(requestAuth(request).claims),
+            action: 'link.withdrawn',
+            target: linkId,
+            section: null,
+            summary: `${link.role} link withdrawn`,
+            audience: 'shared',
+          },
+        ])
+      }
       const closed = app.rooms.closeLink(mapId, linkId, CloseCode.Forbidden)
       request.log.info({ mapId, link: linkId, closed }, 'link revoked')
       return reply.code(204).send()

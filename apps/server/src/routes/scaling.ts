@@ -16,6 +16,7 @@ import type {
   ScalingSubmission,
   ScalingSubmissionRequest,
 } from '@mapboard/protocol'
+import { auditActorOfClaims } from '../audit/auditActor.ts'
 import { HttpError } from '../http/errors.ts'
 import { mapClosedError } from './mapClosedError.ts'
 import { requestAuth } from '../plugins/auth.ts'
@@ -218,7 +219,10 @@ export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async 
             throw new HttpError(400, 'DANGER_NOT_FOUND', 'This map has no such danger statement')
           }
         }
-        await room.writeAsServer((doc, origin) => writeScalingRound(doc, round, origin))
+        await room.writeAsServer(
+          (doc, origin) => writeScalingRound(doc, round, origin),
+          auditActorOfClaims(requestAuth(request).claims),
+        )
       })
       request.log.info({ mapId, round: round.id, subject: subject.kind }, 'scaling round opened')
       return reply.code(201).send({ roundId: round.id })
@@ -261,7 +265,10 @@ export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async 
         // The document learns how many have answered, never who or what.
         const count = await store.countScalingSubmissions(mapId, roundId)
         if (count !== round.count) {
-          await room.writeAsServer((doc, origin) => writeScalingRound(doc, { ...round, count }, origin))
+          await room.writeAsServer(
+            (doc, origin) => writeScalingRound(doc, { ...round, count }, origin),
+            auditActorOfClaims(requestAuth(request).claims),
+          )
         }
         return record
       })
@@ -293,18 +300,20 @@ export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async 
         const round = findRound(room, roundId)
         checkOpen(round)
         const revealed = results(await store.listScalingSubmissions(mapId, roundId))
-        await room.writeAsServer((doc, origin) =>
-          writeScalingRound(
-            doc,
-            {
-              ...round,
-              status: 'revealed',
-              revealedAt: Date.now(),
-              count: revealed.length,
-              results: revealed,
-            },
-            origin,
-          ),
+        await room.writeAsServer(
+          (doc, origin) =>
+            writeScalingRound(
+              doc,
+              {
+                ...round,
+                status: 'revealed',
+                revealedAt: Date.now(),
+                count: revealed.length,
+                results: revealed,
+              },
+              origin,
+            ),
+          auditActorOfClaims(requestAuth(request).claims),
         )
         return revealed.length
       })

@@ -1,5 +1,6 @@
 // Group commit: the appends every room makes in one event-loop turn go to the store in one transaction, so one
 // commit (and its fsync) serves them all instead of one per room.
+import type { AuditAppend } from './AuditStore.ts'
 import type { DocumentLog, MapAppend } from './DocumentLog.ts'
 
 interface QueuedAppend extends MapAppend {
@@ -18,11 +19,12 @@ export class AppendBatcher {
 
   /**
    * Appends `updates` to map `mapId` with whatever else is queued this turn; resolves, as `appendUpdates` does,
-   * with the sequence number of the last one once the shared transaction has committed.
+   * with the sequence number of the last one once the shared transaction has committed. `audit`: entries about
+   * them, written in the same transaction.
    */
-  append(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
+  append(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ mapId, updates, resolve, reject })
+      this.#queue.push({ mapId, updates, ...(audit === undefined ? {} : { audit }), resolve, reject })
       if (this.#scheduled) return
       this.#scheduled = true
       // After the rooms that flush in this turn have queued theirs.

@@ -1,3 +1,4 @@
+import type { AuditAppend, AuditDraft, AuditRecord, AuditStore, StoredAudit } from './AuditStore.ts'
 import type { ClientIdRecord, ClientIdStore } from './ClientIdStore.ts'
 import type {
   DocumentLog,
@@ -26,6 +27,7 @@ export interface MapStoreParts {
   scaling: ScalingStore
   exports: ExportStore
   familyVisits: FamilyVisitStore
+  audit: AuditStore
   lifecycle: MapLifecycle
   /** How the engine erases a map (below). */
   erasure: ErasureEngine
@@ -75,8 +77,8 @@ export abstract class ComposedMapStore implements MapStore {
     return this.#parts.documents.createDocument(documentId, mapId, initialState)
   }
 
-  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.#parts.documents.appendUpdates(mapId, updates)
+  appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number> {
+    return this.#parts.documents.appendUpdates(mapId, updates, audit)
   }
 
   appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
@@ -219,5 +221,17 @@ export abstract class ComposedMapStore implements MapStore {
 
   getErasure(mapId: string): Promise<ErasureRecord | undefined> {
     return this.#parts.erasure.getErasure(mapId)
+  }
+
+  appendAudit(mapId: string, drafts: readonly AuditDraft[]): Promise<AuditRecord[]> {
+    return this.#parts.audit.appendAudit(mapId, drafts)
+  }
+
+  readAudit(mapId: string): Promise<StoredAudit> {
+    return this.#parts.audit.readAudit(mapId)
+  }
+
+  eraseAudit(mapId: string, erasure: AuditDraft): Promise<AuditRecord> {
+    return this.#parts.audit.eraseAudit(mapId, erasure)
   }
 }

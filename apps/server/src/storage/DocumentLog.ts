@@ -1,3 +1,5 @@
+import type { AuditAppend } from './AuditStore.ts'
+
 /** A map's document as stored: the last snapshot and the updates appended after it, in order. */
 export interface StoredDocument {
   snapshot: Uint8Array | null
@@ -39,10 +41,14 @@ export interface Restoration {
   restoredAt: number
 }
 
-/** Updates to append to one map, as part of `appendToMaps`. */
+/**
+ * Updates to append to one map, as part of `appendToMaps`, and the audit entries about them, written in the same
+ * transaction (so the trail and the document cannot disagree). `updates` may be empty when only entries are due.
+ */
 export interface MapAppend {
   mapId: string
   updates: readonly Uint8Array[]
+  audit?: AuditAppend
 }
 
 /** What became of one map's appends in `appendToMaps`: the sequence number of its last update, or why not. */
@@ -60,13 +66,17 @@ export interface DocumentLog {
    * exist. Every method here then takes `documentId` as it takes a map id; MapCatalog never answers for it.
    */
   createDocument(documentId: string, mapId: string, initialState: Uint8Array): Promise<void>
-  /** Appends updates in one transaction; resolves with the sequence number of the last one. */
-  appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number>
+  /**
+   * Appends updates in one transaction; resolves with the sequence number of the last one. `audit`: entries about
+   * them, numbered and chained in the same transaction (both or neither).
+   */
+  appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number>
   appendUpdate(mapId: string, update: Uint8Array): Promise<number>
   /**
    * Appends to several maps in one transaction (one commit for all of them), each map's updates numbered as
    * `appendUpdates` would. A map whose appends fail (no such map) is left unchanged and the others are written;
-   * results come in the order of `appends`. Rejects, writing nothing, if the transaction itself fails.
+   * results come in the order of `appends`. Rejects, writing nothing, if the transaction itself fails. A map's
+   * `audit` drafts are numbered and chained as `AuditStore.appendAudit` would, with its updates: both or neither.
    */
   appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]>
   /** Snapshot and tail, read in one transaction. Fails if the map does not exist. */

@@ -1,3 +1,4 @@
+import type { AuditStore } from './AuditStore.ts'
 import type { ClientIdStore } from './ClientIdStore.ts'
 import type { DocumentLog } from './DocumentLog.ts'
 import type { ExportStore } from './ExportStore.ts'
@@ -24,6 +25,7 @@ export interface MapStore
     ExportStore,
     MapLifecycle,
     FamilyVisitStore,
-    MapErasure {
+    MapErasure,
+    AuditStore {
   close(): Promise<void>
 }

@@ -1,4 +1,5 @@
 import { ComposedMapStore } from './ComposedMapStore.ts'
+import { MemoryAuditStore } from './memory/MemoryAuditStore.ts'
 import { MemoryClientIdStore } from './memory/MemoryClientIdStore.ts'
 import { MemoryDatabase } from './memory/MemoryDatabase.ts'
 import { MemoryDocumentLog } from './memory/MemoryDocumentLog.ts'
@@ -21,7 +22,8 @@ export class MemoryMapStore extends ComposedMapStore {
   constructor(db: MemoryDatabase = new MemoryDatabase()) {
     const links = new MemoryLinkStore(db)
     const maps = new MemoryMapCatalog(db, links)
-    const documents = new MemoryDocumentLog(db)
+    const audit = new MemoryAuditStore(db)
+    const documents = new MemoryDocumentLog(db, audit)
     const clientIds = new MemoryClientIdStore(db)
     const familyVisits = new MemoryFamilyVisitStore(db)
     const scaling = new MemoryScalingStore(db)
@@ -36,9 +38,10 @@ export class MemoryMapStore extends ComposedMapStore {
       exports,
       lifecycle,
       familyVisits,
+      audit,
       erasure: new MemoryErasure(db),
       // In the order the SQLite store erases (SqliteMapStore).
-      erasers: [familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
+      erasers: [audit, familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
     })
     this.#db = db
   }

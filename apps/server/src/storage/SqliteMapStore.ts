@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { ComposedMapStore } from './ComposedMapStore.ts'
 import { openDatabase } from './sqlite/openDatabase.ts'
+import { SqliteAuditStore } from './sqlite/SqliteAuditStore.ts'
 import { SqliteClientIdStore } from './sqlite/SqliteClientIdStore.ts'
 import { SqliteDocumentLog } from './sqlite/SqliteDocumentLog.ts'
 import { SqliteExportStore } from './sqlite/SqliteExportStore.ts'
@@ -22,7 +23,8 @@ export class SqliteMapStore extends ComposedMapStore {
     const db = openDatabase(path)
     const links = new SqliteLinkStore(db)
     const maps = new SqliteMapCatalog(db, links)
-    const documents = new SqliteDocumentLog(db)
+    const audit = new SqliteAuditStore(db)
+    const documents = new SqliteDocumentLog(db, audit)
     const clientIds = new SqliteClientIdStore(db)
     const familyVisits = new SqliteFamilyVisitStore(db)
     const scaling = new SqliteScalingStore(db)
@@ -37,9 +39,10 @@ export class SqliteMapStore extends ComposedMapStore {
       exports,
       lifecycle,
       familyVisits,
+      audit,
       erasure: new SqliteErasure(db),
       // Rows that refer to others first (participants before links, exports before the map's row).
-      erasers: [familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
+      erasers: [audit, familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
     })
     this.#db = db
   }

@@ -2,6 +2,7 @@
 // test file calls `mapStoreContract` with a factory; an engine still being written can run the suites of the stores
 // it has, one at a time (each needs a MapCatalog to make maps). The PostgreSQL store will run exactly these tests.
 import type { MapStore } from '../../src/storage/MapStore.ts'
+import { auditStoreContract } from './contract/auditStoreContract.ts'
 import { clientIdStoreContract } from './contract/clientIdStoreContract.ts'
 import { documentLogContract } from './contract/documentLogContract.ts'
 import { exportStoreContract } from './contract/exportStoreContract.ts'
@@ -21,4 +22,5 @@ export function mapStoreContract(name: string, open: () => Promise<StoreHarness<
   exportStoreContract(name, open)
   familyVisitStoreContract(name, open)
   mapErasureContract(name, open)
+  auditStoreContract(name, open)
 }

@@ -1,3 +1,4 @@
+import type { StoredAudit } from '../AuditStore.ts'
 import type { QuarantinedEntry } from '../DocumentLog.ts'
 import type { ExportRecord } from '../ExportStore.ts'
 import type { LinkRecord, ParticipantRecord } from '../LinkStore.ts'
@@ -35,6 +36,8 @@ export interface MemoryTables {
   closures: Map<string, MapClosureRecord>
   /** Erased maps' ids → when they were erased (what answers 410). */
   erased: Map<string, number>
+  /** By map id; kept apart from `maps`, as SQLite's audit tables are, so an erased map keeps its entry. */
+  audit: Map<string, StoredAudit>
 }
 
 /** Values are copied in and out, so callers never share a buffer with a store. */
@@ -59,6 +62,7 @@ export class MemoryDatabase {
       familyVisits: new Map(),
       closures: new Map(),
       erased: new Map(),
+      audit: new Map(),
     },
   ) {
     this.#tables = tables

@@ -9,15 +9,19 @@ import type {
   StoredDocument,
 } from '../DocumentLog.ts'
 import type { ErasedRows, MapEraser } from '../MapErasure.ts'
+import type { AuditAppend } from '../AuditStore.ts'
+import type { MemoryAuditStore } from './MemoryAuditStore.ts'
 import { copyBytes } from './MemoryDatabase.ts'
 import type { MemoryDatabase } from './MemoryDatabase.ts'
 
 /** Each map's snapshot, update log and quarantine, in memory. */
 export class MemoryDocumentLog implements DocumentLog, MapEraser {
   readonly #db: MemoryDatabase
+  readonly #audit: MemoryAuditStore
 
-  constructor(db: MemoryDatabase) {
+  constructor(db: MemoryDatabase, audit: MemoryAuditStore) {
     this.#db = db
+    this.#audit = audit
   }
 
   async createDocument(documentId: string, mapId: string, initialState: Uint8Array): Promise<void> {
@@ -35,9 +39,12 @@ export class MemoryDocumentLog implements DocumentLog, MapEraser {
     })
   }
 
-  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
+  async appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number> {
+    // Both maps checked before anything is written: the updates and their entries, or neither.
     const map = this.#db.map(mapId)
+    if (audit !== undefined) this.#db.map(audit.mapId)
     for (const update of updates) map.updates.push({ seq: ++map.lastSeq, data: copyBytes(update) })
+    if (audit !== undefined) this.#audit.appendChecked(audit.mapId, audit.drafts)
     return map.lastSeq
   }
 
@@ -48,9 +55,9 @@ export class MemoryDocumentLog implements DocumentLog, MapEraser {
   async appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
     this.#db.tables() // a closed store refuses the whole call, as a failed transaction would
     const results: MapAppendResult[] = []
-    for (const { mapId, updates } of appends) {
+    for (const { mapId, updates, audit } of appends) {
       try {
-        results.push({ ok: true, lastSeq: await this.appendUpdates(mapId, updates) })
+        results.push({ ok: true, lastSeq: await this.appendUpdates(mapId, updates, audit) })
       } catch (error) {
         results.push({ ok: false, error })
       }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { roomNameOf } from '@mapboard/protocol'
 import { checkRestoration } from '../checkRestoration.ts'
+import type { AuditAppend } from '../AuditStore.ts'
 import type {
   DocumentLog,
   MapAppend,
@@ -11,6 +12,7 @@ import type {
 } from '../DocumentLog.ts'
 import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import { bytes } from './bytes.ts'
+import type { SqliteAuditStore } from './SqliteAuditStore.ts'
 
 interface QuarantineRow {
   map_id: string
@@ -51,7 +53,7 @@ export class SqliteDocumentLog implements DocumentLog, MapEraser {
 
   readonly #createDocument
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, audit: SqliteAuditStore) {
     const statements = {
       getSeqs: db.prepare<[string], { last_seq: number; snapshot_seq: number }>(
         'SELECT last_seq, snapshot_seq FROM maps WHERE id = ?',
@@ -93,14 +95,18 @@ export class SqliteDocumentLog implements DocumentLog, MapEraser {
     }
     this.#statements = statements
 
-    const appendUpdates = db.transaction((mapId: string, updates: readonly Uint8Array[]): number => {
-      const seqs = statements.getSeqs.get(mapId)
-      if (seqs === undefined) throw new Error(`no map ${mapId}`)
-      let seq = seqs.last_seq
-      for (const update of updates) statements.insertUpdate.run(mapId, ++seq, update)
-      statements.setLastSeq.run(seq, mapId)
-      return seq
-    })
+    // A map's updates and its audit entries in one transaction: both are written or neither.
+    const appendUpdates = db.transaction(
+      (mapId: string, updates: readonly Uint8Array[], entries?: AuditAppend): number => {
+        const seqs = statements.getSeqs.get(mapId)
+        if (seqs === undefined) throw new Error(`no map ${mapId}`)
+        let seq = seqs.last_seq
+        for (const update of updates) statements.insertUpdate.run(mapId, ++seq, update)
+        statements.setLastSeq.run(seq, mapId)
+        if (entries !== undefined) audit.appendInTransaction(entries.mapId, entries.drafts)
+        return seq
+      },
+    )
     this.#appendUpdates = appendUpdates
 
     this.#createDocument = db.transaction(
@@ -113,9 +119,9 @@ export class SqliteDocumentLog implements DocumentLog, MapEraser {
 
     // Each map under its own savepoint (a nested transaction), so one map's failure leaves the others written.
     this.#appendToMaps = db.transaction((appends: readonly MapAppend[]): MapAppendResult[] =>
-      appends.map(({ mapId, updates }): MapAppendResult => {
+      appends.map((append): MapAppendResult => {
         try {
-          return { ok: true, lastSeq: appendUpdates(mapId, updates) }
+          return { ok: true, lastSeq: appendUpdates(append.mapId, append.updates, append.audit) }
         } catch (error) {
           return { ok: false, error }
         }
@@ -168,8 +174,8 @@ export class SqliteDocumentLog implements DocumentLog, MapEraser {
     this.#createDocument(documentId, mapId, initialState)
   }
 
-  async appendUpdates(mapId: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.#appendUpdates(mapId, updates)
+  async appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number> {
+    return this.#appendUpdates(mapId, updates, audit)
   }
 
   async appendUpdate(mapId: string, update: Uint8Array): Promise<number> {

@@ -138,4 +138,28 @@ export const SCHEMA = `
     restored_version INTEGER NOT NULL
   ) STRICT;
   CREATE INDEX IF NOT EXISTS quarantine_by_map ON quarantine (map_id, id);
+  -- The audit trail (decision 0041): each map's entries numbered 1, 2, … and hash-chained (storage/auditChain.ts).
+  -- No foreign key to maps: an erased map keeps its one erasure entry after its row is gone.
+  CREATE TABLE IF NOT EXISTS audit_entries (
+    map_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    actor_role TEXT,
+    actor_agency TEXT,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    section TEXT,
+    summary TEXT NOT NULL,
+    audience TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (map_id, seq)
+  ) STRICT, WITHOUT ROWID;
+  -- Where each map's chain has got to, written with every entry: a removed last entry shows against it.
+  CREATE TABLE IF NOT EXISTS audit_heads (
+    map_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
 `

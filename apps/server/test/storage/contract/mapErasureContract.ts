@@ -90,6 +90,7 @@ export function mapErasureContract(name: string, open: () => Promise<StoreHarnes
         mapId: erased.map.id,
         erasedAt: ERASED_AT,
         removed: {
+          auditEntries: 0,
           familyVisits: 2,
           participants: 1,
           links: 2,
@@ -102,7 +103,8 @@ export function mapErasureContract(name: string, open: () => Promise<StoreHarnes
           quarantine: 0,
           title: 1,
         },
-        kept: {},
+        // The audit's one erasure entry, a fresh chain (decision 0042).
+        kept: { auditEntries: 1 },
       })
       expect(await store.getErasure(erased.map.id)).toEqual({ mapId: erased.map.id, erasedAt: ERASED_AT })
       expect(await store.getMap(erased.map.id)).toBeUndefined()
@@ -162,7 +164,7 @@ export function mapErasureContract(name: string, open: () => Promise<StoreHarnes
         reason: 'retention',
         keepRecords: true,
       })
-      expect(result?.kept).toEqual({ exports: 1 })
+      expect(result?.kept).toEqual({ auditEntries: 1, exports: 1 })
       expect(result?.removed.exports).toBeUndefined()
       expect(result?.removed.participants).toBe(1)
       expect(before).toBeDefined()
