@@ -48,6 +48,7 @@ const WEB_LAYERS = [
   'board',
   'ui',
   'newInformation',
+  'closing',
   'record',
   'canvas',
   'checklist',

@@ -37,10 +37,10 @@ describe('web layers', () => {
       refused('../meeting/MeetingPanel.tsx', 'board', 'only api'),
     ])
     expect(await lintImport(`${webSrc}/canvas/x.ts`, '../meeting/AgendaBar.tsx', 'AgendaBar')).toEqual([
-      refused('../meeting/AgendaBar.tsx', 'canvas', 'only api, board, ui, newInformation, record'),
+      refused('../meeting/AgendaBar.tsx', 'canvas', 'only api, board, ui, newInformation, closing, record'),
     ])
     expect(await lintImport(`${webSrc}/record/x.ts`, '../meeting/useConference.ts', 'useConference')).toEqual(
-      [refused('../meeting/useConference.ts', 'record', 'only api, board, ui, newInformation')],
+      [refused('../meeting/useConference.ts', 'record', 'only api, board, ui, newInformation, closing')],
     )
     expect(await lintImport(`${webSrc}/ui/x.tsx`, '../canvas/BoardCanvas.tsx', 'BoardCanvas')).toEqual([
       refused('../canvas/BoardCanvas.tsx', 'ui', 'only api, board'),
@@ -55,7 +55,7 @@ describe('web layers', () => {
       refused(
         '../App.tsx',
         'landing',
-        'only api, board, ui, newInformation, record, canvas, checklist, meeting, outline, invite, chair, screen, join',
+        'only api, board, ui, newInformation, closing, record, canvas, checklist, meeting, outline, invite, chair, screen, join',
       ),
     ])
   })
