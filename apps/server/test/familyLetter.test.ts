@@ -1,10 +1,6 @@
 // The family letter over the real server (decision 0038): built from the shared document only, with the record's
 // rights — chair and professionals always, the family and observers only while the chair allows it.
-import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import {
   addDangerStatement,
@@ -25,26 +21,16 @@ import { startConference } from './permissions/conference.ts'
 import type { Conference } from './permissions/conference.ts'
 import { api, expectError } from './support/api.ts'
 import { bytesContain, download } from './support/download.ts'
+import { pdfText } from './support/pdfText.ts'
 
 let conference: Conference | undefined
 const extra: TestClient[] = []
-const temp: string[] = []
 
 afterEach(async () => {
   for (const client of extra.splice(0)) client.destroy()
   await conference?.close()
   conference = undefined
-  for (const dir of temp.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
-
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mapboard-letter-'))
-  temp.push(dir)
-  writeFileSync(join(dir, 'letter.pdf'), bytes)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'letter.pdf'), '-'], {
-    encoding: 'utf8',
-  }).replace(/\s+/gu, ' ')
-}
 
 it('is refused to the family and observers until the chair allows it, never holds professionals-only material', async () => {
   const c = (conference = await startConference())

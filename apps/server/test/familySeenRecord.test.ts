@@ -1,10 +1,6 @@
 // Whether the family saw each item before the conference (decision 0039), through the real server: the room
 // records a family participant's opening of the map, the export reads the visits, the record prints them.
-import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap, setSchedule } from '@mapboard/map-model'
 import { noteAuthor, waitFor } from '@mapboard/test-kit'
@@ -12,26 +8,16 @@ import type { TestClient } from '@mapboard/test-kit'
 import { startConference } from './permissions/conference.ts'
 import type { Conference } from './permissions/conference.ts'
 import { download } from './support/download.ts'
+import { pdfText } from './support/pdfText.ts'
 
 let conference: Conference | undefined
 const extra: TestClient[] = []
-const temp: string[] = []
 
 afterEach(async () => {
   for (const client of extra.splice(0)) client.destroy()
   await conference?.close()
   conference = undefined
-  for (const dir of temp.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
-
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mapboard-seen-'))
-  temp.push(dir)
-  writeFileSync(join(dir, 'record.pdf'), bytes)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'record.pdf'), '-'], {
-    encoding: 'utf8',
-  }).replace(/\s+/gu, ' ')
-}
 
 /** The "Seen" or "Not seen" line under an item in the record's list of items (after the map's picture). */
 function seenLineOf(text: string, itemText: string): string {
