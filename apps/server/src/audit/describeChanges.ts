@@ -206,6 +206,37 @@ function describeRound(key: string, before: unknown, after: unknown): ChangeEntr
   return entries
 }
 
+/** How each list of conference entries is described: its three actions, its section and the text it is known by. */
+const CONFERENCE_ENTRIES: Record<
+  'dangers' | 'goals' | 'familyViews' | 'nextSteps',
+  {
+    kinds: { added: AuditAction; edited: AuditAction; removed: AuditAction }
+    section: string
+    say: (value: unknown) => string
+  }
+> = {
+  dangers: {
+    kinds: { added: 'danger.added', edited: 'danger.edited', removed: 'danger.removed' },
+    section: 'future-danger',
+    say: (value) => field(value, 'text'),
+  },
+  goals: {
+    kinds: { added: 'goal.added', edited: 'goal.edited', removed: 'goal.removed' },
+    section: 'safety-goals',
+    say: (value) => field(value, 'text'),
+  },
+  familyViews: {
+    kinds: { added: 'familyView.added', edited: 'familyView.edited', removed: 'familyView.removed' },
+    section: 'future-danger',
+    say: (value) => field(value, 'text'),
+  },
+  nextSteps: {
+    kinds: { added: 'nextStep.added', edited: 'nextStep.edited', removed: 'nextStep.removed' },
+    section: 'next-steps',
+    say: nextStepText,
+  },
+}
+
 /** Entries for one key of a value root, from its value before to after (undefined: absent). */
 export function describeValue(root: ValueRoot, key: string, before: unknown, after: unknown): ChangeEntry[] {
   switch (root) {
@@ -224,41 +255,12 @@ export function describeValue(root: ValueRoot, key: string, before: unknown, aft
       ]
     }
     case 'dangers':
-      return describeEntry(
-        { added: 'danger.added', edited: 'danger.edited', removed: 'danger.removed' },
-        key,
-        'future-danger',
-        before,
-        after,
-        (value) => field(value, 'text'),
-      )
     case 'goals':
-      return describeEntry(
-        { added: 'goal.added', edited: 'goal.edited', removed: 'goal.removed' },
-        key,
-        'safety-goals',
-        before,
-        after,
-        (value) => field(value, 'text'),
-      )
     case 'familyViews':
-      return describeEntry(
-        { added: 'familyView.added', edited: 'familyView.edited', removed: 'familyView.removed' },
-        key,
-        'future-danger',
-        before,
-        after,
-        (value) => field(value, 'text'),
-      )
-    case 'nextSteps':
-      return describeEntry(
-        { added: 'nextStep.added', edited: 'nextStep.edited', removed: 'nextStep.removed' },
-        key,
-        'next-steps',
-        before,
-        after,
-        nextStepText,
-      )
+    case 'nextSteps': {
+      const { kinds, section, say } = CONFERENCE_ENTRIES[root]
+      return describeEntry(kinds, key, section, before, after, say)
+    }
     case 'scaling':
       return describeRound(key, before, after)
     case 'attendance':
