@@ -16,6 +16,7 @@ import { startServer } from '@mapboard/server/testing'
 import type { TestServer } from '@mapboard/server/testing'
 import { api, expectError } from './support/api.ts'
 import { download } from './support/download.ts'
+import { pdfText } from './support/pdfText.ts'
 import { ACCENTED_NAME, buildSampleConference } from './support/sampleConference.ts'
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts')
@@ -52,12 +53,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mapboard-export-'))
   temp.push(dir)
   return dir
-}
-
-function pdfText(bytes: Uint8Array): string {
-  const dir = tempDir()
-  writeFileSync(join(dir, 'record.pdf'), bytes)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'record.pdf'), '-'], { encoding: 'utf8' })
 }
 
 /** Page 1 of a PDF as a PNG at 50 dpi. */
@@ -109,7 +104,7 @@ it('exports a realistic conference as a PDF record and a PNG map, from the store
   expect(pdf.headers.get('x-document-version')).toBe(String(stored.version))
   expect(stored.version).toBeGreaterThan(0)
 
-  const text = flat(pdfText(pdf.bytes))
+  const text = pdfText(pdf.bytes)
   for (const note of sample.noteTexts) expect(text, note).toContain(flat(note))
   for (const reason of sample.scalingReasons) expect(text, reason).toContain(reason)
   expect(text).toContain(sample.decisionReasons)
@@ -173,7 +168,7 @@ it('keeps every export unchanged, lists them for the chair and refuses those wit
   const first = await download(s, `/api/maps/${map.id}/export.pdf`, chair.token)
   expect(first.status).toBe(200)
   // Nothing in the document names a conference type: the record says what it is in general.
-  const text = flat(pdfText(first.bytes))
+  const text = pdfText(first.bytes)
   expect(text).toContain('Conference type: Child protection conference')
   expect(text).toContain(`by ${ACCENTED_NAME} (Chair, Reviewing)`)
 
