@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
 import { CloseCode, roomNameOf } from '@mapboard/protocol'
@@ -15,6 +14,7 @@ import { connectClient, connectRawSocket, joinAs, noteAuthor, waitFor } from '@m
 import type { TestClient } from '@mapboard/test-kit'
 import { DATABASE_FILE_NAME } from '../src/plugins/storage.ts'
 import { api, expectError } from './support/api.ts'
+import { captureLogs } from './support/captureLogs.ts'
 
 const ADMIN_TOKEN = `admin-${randomBytes(24).toString('hex')}`
 
@@ -25,17 +25,6 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-
-function captureLogs(): { stream: Writable; text(): string } {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString('utf8'))
-      done()
-    },
-  })
-  return { stream, text: () => chunks.join('') }
-}
 
 /** A marker no other map, test or run has: found in the files only if this map's text is there. */
 const marker = (what: string): string => `${what}-${randomBytes(6).toString('hex')}`

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream'
 import WebSocket from 'ws'
 import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap } from '@mapboard/map-model'
@@ -7,6 +6,7 @@ import type { TestClient } from '@mapboard/test-kit'
 import { startServer } from '@mapboard/server/testing'
 import type { TestServer } from '@mapboard/server/testing'
 import { redactUrl } from '../src/http/logging.ts'
+import { captureLogs } from './support/captureLogs.ts'
 
 let server: TestServer | undefined
 const clients: TestClient[] = []
@@ -16,17 +16,6 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-
-function captureLogs(): { stream: Writable; text(): string } {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString('utf8'))
-      done()
-    },
-  })
-  return { stream, text: () => chunks.join('') }
-}
 
 it('the tokens of join links and the admin token never appear in the log', async () => {
   const logs = captureLogs()

@@ -1,6 +1,6 @@
 // Decision 0021: a map is never lost to one bad stored update. Each test writes something poisoned straight into
 // the store of a real server (SQLite file), restarts it, and checks what real clients, the export and the chair see.
-import { Writable } from 'node:stream'
+import type { Writable } from 'node:stream'
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, readMap } from '@mapboard/map-model'
@@ -12,6 +12,7 @@ import type { CreateMapResponse, JoinResponse, MapRestoration } from '@mapboard/
 import { documentAt } from '../src/index.ts'
 import { MAX_TYPE_DEPTH, rebuildDocument, snapshotLoads } from '../src/rooms/loadStoredDocument.ts'
 import { api } from './support/api.ts'
+import { captureLogs } from './support/captureLogs.ts'
 
 let server: TestServer | undefined
 const clients: TestClient[] = []
@@ -21,25 +22,6 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-
-function captureLogs(): { stream: Writable; lines(): Array<Record<string, unknown>> } {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString('utf8'))
-      done()
-    },
-  })
-  return {
-    stream,
-    lines: () =>
-      chunks
-        .join('')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  }
-}
 
 function connect(s: TestServer, mapId: string, token: string | JoinResponse): TestClient {
   const client = connectClient(s, mapId, token)
