@@ -1,48 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Audience } from '@mapboard/map-model'
-import type { Participant } from '@mapboard/protocol'
 import { BoardUnsaved } from './BoardUnsaved.ts'
-import { createBoardCommands } from './BoardCommands.ts'
-import { createLocalOrigin } from './LocalOrigin.ts'
-import { UnsavedChanges } from './UnsavedChanges.ts'
-
-const me: Participant = {
-  id: 'p-1',
-  name: 'Sam Patel',
-  role: 'professional',
-  agency: 'Riverside Primary School',
-}
-
-/**
- * One of the map's documents on the client with its bookkeeping, and a "server" doc standing for what that
- * document's room has stored: `store()` is the room storing what the client sent, `answer()` its SyncStep2 to the
- * client's probe state vector (as in UnsavedChanges.test.ts).
- */
-function documentOf(audience: Audience) {
-  const client = new Y.Doc()
-  const server = new Y.Doc()
-  const unsaved = new UnsavedChanges(client)
-  const commands = createBoardCommands(client, createLocalOrigin(), me, audience)
-  return {
-    client,
-    server,
-    unsaved,
-    commands,
-    store(): void {
-      Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)), 'client')
-    },
-    answer(): void {
-      const update = Y.encodeStateAsUpdate(server, unsaved.probeStateVector())
-      Y.applyUpdate(client, update, 'provider')
-      unsaved.confirm(update)
-    },
-  }
-}
+import { storedDocumentFixture } from './storedDocumentFixture.ts'
 
 function setup() {
-  const shared = documentOf('shared')
-  const restricted = documentOf('professionals')
+  const shared = storedDocumentFixture('shared')
+  const restricted = storedDocumentFixture('professionals')
   return { shared, restricted, board: new BoardUnsaved(shared.unsaved, restricted.unsaved) }
 }
 
@@ -120,7 +83,7 @@ describe('BoardUnsaved', () => {
   })
 
   it('counts the shared document alone where there is no professionals’ document (family, viewers)', () => {
-    const shared = documentOf('shared')
+    const shared = storedDocumentFixture('shared')
     const board = new BoardUnsaved(shared.unsaved, null)
     const id = shared.commands.addNote('existing-strengths', { text: 'Mum walks them to school' })
     expect([...board.getState().noteIds]).toEqual([id])

@@ -1,42 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { Participant } from '@mapboard/protocol'
 import { createBoardCommands } from './BoardCommands.ts'
 import { createLocalOrigin } from './LocalOrigin.ts'
+import { FIXTURE_AUTHOR as me, storedDocumentFixture } from './storedDocumentFixture.ts'
+import type { StoredDocumentFixture } from './storedDocumentFixture.ts'
 import { UnsavedChanges } from './UnsavedChanges.ts'
 
-const me: Participant = {
-  id: 'p-1',
-  name: 'Sam Patel',
-  role: 'professional',
-  agency: 'Riverside Primary School',
-}
-
-/**
- * A client with its bookkeeping, and a "server" doc standing for the stored document: `store()` is the server
- * storing what the client sent, `answer()` is its SyncStep2 to the client's probe state vector.
- */
-function setup() {
-  const client = new Y.Doc()
-  const server = new Y.Doc()
-  const unsaved = new UnsavedChanges(client)
-  const commands = createBoardCommands(client, createLocalOrigin(), me)
-  return {
-    client,
-    server,
-    unsaved,
-    commands,
-    store(): void {
-      Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)), 'client')
-    },
-    answer(): void {
-      const update = Y.encodeStateAsUpdate(server, unsaved.probeStateVector())
-      // The provider applies it too; our own items coming back change nothing.
-      Y.applyUpdate(client, update, 'provider')
-      unsaved.confirm(update)
-    },
-  }
-}
+const setup = (): StoredDocumentFixture => storedDocumentFixture()
 
 describe('UnsavedChanges', () => {
   it('keeps a new note unsaved until an answer from the server carries it back', () => {
