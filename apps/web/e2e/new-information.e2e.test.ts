@@ -19,14 +19,14 @@ import {
   addNoteInOutline,
   canvasTexts,
   closeMeeting,
+  createMapFromLanding,
+  fillSchedule,
   joinByLink,
-  joinWithName,
   launchBrowser,
   londonFields,
   openMeeting,
   openRecordedPage,
   outlineNote,
-  waitForBoard,
 } from './helpers.ts'
 import type { RecordedPage } from './helpers.ts'
 
@@ -70,27 +70,17 @@ it('late and new items are marked, the chair is told and goes through them, the 
   // The conference starts in two hours: reports were due 24 hours before, so anything added now is late.
   const start = Math.ceil((Date.now() + 2 * 60 * MINUTE) / MINUTE) * MINUTE
   const page = chair.page
-  await page.goto(`${server.url}/`)
-  await page.getByTestId('map-title-input').fill('Initial conference Smith family')
-  const fields = londonFields(start)
-  await page.getByTestId('schedule-date').fill(fields.date)
-  await page.getByTestId('schedule-time').fill(fields.time)
-  await page.getByTestId('schedule-type-initial').check()
-  await page.getByTestId('create-map-button').click()
-  await joinWithName(page, CHAIR)
-  const invite = page.getByTestId('invite-panel')
-  await invite.getByTestId('invite-item').nth(3).waitFor()
-  const professionalLink = await invite.getByTestId('invite-link-professional').first().inputValue()
-  const familyLink = await invite.getByTestId('invite-link-family').first().inputValue()
-  await invite.getByRole('button', { name: 'Close' }).click()
-  await waitForBoard(page)
+  const links = await createMapFromLanding(page, server.url, 'Initial conference Smith family', CHAIR, {
+    startsAt: start,
+    type: 'initial',
+  })
 
   // The schedule was the chair's first edit: everyone's board shows it in one line.
   const line = page.getByTestId('schedule-line')
   await expect
     .poll(() => line.innerText())
     .toMatch(/^Initial conference, \w+day \d+ \w+( \d{4})?, \d\d:\d\d · reports due by /)
-  await joinByLink(professional.page, professionalLink, PROFESSIONAL)
+  await joinByLink(professional.page, links.professional, PROFESSIONAL)
   expect(await professional.page.getByTestId('schedule-line').innerText()).toBe(await line.innerText())
 
   // A professional adds an item after the deadline: the chair is told at once, politely.
@@ -127,7 +117,7 @@ it('late and new items are marked, the chair is told and goes through them, the 
   expect(first).toContain('Has the family had time to consider this?')
 
   // Before the meeting the family reads when each item was shared with them.
-  await joinByLink(parent.page, familyLink, FAMILY)
+  await joinByLink(parent.page, links.family, FAMILY)
   const shared = outlineNote(parent.page, 'past-harm', LATE).getByTestId('outline-note-shared-with-you')
   await shared.waitFor()
   expect(await shared.innerText()).toMatch(/^Shared with you on \w+day \d+ \w+( \d{4})?, \d\d:\d\d$/)
@@ -138,8 +128,7 @@ it('late and new items are marked, the chair is told and goes through them, the 
   serverClockShift = 0
   const startsNow = Math.floor(Date.now() / MINUTE) * MINUTE
   const now = londonFields(startsNow)
-  await page.getByTestId('schedule-date').fill(now.date)
-  await page.getByTestId('schedule-time').fill(now.time)
+  await fillSchedule(page, startsNow)
   await page.getByTestId('schedule-save').click()
   await expect
     .poll(() => professional.page.getByTestId('schedule-line').innerText())
