@@ -1,72 +1,43 @@
 // The record says, for each item the family receives, whether a family member opened the map after it arrived and
 // before the conference, and when; and how many they saw. Read back from the PDF as text.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, fromLondonTime, initMap, setSchedule, stampReceivedAt } from '@mapboard/map-model'
+import { fromLondonTime } from '@mapboard/map-model'
 import type { FamilyVisit } from '@mapboard/map-model'
 import { recordSnapshot, renderRecordPdf } from '../src/index.ts'
 import type { RecordFacts, RecordSnapshot } from '../src/index.ts'
+import {
+  HOUR,
+  START,
+  addReceivedNote,
+  pdfText as textOf,
+  recordFacts,
+  reviewConference,
+} from './support/recordFixture.ts'
 
-const dir = mkdtempSync(join(tmpdir(), 'mapboard-record-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-const HOUR = 3_600_000
-// Monday 7 December 2026, 10:00 GMT.
-const START = fromLondonTime(2026, 12, 7, 10, 0)
 // The family opened the map on Saturday 5 December at 14:05, and again at the conference.
 const VISITS: FamilyVisit[] = [
   { participantId: 'p-mum', visitedAt: fromLondonTime(2026, 12, 5, 14, 5) },
   { participantId: 'p-mum', visitedAt: START + 10 * 60_000 },
 ]
 
-const facts = (familyVisits?: readonly FamilyVisit[]): RecordFacts => ({
-  mapId: 'map-1',
-  fallbackTitle: 'Review conference',
-  fallbackDate: START,
-  documentVersion: 7,
-  documentSha256: 'a'.repeat(64),
-  generatedBy: {
-    participantId: 'chair-1',
-    name: 'Ann Chair',
-    role: 'chair',
-    agency: 'Independent reviewing',
-  },
-  generatedAt: START + 3 * HOUR,
-  ...(familyVisits === undefined ? {} : { familyVisits }),
-})
+const facts = (familyVisits?: readonly FamilyVisit[]): RecordFacts =>
+  recordFacts(familyVisits === undefined ? {} : { familyVisits })
 
 function addReceived(doc: Y.Doc, text: string, receivedAt: number, id?: string): string {
-  const noteId = addNote(doc, {
-    zone: 'past-harm',
-    text,
-    kind: 'fact',
-    source: 'school records',
-    author: 'Ms Patel',
-    agency: 'School',
-    ...(id === undefined ? {} : { id }),
-  })
-  stampReceivedAt(doc, new Map([[noteId, receivedAt]]))
-  return noteId
+  return addReceivedNote(doc, text, receivedAt, id === undefined ? {} : { id })
 }
 
 function conference(): Y.Doc {
-  const doc = new Y.Doc()
-  initMap(doc, { title: 'Review conference for Ella', createdAt: START - 30 * 24 * HOUR })
-  setSchedule(doc, { startsAt: START, type: 'review' })
+  const doc = reviewConference()
   addReceived(doc, 'Attendance is up to 96 percent', START - 10 * 24 * HOUR)
   // After the family's visit on Saturday, before the conference: not seen.
   addReceived(doc, 'Two missed health visits on Sunday', fromLondonTime(2026, 12, 6, 9, 30))
   return doc
 }
 
-async function pdfText(snapshot: RecordSnapshot, name: string): Promise<string> {
-  const file = join(dir, `${name}.pdf`)
-  writeFileSync(file, await renderRecordPdf(snapshot))
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+async function pdfText(snapshot: RecordSnapshot): Promise<string> {
+  return textOf(await renderRecordPdf(snapshot))
 }
 
 /** The text from an item's entry in a list (its text, then its details) on; not its drawing on the map page. */
@@ -78,7 +49,7 @@ function itemText(text: string, item: string): string {
 
 it('says for each item whether the family saw it before the conference, and when, with a count', async () => {
   const snapshot = recordSnapshot(conference(), facts(VISITS))
-  const text = await pdfText(snapshot, 'seen')
+  const text = await pdfText(snapshot)
   const seen = 'Seen by the family before the conference: 5 December 2026 at 14:05 GMT'
   const notSeen = 'Not seen by the family before the conference'
   const early = itemText(text, 'Attendance is up to 96 percent')
@@ -94,13 +65,13 @@ it('says for each item whether the family saw it before the conference, and when
 
 it('a visit during the conference does not count, and without visits the record says nothing of them', async () => {
   const during = recordSnapshot(conference(), facts([{ participantId: 'p-mum', visitedAt: START + HOUR }]))
-  const text = await pdfText(during, 'during')
+  const text = await pdfText(during)
   expect(text).toContain('Seen by the family before the conference: 0 of 2 items shared with them')
   expect(text).not.toContain('Seen by the family before the conference: 7 December')
 
   const unknown = recordSnapshot(conference(), facts())
   expect(unknown.familySeen).toBeNull()
-  const silent = await pdfText(unknown, 'no-visits')
+  const silent = await pdfText(unknown)
   expect(silent).not.toContain('by the family before the conference')
 })
 
@@ -113,7 +84,7 @@ it("the professionals' record says nothing of it for professionals-only items; t
     documentSha256: 'c'.repeat(64),
   })
   expect(snapshot.familySeen?.has('p-police-1')).toBe(false)
-  const text = await pdfText(snapshot, 'professionals')
+  const text = await pdfText(snapshot)
   const police = itemText(text, 'Police information not yet disclosable')
   // Its details end with the time it was added; the next line is another item's, not a line about the family.
   const afterDetails = police.slice(police.indexOf('GMT') + 3, police.indexOf('GMT') + 40)
@@ -127,7 +98,7 @@ it("the professionals' record says nothing of it for professionals-only items; t
 it('without a schedule it says whether the family has opened the map since each item arrived', async () => {
   const doc = conference()
   doc.getMap('meta').delete('schedule')
-  const text = await pdfText(recordSnapshot(doc, facts(VISITS)), 'unscheduled')
+  const text = await pdfText(recordSnapshot(doc, facts(VISITS)))
   expect(itemText(text, 'Attendance is up to 96 percent')).toContain(
     'Seen by the family: 5 December 2026 at 14:05 GMT',
   )

@@ -1,63 +1,34 @@
 // The record lists apart what was shared after the reports deadline and what was new at the conference, each with
 // the time the server received it, read back from the PDF as text.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { addNote, fromLondonTime, initMap, setSchedule, stampReceivedAt } from '@mapboard/map-model'
+import { expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { fromLondonTime } from '@mapboard/map-model'
 import { recordSnapshot, renderRecordPdf } from '../src/index.ts'
-import type { RecordFacts } from '../src/index.ts'
+import {
+  HOUR,
+  START,
+  addReceivedNote,
+  pdfText as textOf,
+  recordFacts,
+  reviewConference,
+} from './support/recordFixture.ts'
 
-const dir = mkdtempSync(join(tmpdir(), 'mapboard-record-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-const HOUR = 3_600_000
-// Monday 7 December 2026, 10:00 GMT: a review, so reports were due on Wednesday 2 December at 10:00.
-const START = fromLondonTime(2026, 12, 7, 10, 0)
-
-const facts: RecordFacts = {
-  mapId: 'map-1',
-  fallbackTitle: 'Review conference',
-  fallbackDate: START,
-  documentVersion: 7,
-  documentSha256: 'a'.repeat(64),
-  generatedBy: {
-    participantId: 'chair-1',
-    name: 'Ann Chair',
-    role: 'chair',
-    agency: 'Independent reviewing',
-  },
-  generatedAt: START + 3 * HOUR,
-}
+const facts = recordFacts()
 
 function mapWithNotes(): Y.Doc {
-  const doc = new Y.Doc()
-  initMap(doc, { title: 'Review conference for Ella', createdAt: START - 30 * 24 * HOUR })
-  setSchedule(doc, { startsAt: START, type: 'review' })
-  const note = (text: string, receivedAt: number, zone: 'past-harm' | 'existing-strengths' = 'past-harm') => {
-    const id = addNote(doc, {
-      zone,
-      text,
-      kind: 'fact',
-      source: 'school records',
-      author: 'Ms Patel',
-      agency: 'School',
-    })
-    stampReceivedAt(doc, new Map([[id, receivedAt]]))
-  }
-  note('Attendance is up to 96 percent', START - 10 * 24 * HOUR, 'existing-strengths')
-  note('Two missed health visits in November', fromLondonTime(2026, 12, 4, 16, 5))
-  note('Mum says the new flat has a garden', START + 25 * 60_000, 'existing-strengths')
+  const doc = reviewConference()
+  addReceivedNote(doc, 'Attendance is up to 96 percent', START - 10 * 24 * HOUR, {
+    zone: 'existing-strengths',
+  })
+  addReceivedNote(doc, 'Two missed health visits in November', fromLondonTime(2026, 12, 4, 16, 5))
+  addReceivedNote(doc, 'Mum says the new flat has a garden', START + 25 * 60_000, {
+    zone: 'existing-strengths',
+  })
   return doc
 }
 
-async function pdfText(doc: Y.Doc, name: string): Promise<string> {
-  const pdf = await renderRecordPdf(recordSnapshot(doc, facts))
-  const file = join(dir, `${name}.pdf`)
-  writeFileSync(file, pdf)
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+async function pdfText(doc: Y.Doc): Promise<string> {
+  return textOf(await renderRecordPdf(recordSnapshot(doc, facts)))
 }
 
 it('lists the late and the new items apart, with the times the server received them', async () => {
@@ -68,7 +39,7 @@ it('lists the late and the new items apart, with the times the server received t
   expect(snapshot.information.late.map((note) => note.text)).toEqual(['Two missed health visits in November'])
   expect(snapshot.information.new.map((note) => note.text)).toEqual(['Mum says the new flat has a garden'])
 
-  const text = await pdfText(doc, 'review')
+  const text = await pdfText(doc)
   expect(text).toContain('Conference type: Review child protection conference')
   expect(text).toContain('When information was shared')
   expect(text).toContain('Conference started: 7 December 2026 at 10:00 GMT')
@@ -100,6 +71,6 @@ it('a deployment’s own policy moves the deadline; without a schedule nothing i
   const unscheduled = mapWithNotes()
   unscheduled.getMap('meta').delete('schedule')
   expect(recordSnapshot(unscheduled, facts).information).toEqual({ deadline: null, late: [], new: [] })
-  const text = await pdfText(unscheduled, 'unscheduled')
+  const text = await pdfText(unscheduled)
   expect(text).toContain('The conference’s date and time were not set, so no item is marked as late or new.')
 })
