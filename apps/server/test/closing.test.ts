@@ -4,7 +4,8 @@
 // (READONLY-2).
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { addNote, readMap, readMapClosure, updateNote } from '@mapboard/map-model'
+import { MAP_CLOSURE_KEY, addNote, readMap, readMapClosure, updateNote } from '@mapboard/map-model'
+import type { AuditEntryInfo } from '@mapboard/protocol'
 import { noteAuthor, waitFor } from '@mapboard/test-kit'
 import { api, expectError } from './support/api.ts'
 import { NOTES, expectEveryoneReads, expectStillServing, startConference } from './permissions/conference.ts'
@@ -131,6 +132,69 @@ describe('[READONLY-1] a closed map is read-only for everyone', () => {
       headers: { authorization: `Bearer ${c.chair.token}` },
     })
     expect(record.status).toBe(200)
+  })
+})
+
+describe('closing and reopening are in the audit trail', () => {
+  it('one entry each, naming the chair, in the shared view, stored with the closure; the chain verifies', async () => {
+    let clock = CLOSED_AT
+    conference = await startConference({ now: () => clock })
+    const c = conference
+    // The professionals' document is open too: it is closed as well, but the map's trail says so once.
+    await c.room('professionals')
+    expect((await close(c, c.chair.token)).status).toBe(200)
+    clock += 60_000
+    expect((await close(c, c.chair.token)).status).toBe(200)
+    clock += 60_000
+    expect((await reopen(c, c.chair.token)).status).toBe(200)
+    expect((await reopen(c, c.chair.token)).status).toBe(200)
+
+    const trail = async (query = ''): Promise<AuditEntryInfo[]> => {
+      const answer = await api(c.server.url, 'GET', `/api/maps/${c.map.id}/audit${query}`, c.chair.token)
+      expect(answer.status).toBe(200)
+      return answer.body as AuditEntryInfo[]
+    }
+    const entries = await trail()
+    const closing = entries.filter((entry) => entry.target === MAP_CLOSURE_KEY)
+    const chair = {
+      participantId: c.chair.participant.id,
+      name: 'Ann Chair',
+      role: 'chair',
+      agency: c.chair.participant.agency,
+    }
+    expect(closing).toEqual([
+      expect.objectContaining({
+        action: 'map.closed',
+        at: CLOSED_AT,
+        actor: chair,
+        section: null,
+        summary: 'Map closed: read-only for everyone until the chair reopens it',
+        audience: 'shared',
+      }),
+      expect.objectContaining({
+        action: 'map.reopened',
+        at: CLOSED_AT + 120_000,
+        actor: chair,
+        summary: 'Map reopened: changes are taken again',
+        audience: 'shared',
+      }),
+    ])
+    const shared = await trail('?audience=shared')
+    expect(shared.filter((entry) => entry.target === MAP_CLOSURE_KEY).map((entry) => entry.action)).toEqual([
+      'map.closed',
+      'map.reopened',
+    ])
+    expect((await trail('?action=map.closed')).map((entry) => entry.seq)).toEqual([closing[0]?.seq])
+    const verified = await api(c.server.url, 'GET', `/api/maps/${c.map.id}/audit/verify`, c.chair.token)
+    expect(verified.body).toEqual({ ok: true, entries: entries.length })
+
+    // Stored in the same transaction as the closure: a restart reads both back, and the chain still holds.
+    await c.server.restart()
+    const again = await trail()
+    expect(again.slice(0, entries.length)).toEqual(entries)
+    expect(
+      (await api(c.server.url, 'GET', `/api/maps/${c.map.id}/audit/verify`, c.chair.token)).body,
+    ).toMatchObject({ ok: true })
   })
 })
 

@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'export.created',
   'refused',
   'map.erased',
+  'map.closed',
+  'map.reopened',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -4,6 +4,7 @@
 // which the gate has reverted by then, comes out as one "refused" entry with the rule and nothing else — and the
 // server's own writes as they happen. Who did it comes from the verified token, never from the update.
 import * as Y from 'yjs'
+import { MAP_CLOSURE_KEY } from '@mapboard/map-model'
 import type { AuditActor, DocumentAudience } from '@mapboard/protocol'
 import type { AuditDraft } from '../storage/AuditStore.ts'
 import { describeNote, describePresence, describeValue, noteFacts } from './describeChanges.ts'
@@ -19,6 +20,12 @@ const VALUE_ROOTS: readonly ValueRoot[] = [
   'scaling',
   'attendance',
 ]
+
+/**
+ * `meta` keys the server copies into the professionals' document from the map's own state (the closure): the
+ * shared document's entry says it once, for both.
+ */
+const MIRRORED_META: ReadonlySet<string> = new Set([MAP_CLOSURE_KEY])
 
 /** The section a refused change to a value root was about. */
 const ROOT_SECTIONS: Partial<Record<ValueRoot, string>> = {
@@ -161,6 +168,7 @@ export class DocumentAudit {
         else values.set(key, json)
         const before: unknown = beforeJson === undefined ? undefined : JSON.parse(beforeJson)
         const after: unknown = json === undefined ? undefined : JSON.parse(json)
+        if (root === 'meta' && this.#options.audience === 'professionals' && MIRRORED_META.has(key)) continue
         if (root === 'attendance') {
           const presence = describePresence(key, before, after)
           if (presence !== null) drafts.push(this.#draft(presence.actor, presence.entry))

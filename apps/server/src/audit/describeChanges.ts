@@ -2,7 +2,7 @@
 // after (DocumentAudit keeps the before side) to the entries' action, target, section and summary. The summary is
 // short plain text — before → after for an edit — and never a scaling number (only counts and status are read).
 import type * as Y from 'yjs'
-import { agendaStep, isAgendaStepId, isZoneId, zoneLabel } from '@mapboard/map-model'
+import { MAP_CLOSURE_KEY, agendaStep, isAgendaStepId, isZoneId, zoneLabel } from '@mapboard/map-model'
 import { isRole } from '@mapboard/protocol'
 import type { AuditAction, AuditActor } from '@mapboard/protocol'
 
@@ -157,9 +157,24 @@ function describeMeta(key: string, before: unknown, after: unknown): ChangeEntry
       return entry('schedule.set', `${field(after, 'type') || 'none'}`)
     case 'closedSessions':
       return describeClosedSessions(before, after)
+    case MAP_CLOSURE_KEY:
+      return describeClosure(before, after)
     default:
       return entry('map.details', `${key} changed`)
   }
+}
+
+/**
+ * "Export and close" and its reverse (decision 0042): only the server writes the closure, for the chair who asked.
+ * Closing a closed map again rewrites the same closure and says nothing.
+ */
+function describeClosure(before: unknown, after: unknown): ChangeEntry[] {
+  const closed = record(after) !== undefined
+  if (closed === (record(before) !== undefined)) return []
+  const summary = closed
+    ? 'Map closed: read-only for everyone until the chair reopens it'
+    : 'Map reopened: changes are taken again'
+  return [{ action: closed ? 'map.closed' : 'map.reopened', target: MAP_CLOSURE_KEY, section: null, summary }]
 }
 
 function describeClosedSessions(before: unknown, after: unknown): ChangeEntry[] {

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { roomNameOf } from '@mapboard/protocol'
+import type { AuditActor } from '@mapboard/protocol'
 import { writeMapClosure } from '@mapboard/map-model'
 import type { MapClosure } from '@mapboard/map-model'
+import { auditActorOfClaims } from '../audit/auditActor.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import { HttpError } from '../http/errors.ts'
 import { RoomUnavailableError } from '../rooms/Room.ts'
@@ -26,18 +28,22 @@ const closingSchema = {
  * `POST /api/maps/<id>/close` and `/reopen` (chair) → 200 `{ closed, closedAt }`: "Export and close" (decision
  * 0042). The store keeps the closing time (for retention); both documents get `meta.closed`, written by the
  * server, which the permission rules read (READONLY-1): from then on every client's edit is refused, in both.
- * Closing a closed map keeps its first time; reopening an open one changes nothing.
+ * Closing a closed map keeps its first time; reopening an open one changes nothing. Each real change leaves one
+ * entry in the audit trail, naming the chair (decision 0041).
  */
 export const closingRoutes: FastifyPluginAsync<{ store: MapLifecycle }> = async (app, { store }) => {
   const chairOnly = app.requireToken(['chair'])
   const now = app.clock
 
-  /** Writes the closure (or null) into both of the map's documents, as the server. */
-  const writeBoth = async (mapId: string, closure: MapClosure | null): Promise<void> => {
+  /**
+   * Writes the closure (or null) into both of the map's documents, as the server, for the chair: the shared
+   * document's write leaves the `map.closed` or `map.reopened` entry in the trail, stored with it.
+   */
+  const writeBoth = async (mapId: string, closure: MapClosure | null, chair: AuditActor): Promise<void> => {
     try {
       for (const name of [mapId, roomNameOf(mapId, 'professionals')]) {
         await app.rooms.withRoom(name, (room) =>
-          room.writeAsServer((doc, origin) => writeMapClosure(doc, closure, origin)),
+          room.writeAsServer((doc, origin) => writeMapClosure(doc, closure, origin), chair),
         )
       }
     } catch (error) {
@@ -59,7 +65,7 @@ export const closingRoutes: FastifyPluginAsync<{ store: MapLifecycle }> = async 
       await store.closeMap({ mapId, closedAt: now(), closedBy: chair.id })
       const closure = await store.getClosure(mapId)
       if (closure === undefined) throw new Error(`map ${mapId} did not close`)
-      await writeBoth(mapId, { closedAt: closure.closedAt, closedBy: chair.name })
+      await writeBoth(mapId, { closedAt: closure.closedAt, closedBy: chair.name }, auditActorOfClaims(claims))
       request.log.info({ mapId }, 'map closed')
       return { closed: true, closedAt: closure.closedAt }
     },
@@ -71,7 +77,7 @@ export const closingRoutes: FastifyPluginAsync<{ store: MapLifecycle }> = async 
     async (request) => {
       const { mapId } = request.params
       // The documents first: if writing them fails, the map stays closed in the store and is retried.
-      await writeBoth(mapId, null)
+      await writeBoth(mapId, null, auditActorOfClaims(requestAuth(request).claims))
       await store.reopenMap(mapId)
       request.log.info({ mapId }, 'map reopened')
       return { closed: false, closedAt: null }
