@@ -30,6 +30,32 @@ export type RecordAudience = 'shared' | 'professionals'
 export const PROFESSIONALS_BANNER = 'Professionals only — not to be shared with the family'
 export const RESTRICTED_MARK = 'Professionals only'
 
+/** One entry of the map's audit trail, as the appendix prints it (the server's `AuditRecord`, less what it leaves out). */
+export interface RecordAuditEntry {
+  seq: number
+  /** The server's clock, ms since the epoch. */
+  at: number
+  /** Who did it, as their verified token said; null when the server acted on its own. */
+  actor: { name: string; role: string; agency: string } | null
+  /** One of the protocol's audit actions, printed as it is stored. */
+  action: string
+  summary: string
+}
+
+/**
+ * The map's audit trail for a professionals' record's appendix (decision 0043), as the server read and checked it
+ * when the record was made. Only a professionals' record carries one: the trail holds entries about
+ * professionals-only material, which the shared record must never print.
+ */
+export interface RecordAuditTrail {
+  /** The entries in the professionals' view, oldest first. */
+  entries: readonly RecordAuditEntry[]
+  /** The stored chain's check (`verifyAudit`): every entry as written, in order, none missing. */
+  verification: { ok: boolean; entries: number; firstBad?: number }
+  /** The chain's head as stored: the last entry's seq and hash (hex); null before the first entry. */
+  head: { seq: number; hash: string } | null
+}
+
 /** The professionals' document a professionals' record was made from, beside the shared one. */
 export interface RestrictedPart {
   /** Its store version and SHA-256, read the same way as the shared document's. */
@@ -37,6 +63,8 @@ export interface RestrictedPart {
   documentSha256: string
   /** The notes that came from it (they are in `map.notes` too, in their sections). */
   noteIds: readonly string[]
+  /** The audit trail for the appendix; null when the caller gave none (the PNG has no appendix). */
+  audit: RecordAuditTrail | null
 }
 
 /** Who generated a record, as their token said at the time. */
@@ -106,6 +134,8 @@ export interface RestrictedDocument {
   doc: Y.Doc
   documentVersion: number
   documentSha256: string
+  /** The map's audit trail, read after both documents, for the appendix. */
+  audit?: RecordAuditTrail
 }
 
 /**
@@ -138,6 +168,7 @@ export function recordSnapshot(
             documentVersion: restricted.documentVersion,
             documentSha256: restricted.documentSha256,
             noteIds: restrictedNotes.map((note) => note.id),
+            audit: restricted.audit ?? null,
           },
     title: map.title === '' ? facts.fallbackTitle : map.title,
     date: map.createdAt === 0 ? facts.fallbackDate : map.createdAt,

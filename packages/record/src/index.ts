@@ -4,6 +4,8 @@ export type {
   RecordSnapshot,
   RecordFacts,
   RecordAudience,
+  RecordAuditEntry,
+  RecordAuditTrail,
   RecordAuthor,
   RestrictedDocument,
   RestrictedPart,

@@ -17,7 +17,24 @@ const TIME = new Intl.DateTimeFormat('en-GB', {
 })
 const CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' })
 
+/** An audit entry's day and time, to the second (entries come seconds apart). */
+const AUDIT_DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+})
+const AUDIT_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+})
+
 export const formatDate = (ms: number): string => DATE.format(ms)
+export const formatAuditDay = (ms: number): string => AUDIT_DAY.format(ms)
+export const formatAuditTime = (ms: number): string => AUDIT_TIME.format(ms)
 export const formatDateTime = (ms: number): string => TIME.format(ms)
 export const formatClock = (ms: number): string => CLOCK.format(ms)
 
@@ -35,6 +52,11 @@ const ROLE_LABEL: Record<ActorRole, string> = {
 }
 
 export const roleLabel = (role: ActorRole): string => ROLE_LABEL[role]
+
+/** A role stored as text (an audit entry's): its label when it is one of ours, else as it was written. */
+export function storedRoleLabel(role: string): string {
+  return Object.entries(ROLE_LABEL).find(([known]) => known === role)?.[1] ?? role
+}
 
 const KIND_LABEL: Record<NoteKind, string> = {
   fact: 'Fact',

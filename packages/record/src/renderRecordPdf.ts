@@ -1,7 +1,8 @@
-// The record as a PDF: page 1 the map (vector, drawn by drawMap like the PNG), then the written record, then the
-// integrity page (document version, SHA-256, who generated it and when). Every page carries a footer, and every
-// page of the professionals' record a banner saying it is not for the family. All text is real text in the
-// embedded font. Pure: a snapshot in, bytes out.
+// The record as a PDF: page 1 the map (vector, drawn by drawMap like the PNG), then the written record, then (the
+// professionals' record only) the audit trail's appendix, then the integrity page (document version, SHA-256, who
+// generated it and when, the trail's head). Every page carries a footer, and every page of the professionals'
+// record a banner saying it is not for the family. All text is real text in the embedded font. Pure: a snapshot
+// in, bytes out.
 import PDFDocument from 'pdfkit'
 import { judgementScale, layout } from '@mapboard/map-model'
 import { drawMap } from './drawMap.ts'
@@ -12,6 +13,7 @@ import { pdfSurface } from './pdfSurface.ts'
 import { PROFESSIONALS_BANNER } from './RecordSnapshot.ts'
 import type { RecordSnapshot } from './RecordSnapshot.ts'
 import { formatDateTime, personLabel } from './recordWords.ts'
+import { auditTrailLine, writeAuditAppendix } from './writeAuditAppendix.ts'
 import { writeRecordText } from './writeRecordText.ts'
 
 const A4: [number, number] = [595.28, 841.89]
@@ -42,6 +44,9 @@ export async function renderRecordPdf(record: RecordSnapshot): Promise<Uint8Arra
   writeMapPage(pdf, record)
   pdf.addPage({ size: A4, layout: 'portrait' })
   writeRecordText(pdf, record)
+  // Only the professionals' record has the trail: it holds entries about professionals-only material.
+  const audit = record.restricted?.audit ?? null
+  if (audit !== null) writeAuditAppendix(pdf, audit)
   writeIntegrityPage(pdf, record)
   writeFooters(pdf, record)
   if (record.restricted !== null) writeBanners(pdf)
@@ -117,6 +122,15 @@ function writeIntegrityPage(pdf: PDFKit.PDFDocument, record: RecordSnapshot): vo
       `${record.restricted.documentVersion}: the number of the last change to the professionals' document that the server had stored when this record was made.`,
     )
     line('SHA-256 of the professionals’ document', record.restricted.documentSha256)
+    const { audit } = record.restricted
+    if (audit !== null) {
+      line(
+        'Audit trail',
+        audit.head === null
+          ? `${auditTrailLine(audit)}.`
+          : `${auditTrailLine(audit)}. The head in full, the hash of entry ${audit.head.seq}: ${audit.head.hash}`,
+      )
+    }
   }
   pdf
     .font(pdfFontName('regular'))

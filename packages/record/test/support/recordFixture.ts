@@ -1,5 +1,6 @@
 // What the record tests build on: a review conference on Monday 7 December 2026 at 10:00 (London), the facts the
-// server would give about it, items received at given times, and a PDF's text as pdftotext reads it.
+// server would give about it, items received at given times, and a PDF's text as pdftotext reads it (whole or by
+// page).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -59,14 +60,26 @@ export function addReceivedNote(
   return noteId
 }
 
-/** A PDF's text, with runs of white space made one space. */
-export function pdfText(pdf: Uint8Array): string {
+/** A PDF's text as pdftotext reads it, each page ending with a form feed. */
+function pdftotext(pdf: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'mapboard-record-'))
   try {
     const file = join(dir, 'record.pdf')
     writeFileSync(file, pdf)
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+const flat = (text: string): string => text.replace(/\s+/g, ' ')
+
+/** A PDF's text, with runs of white space made one space. */
+export function pdfText(pdf: Uint8Array): string {
+  return flat(pdftotext(pdf))
+}
+
+/** A PDF's text page by page, each with runs of white space made one space. */
+export function pdfPages(pdf: Uint8Array): string[] {
+  return pdftotext(pdf).split('\f').slice(0, -1).map(flat)
 }
