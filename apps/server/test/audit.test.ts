@@ -3,6 +3,7 @@
 // and a chain that survives compaction and a restart and shows any row changed, removed or swapped on disk.
 import { afterEach, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import {
   addDangerStatement,
@@ -22,6 +23,8 @@ import type { TestClient } from '@mapboard/test-kit'
 import { startServer } from '@mapboard/server/testing'
 import type { TestServer } from '@mapboard/server/testing'
 import { api, expectError } from './support/api.ts'
+import { bytesContain, download } from './support/download.ts'
+import { pdfText } from './support/pdfText.ts'
 
 let server: TestServer | undefined
 const clients: TestClient[] = []
@@ -228,6 +231,76 @@ it('[AUDIT-4] links, scaling and exports are recorded; no number before the reve
   expect(JSON.stringify(shared)).not.toContain('p-secret')
   expect(JSON.stringify(shared)).not.toContain('not yet disclosable')
   expect(shared.every((entry) => entry.audience === 'shared')).toBe(true)
+})
+
+it("the professionals' record prints the trail and its head; the shared record has none of it", async () => {
+  server = await startServer()
+  const s = server
+  const { chair, worker } = await conference(s)
+  await connect(s, chair)
+  const shared = await connect(s, worker)
+  const restricted = await connect(s, worker, `${worker.map.id}/professionals`)
+  const secret = `Police enquiry ${randomBytes(6).toString('hex')}`
+  const secretEdit = `${secret}, now disclosed to the school ${randomBytes(6).toString('hex')}`
+  const sharedId = addNote(shared.doc, {
+    zone: 'past-harm',
+    text: 'Missed school twice',
+    ...noteAuthor(worker),
+  })
+  updateNote(shared.doc, sharedId, { text: 'Missed school three times' })
+  const restrictedId = addNote(restricted.doc, {
+    zone: 'past-harm',
+    text: secret,
+    audience: 'professionals',
+    ...noteAuthor(worker),
+  })
+  updateNote(restricted.doc, restrictedId, { text: secretEdit })
+  const mapId = chair.map.id
+  await waitFor(async () => {
+    const entries = await trail(s, chair)
+    const joined = entries.filter((entry) => entry.action === 'participant.joined').length
+    const edited = entries.filter((entry) => entry.action === 'note.edited').map((entry) => entry.target)
+    return joined === 2 && edited.includes(sharedId) && edited.includes(restrictedId)
+  })
+
+  const record = await download(s, `/api/maps/${mapId}/professionals/export.pdf`, chair.token)
+  expect(record.status).toBe(200)
+  const text = pdfText(record.bytes)
+  const after = await trail(s, chair)
+  const upTo = Number(/This appendix lists the entries up to seq (\d+),/u.exec(text)?.[1])
+  const listed = after.filter((entry) => entry.seq <= upTo)
+  expect(listed.length).toBeGreaterThanOrEqual(6)
+  const head = listed.at(-1)?.hash ?? ''
+  expect(text).toContain(`Audit trail: ${upTo} entries, chain head ${head.slice(0, 16)}…, verified`)
+  expect(text).toContain(`The head in full, the hash of entry ${upTo}: ${head}`)
+  // Its own entry comes after the table: named only where the appendix says so.
+  const own = after.find((entry) => entry.action === 'export.created')
+  expect(own?.seq).toBeGreaterThan(upTo)
+  expect(text.split('export.created')).toHaveLength(2)
+  // Every entry up to there, with its seq, actor and action, and its summary word for word (the record's
+  // typeface has no arrow, so "→" prints as "to"): the professionals-only edit too.
+  const appendix = text.slice(text.indexOf('Appendix: audit trail'), text.indexOf('About this record'))
+  const words = new Set(appendix.split(' '))
+  for (const entry of listed) {
+    const summary = entry.summary.replace(/\s*→\s*/gu, ' to ')
+    for (const word of [String(entry.seq), entry.action, ...summary.split(' ')]) {
+      expect(words.has(word), `seq ${entry.seq}: ${word}`).toBe(true)
+    }
+  }
+  expect(appendix).toContain('Sam Okafor (Professional, Social care)')
+  expect(appendix).toContain(`“${secret}” to “${secretEdit}”`)
+  expect((await api(s.url, 'GET', `/api/maps/${mapId}/audit/verify`, chair.token)).body).toMatchObject({
+    ok: true,
+  })
+
+  const sharedRecord = await download(s, `/api/maps/${mapId}/export.pdf`, chair.token)
+  expect(sharedRecord.status).toBe(200)
+  const sharedText = pdfText(sharedRecord.bytes)
+  expect(sharedText).toContain('Missed school three times')
+  for (const absent of ['Appendix: audit trail', 'Audit trail', 'chain head', head, secret, secretEdit]) {
+    expect(sharedText, absent).not.toContain(absent)
+    expect(bytesContain(sharedRecord.bytes, absent), absent).toBe(false)
+  }
 })
 
 it('[AUDIT-1] verify finds a row edited, deleted or swapped in the SQLite file', async () => {

@@ -6,6 +6,7 @@ import type { ReportsPolicy } from '@mapboard/map-model'
 import { recordSnapshot, renderFamilyLetterPdf, renderMapPng, renderRecordPdf } from '@mapboard/record'
 import type { RecordSnapshot } from '@mapboard/record'
 import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
+import type { AuditStore } from '../storage/AuditStore.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
 import type {
   ExportAudience,
@@ -19,6 +20,7 @@ import type { MapCatalog } from '../storage/MapCatalog.ts'
 import { documentAt, sha256Hex } from './documentAt.ts'
 import type { DocumentAt } from './documentAt.ts'
 import { mayExport } from './exportRights.ts'
+import { recordAuditTrail } from './recordAuditTrail.ts'
 
 export interface ExportRequest {
   mapId: string
@@ -61,11 +63,12 @@ export function renderExport(
  * Makes an export and keeps it. Each document comes from the store, never from a client: in its room's turn (so
  * no server write is half done) the room stores everything it has accepted, then the store's snapshot and tail
  * are read in one transaction. A professionals' record reads the shared document first, then the professionals'
- * one (opening its room makes it, empty, if nobody ever has: the same as a first connection does). Drawing
- * happens after the turns, so the rooms are not held up meanwhile.
+ * one (opening its room makes it, empty, if nobody ever has: the same as a first connection does), then, for its
+ * PDF, the map's audit trail for the appendix (decision 0043). Drawing happens after the turns, so the rooms are
+ * not held up meanwhile.
  */
 export async function exportRecord(
-  store: MapCatalog & DocumentLog & ExportStore & FamilyVisitStore,
+  store: MapCatalog & DocumentLog & ExportStore & FamilyVisitStore & AuditStore,
   rooms: RoomRegistry,
   request: ExportRequest,
   now: () => number = Date.now,
@@ -92,6 +95,11 @@ export async function exportRecord(
   try {
     if (!mayExport(by.role, document.doc)) throw new ExportRefusedError(by.role)
     if (audience === 'professionals') restricted = await readSettled(roomNameOf(mapId, 'professionals'))
+    // After both documents: the trail holds the entries of every change they were read with (stored together).
+    const audit =
+      restricted !== undefined && format === 'pdf'
+        ? recordAuditTrail(await store.readAudit(mapId))
+        : undefined
     const generatedAt = now()
     const snapshot = recordSnapshot(
       document.doc,
@@ -112,6 +120,7 @@ export async function exportRecord(
             doc: restricted.doc,
             documentVersion: restricted.version,
             documentSha256: restricted.sha256,
+            ...(audit === undefined ? {} : { audit }),
           },
     )
     const bytes = await renderExport(format, snapshot, request.letterCorrectionsText)
