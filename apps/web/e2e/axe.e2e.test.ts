@@ -44,6 +44,7 @@ const MEETING_TABS = [
   'decision',
   'roster',
   'record',
+  'activity',
 ] as const
 
 const DEVICES: ReadonlyArray<{ name: string; options: BrowserContextOptions }> = [
@@ -295,6 +296,17 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await restricted
     await chair.locator('[data-testid="export-item"][data-audience="professionals"]').waitFor()
     await expectNoViolations(chair, scene('the record tab with both records made'))
+  })
+
+  it('the activity tab, narrowed to one person, with the trail checked', async () => {
+    await openMeeting(chair, 'activity')
+    await chair.getByTestId('activity-entry').first().waitFor()
+    await chair.getByTestId('activity-filter-person').selectOption({ index: 1 })
+    await chair.getByTestId('activity-filter-clear').waitFor()
+    await chair.getByTestId('activity-verify').click()
+    await chair.getByTestId('activity-verdict').waitFor()
+    await expectNoViolations(chair, scene('the activity tab, filtered and checked'))
+    await chair.getByTestId('activity-filter-clear').click()
   })
 
   it('scaling with a round open, as the chair who scales too', async () => {
