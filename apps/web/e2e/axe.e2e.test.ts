@@ -408,4 +408,23 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await viewer.getByTestId('session-ended').waitFor()
     await expectNoViolations(viewer, scene('the page saying the session has ended'))
   })
+
+  it('the map closed by the chair, on the chair’s and a parent’s boards', async () => {
+    const invite = chair.getByTestId('invite-panel')
+    if ((await invite.count()) > 0) {
+      await invite.getByRole('button', { name: 'Close' }).click()
+      await invite.waitFor({ state: 'detached' })
+    }
+    await openMeeting(chair, 'record')
+    const downloading = chair.waitForEvent('download')
+    await chair.getByTestId('record-export-and-close').click()
+    await downloading
+    await chair.getByTestId('record-reopen').waitFor()
+    await expectNoViolations(chair, scene('the record tab of a closed map'))
+    await closeMeeting(chair)
+    await chair.getByTestId('map-closed-notice').waitFor()
+    await expectNoViolations(chair, scene('the chair’s board of a closed map'))
+    await family.getByTestId('map-closed-notice').waitFor()
+    await expectNoViolations(family, scene('a parent’s board of a closed map'))
+  })
 })
