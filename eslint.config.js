@@ -52,6 +52,7 @@ const WEB_LAYERS = [
   'record',
   'canvas',
   'checklist',
+  'activity',
   'meeting',
   'outline',
   'invite',

@@ -55,7 +55,7 @@ describe('web layers', () => {
       refused(
         '../App.tsx',
         'landing',
-        'only api, board, ui, newInformation, closing, record, canvas, checklist, meeting, outline, invite, chair, screen, join',
+        'only api, board, ui, newInformation, closing, record, canvas, checklist, activity, meeting, outline, invite, chair, screen, join',
       ),
     ])
   })

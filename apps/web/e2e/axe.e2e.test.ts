@@ -44,6 +44,7 @@ const MEETING_TABS = [
   'decision',
   'roster',
   'record',
+  'activity',
 ] as const
 
 const DEVICES: ReadonlyArray<{ name: string; options: BrowserContextOptions }> = [
@@ -297,6 +298,17 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await expectNoViolations(chair, scene('the record tab with both records made'))
   })
 
+  it('the activity tab, narrowed to one person, with the trail checked', async () => {
+    await openMeeting(chair, 'activity')
+    await chair.getByTestId('activity-entry').first().waitFor()
+    await chair.getByTestId('activity-filter-person').selectOption({ index: 1 })
+    await chair.getByTestId('activity-filter-clear').waitFor()
+    await chair.getByTestId('activity-verify').click()
+    await chair.getByTestId('activity-verdict').waitFor()
+    await expectNoViolations(chair, scene('the activity tab, filtered and checked'))
+    await chair.getByTestId('activity-filter-clear').click()
+  })
+
   it('scaling with a round open, as the chair who scales too', async () => {
     await openMeeting(chair, 'scaling')
     await chair.getByTestId('scaling-chair-scales').check()
@@ -395,5 +407,24 @@ describe.each(DEVICES)('axe-core finds nothing to fix on a $name', ({ name, opti
     await item.getByTestId('invite-withdraw-confirm').click()
     await viewer.getByTestId('session-ended').waitFor()
     await expectNoViolations(viewer, scene('the page saying the session has ended'))
+  })
+
+  it('the map closed by the chair, on the chair’s and a parent’s boards', async () => {
+    const invite = chair.getByTestId('invite-panel')
+    if ((await invite.count()) > 0) {
+      await invite.getByRole('button', { name: 'Close' }).click()
+      await invite.waitFor({ state: 'detached' })
+    }
+    await openMeeting(chair, 'record')
+    const downloading = chair.waitForEvent('download')
+    await chair.getByTestId('record-export-and-close').click()
+    await downloading
+    await chair.getByTestId('record-reopen').waitFor()
+    await expectNoViolations(chair, scene('the record tab of a closed map'))
+    await closeMeeting(chair)
+    await chair.getByTestId('map-closed-notice').waitFor()
+    await expectNoViolations(chair, scene('the chair’s board of a closed map'))
+    await family.getByTestId('map-closed-notice').waitFor()
+    await expectNoViolations(family, scene('a parent’s board of a closed map'))
   })
 })

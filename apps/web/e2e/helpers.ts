@@ -550,16 +550,21 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
   )
 }
 
-/** Buttons that are drawn but reach past the left or right edge of the screen (cut off, or only reachable by scrolling). */
-export async function controlsOffScreen(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('button')]
-      .map((element) => ({
-        name: element.getAttribute('aria-label') ?? element.innerText,
-        box: element.getBoundingClientRect(),
-      }))
-      .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > window.innerWidth))
-      .map(({ name, box }) => `${name} ${Math.round(box.left)}–${Math.round(box.right)}`),
+/**
+ * Buttons that are drawn but reach past the left or right edge of the screen (cut off, or only reachable by
+ * scrolling), on the whole page or inside the element `within` selects.
+ */
+export async function controlsOffScreen(page: Page, within = 'body'): Promise<string[]> {
+  return page.evaluate(
+    (scope) =>
+      [...document.querySelectorAll<HTMLButtonElement>(`${scope} button`)]
+        .map((element) => ({
+          name: element.getAttribute('aria-label') ?? element.innerText,
+          box: element.getBoundingClientRect(),
+        }))
+        .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > window.innerWidth))
+        .map(({ name, box }) => `${name} ${Math.round(box.left)}–${Math.round(box.right)}`),
+    within,
   )
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { AGENDA_STEPS, agendaStep } from '@mapboard/map-model'
 import type { AgendaStepId, ConferenceSnapshot, LateInformation, MapSnapshot } from '@mapboard/map-model'
+import { ActivityPanel } from '../activity/ActivityPanel.tsx'
 import { ChairChecklist } from '../checklist/ChairChecklist.tsx'
 import type { ConferenceCommands } from '../board/ConferenceCommands.ts'
 import type { MapSession } from '../board/MapSession.ts'
@@ -18,11 +19,20 @@ import { ScalingPanel } from './ScalingPanel.tsx'
 import { TimingPanel } from './TimingPanel.tsx'
 
 export type MeetingTab =
-  'checklist' | 'timing' | 'dangers' | 'scaling' | 'next-steps' | 'decision' | 'roster' | 'record'
+  | 'checklist'
+  | 'timing'
+  | 'dangers'
+  | 'scaling'
+  | 'next-steps'
+  | 'decision'
+  | 'roster'
+  | 'record'
+  | 'activity'
 type Tab = MeetingTab
 
-/** The chair's own tab, first for them only. */
+/** The chair's own tabs: the checklist first, the audit trail last (decision 0044), for them only. */
 const CHECKLIST_TAB: { id: Tab; label: string } = { id: 'checklist', label: 'Checklist' }
+const ACTIVITY_TAB: { id: Tab; label: string } = { id: 'activity', label: 'Activity' }
 
 const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: 'timing', label: 'Timing' },
@@ -79,7 +89,7 @@ export function MeetingPanel({
   onClose,
   onError,
 }: MeetingPanelProps) {
-  const tabs = permissions.isChair ? [CHECKLIST_TAB, ...TABS] : TABS
+  const tabs = permissions.isChair ? [CHECKLIST_TAB, ...TABS, ACTIVITY_TAB] : TABS
   const [tab, setTab] = useState<Tab>(tabRequest?.tab ?? STEP_TAB[conference.step] ?? 'dangers')
   useEffect(() => {
     if (tabRequest) setTab(tabRequest.tab)
@@ -244,6 +254,9 @@ export function MeetingPanel({
             commands={commands}
             run={run}
           />
+        )}
+        {tab === 'activity' && permissions.isChair && (
+          <ActivityPanel mapId={session.mapId} token={session.token} title={title} />
         )}
       </div>
     </aside>
