@@ -12,9 +12,10 @@ const deepImport = {
   group: ['@mapboard/*/*'],
   message: 'Use a package only through its entry point.',
 }
-// Tests start the real server through its testing entry point; app code never does.
+// Tests start the real server through its testing entry point, and build it (for a process) through its build
+// entry point; app code never does.
 const deepImportInTests = {
-  group: ['@mapboard/*/*', '!@mapboard/server/testing'],
+  group: ['@mapboard/*/*', '!@mapboard/server/testing', '!@mapboard/server/build'],
   message: deepImport.message,
 }
 const testKitImport = {

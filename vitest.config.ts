@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'server',
           include: ['apps/server/test/**/*.test.ts'],
           exclude: ['apps/server/test/durability/**'],
+          globalSetup: ['apps/server/test/support/serverBuild.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },
@@ -22,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'durability',
           include: ['apps/server/test/durability/**/*.test.ts'],
+          globalSetup: ['apps/server/test/support/serverBuild.ts'],
           testTimeout: 120_000,
           hookTimeout: 30_000,
           fileParallelism: false,

@@ -66,6 +66,18 @@ describe('package layers', () => {
     }
   })
 
+  test('server tests and the bench may build the server through its build entry point; app code may not', async () => {
+    for (const filePath of ['apps/server/test/support/x.ts', 'packages/bench/src/orchestrator/x.ts']) {
+      expect(await lintImport(filePath, '@mapboard/server/build', 'ensureServerBuild'), filePath).toEqual([])
+    }
+    for (const filePath of ['apps/web/src/x.ts', 'apps/server/src/x.ts', 'packages/bench/src/load/x.ts']) {
+      expect(
+        await lintImport(filePath, '@mapboard/server/build', 'ensureServerBuild'),
+        filePath,
+      ).toContainEqual(refused('@mapboard/server/build', ENTRY_POINT_ONLY))
+    }
+  })
+
   test("the server's own code does not import its testing folder; the folder itself may", async () => {
     expect(await lintImport('apps/server/src/routes/x.ts', '../testing/index.ts', 'startServer')).toEqual([
       refused('../testing/index.ts', NO_TESTING_FOLDER),

@@ -1,5 +1,4 @@
 // An HTTP answer read whole as bytes, for records and for checking what a device could receive.
-import type { TestServer } from '@mapboard/server/testing'
 
 export interface Download {
   status: number
@@ -8,7 +7,7 @@ export interface Download {
 }
 
 /** GET `path` with `token` as the bearer, as the web app asks. */
-export async function download(s: TestServer, path: string, token: string): Promise<Download> {
+export async function download(s: { readonly url: string }, path: string, token: string): Promise<Download> {
   const response = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${token}` } })
   return {
     status: response.status,

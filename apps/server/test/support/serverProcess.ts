@@ -1,18 +1,24 @@
-// The real server as its own process (src/main.ts, as `pnpm start` runs it), for tests that kill it or starve it.
+// The real server as its own process, started from the build (dist/main.js, as `pnpm start` runs it), for tests
+// that kill it, starve it or run several. The projects that use it build the server first (serverBuild.ts).
 import { execFileSync, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CreateMapResponse } from '@mapboard/protocol'
 
-const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const here = dirname(fileURLToPath(import.meta.url))
+const serverDir = join(here, '..', '..')
+const heldEntry = join(here, 'heldServerEntry.js')
 
 /** A fixed secret, so links made by one server process open on the next (and on one restored elsewhere). */
 export const TEST_SECRET = 'a-test-secret-of-at-least-thirty-two-characters'
 
 export interface ServerProcessOptions {
+  /** MAPBOARD_DATA_DIR: each process of a cluster needs its own. */
   dataDir: string
   /** 0 (the default) for a free one; a restart passes the port it had, so clients reconnect to the same URL. */
   port?: number
+  /** Added to (and overriding) the test's environment and the defaults above: HOST, PORT, MAPBOARD_SECRET… */
   env?: NodeJS.ProcessEnv
   /** How long it may take to print its URL (default 20 s). */
   startTimeoutMs?: number
@@ -32,24 +38,47 @@ export interface ServerProcess {
   output(): string
 }
 
-/** A server process that has loaded its modules and runs src/main.ts when started. */
+/** A server process that has loaded its modules and runs dist/main.js when started. */
 export interface HeldServerProcess {
   /** Resolves once its modules are loaded. */
   readonly loaded: Promise<void>
-  /** Runs main.ts and resolves once it prints the URL it listens on. */
+  /** Runs main.js and resolves once it prints the URL it listens on. */
   start(): Promise<ServerProcess>
   /** Ends it without starting it. */
   discard(): Promise<void>
 }
 
-/** Starts `src/main.ts` with HOST 127.0.0.1 and resolves once it prints the URL it listens on. */
+/** Starts the built server with HOST 127.0.0.1 and resolves once it prints the URL it listens on. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   return spawnServerProcess(options).start()
 }
 
-/** Spawns a server process (test/support/heldServerEntry.ts) that loads now and serves once started. */
+/**
+ * Starts one server process per options (loaded side by side, then started), e.g. a cluster of three sharing a
+ * database: `startServerProcesses(dataDirs.map((dataDir) => ({ dataDir, env })))`. If one fails to start, the
+ * others are ended and the first failure is thrown.
+ */
+export async function startServerProcesses(
+  options: readonly ServerProcessOptions[],
+): Promise<ServerProcess[]> {
+  const held = options.map((each) => spawnServerProcess(each))
+  const processes: ServerProcess[] = []
+  const failures: unknown[] = []
+  for (const result of await Promise.allSettled(held.map((each) => each.start()))) {
+    if (result.status === 'fulfilled') processes.push(result.value)
+    else failures.push(result.reason)
+  }
+  if (failures.length === 0) return processes
+  await Promise.all(held.map((each) => each.discard()))
+  throw failures[0]
+}
+
+/** Spawns a server process (test/support/heldServerEntry.js) that loads now and serves once started. */
 export function spawnServerProcess(options: ServerProcessOptions): HeldServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'support', 'heldServerEntry.ts')], {
+  if (!existsSync(join(serverDir, 'dist', 'main.js'))) {
+    throw new Error('apps/server/dist/main.js is missing: run `pnpm --filter @mapboard/server build`')
+  }
+  const child = spawn(process.execPath, [heldEntry], {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureServerBuild } from '@mapboard/server/build'
 import { isMessage } from '../ipc.ts'
 import type { ListeningMessage, ProbeReply, ProbeRequest, ServerSample } from '../ipc.ts'
 import type { ServerKind } from '../servers/serverKinds.ts'
@@ -75,6 +76,8 @@ export class ServerProcess {
     group: ChildGroup,
     options: ServerProcessOptions,
   ): Promise<ServerProcess> {
+    // Mapboard runs from its build (FROM_SERVER_BUILD): made first whenever a source is newer than it.
+    if (kind.nodeArgs.length > 0) await ensureServerBuild()
     const dataDir = await mkdtemp(join(tmpdir(), `bench-${kind.id}-`))
     const fixedPort = kind.fixedPort ? await freePort() : undefined
     const env: NodeJS.ProcessEnv = {
@@ -88,7 +91,16 @@ export class ServerProcess {
       env.HOST = '127.0.0.1'
       env.PORT = String(fixedPort)
     }
-    const child = group.spawnNode(['--expose-gc', '--import', 'tsx', '--import', probeScript, kind.script], {
+    const nodeArgs = [
+      '--expose-gc',
+      ...kind.nodeArgs,
+      '--import',
+      'tsx',
+      '--import',
+      probeScript,
+      kind.script,
+    ]
+    const child = group.spawnNode(nodeArgs, {
       cpu: options.cpu,
       cwd: benchDir,
       env,

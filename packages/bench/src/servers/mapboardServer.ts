@@ -1,5 +1,7 @@
 // Entry of the Mapboard server under test: buildApp with the variant's options on 127.0.0.1, port 0; prints the
-// port and tells the orchestrator over IPC. Started as `node --import tsx --import ./probe.ts mapboardServer.ts`.
+// port and tells the orchestrator over IPC. Started as
+// `node --conditions=mapboard-build --import tsx --import ./probe.ts mapboardServer.ts`: @mapboard/server is then
+// its build (apps/server/dist/index.js), as `pnpm start` runs it; this file and the probe go through tsx.
 //
 //   BENCH_DATA_DIR         where SQLite lives (the orchestrator makes and removes it)
 //   BENCH_STORE            'sqlite' (default: durable, WAL, synchronous=FULL) or 'memory'

@@ -29,10 +29,18 @@ export interface ServerKind {
   /** Only there to attribute Mapboard's cost (durability, checks): runs the edit-latency workloads only. */
   attribution: boolean
   script: string
+  /** Node options before the script: Mapboard's take the server from its build (see FROM_SERVER_BUILD). */
+  nodeArgs: readonly string[]
   env: Record<string, string>
   /** The server takes its port from PORT (and prints it) instead of listening on port 0. */
   fixedPort: boolean
 }
+
+/**
+ * `@mapboard/server` resolves to its build (apps/server/dist/index.js, `pnpm --filter @mapboard/server build`)
+ * under this export condition, as `pnpm start` runs it; the bench's own files around it still run through tsx.
+ */
+export const FROM_SERVER_BUILD = ['--conditions=mapboard-build'] as const
 
 const here = dirname(fileURLToPath(import.meta.url))
 const require = createRequire(import.meta.url)
@@ -56,6 +64,7 @@ export function serverKind(id: ServerId): ServerKind {
         checks: true,
         attribution: false,
         script: mapboard,
+        nodeArgs: FROM_SERVER_BUILD,
         env: { BENCH_STORE: 'sqlite', BENCH_CHECKS: 'on' },
         fixedPort: false,
       }
@@ -69,6 +78,7 @@ export function serverKind(id: ServerId): ServerKind {
         checks: false,
         attribution: true,
         script: mapboard,
+        nodeArgs: FROM_SERVER_BUILD,
         env: { BENCH_STORE: 'sqlite', BENCH_CHECKS: 'off' },
         fixedPort: false,
       }
@@ -82,6 +92,7 @@ export function serverKind(id: ServerId): ServerKind {
         checks: false,
         attribution: true,
         script: mapboard,
+        nodeArgs: FROM_SERVER_BUILD,
         env: { BENCH_STORE: 'memory', BENCH_CHECKS: 'off' },
         fixedPort: false,
       }
@@ -95,6 +106,7 @@ export function serverKind(id: ServerId): ServerKind {
         checks: false,
         attribution: false,
         script: yWebsocketServerBin(),
+        nodeArgs: [],
         env: {},
         fixedPort: true,
       }
@@ -108,6 +120,7 @@ export function serverKind(id: ServerId): ServerKind {
         checks: false,
         attribution: false,
         script: hocuspocus,
+        nodeArgs: [],
         env: { BENCH_STORE: 'memory' },
         fixedPort: false,
       }
@@ -121,6 +134,7 @@ export function serverKind(id: ServerId): ServerKind {
         checks: false,
         attribution: false,
         script: hocuspocus,
+        nodeArgs: [],
         env: { BENCH_STORE: 'sqlite' },
         fixedPort: false,
       }
