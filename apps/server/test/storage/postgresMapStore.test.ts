@@ -175,6 +175,6 @@ describe.runIf(await postgresAvailable())('on PostgreSQL', () => {
       expect((await haystack()).includes(secret)).toBe(true)
       await store.eraseMap(map.id, { erasedAt: 2_000, reason: 'request', keepRecords: false })
       expect((await haystack()).includes(secret)).toBe(false)
-    })
+    }, 60_000)
   })
 })
