@@ -56,7 +56,7 @@ export interface BuildAppOptions extends Omit<Partial<ServerConfig>, 'limits'> {
    * `false` turns them off — every writer's update is applied — for benchmarks, never in production.
    */
   rules?: RulesFactory | false
-  /** The map store to use instead of SQLite in the data dir (the app closes it on close). */
+  /** The map store to use instead of the configured one (the app closes it on close). */
   store?: MapStore
   /** The clock of the facts the server stamps (a note's `receivedAt`), ms since the epoch. Default Date.now. */
   now?: () => number
@@ -67,6 +67,7 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     host: options.host ?? DEFAULT_HOST,
     port: options.port ?? DEFAULT_PORT,
     dataDir: resolve(options.dataDir ?? './data'),
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
     publicOrigin: origin(options.publicOrigin),
     secret: options.secret,
     adminToken: options.adminToken === '' ? undefined : options.adminToken,

@@ -13,6 +13,11 @@ export interface ServerConfig {
   port: number
   /** Where the SQLite file and the generated token secret live. */
   dataDir: string
+  /**
+   * The PostgreSQL database to keep everything in instead of the SQLite file (`MAPBOARD_DATABASE_URL`,
+   * `postgres://user:password@host:port/database`; decision 0045). Unset: SQLite in `dataDir`.
+   */
+  databaseUrl?: string
   /** Origin put into join links and the CSP, e.g. `https://mapboard.example.org`. Unset: the request's own. */
   publicOrigin: string | undefined
   /** HMAC secret for join tokens (>= 32 chars). Unset: generated once and kept in the data dir. */
@@ -94,6 +99,7 @@ export function configFromEnv(
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65535),
     dataDir: dataDirFromEnv(env, cwd),
+    databaseUrl: databaseUrlFromEnv(env),
     publicOrigin: origin(nonEmpty(env.MAPBOARD_PUBLIC_ORIGIN)),
     secret: nonEmpty(env.MAPBOARD_SECRET),
     adminToken: nonEmpty(env.MAPBOARD_ADMIN_TOKEN),
@@ -124,6 +130,31 @@ export function configFromEnv(
 /** `MAPBOARD_DATA_DIR` (default `./data`) against `cwd`: the server's data, and what backup and restore work on. */
 export function dataDirFromEnv(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string {
   return resolve(cwd, nonEmpty(env.MAPBOARD_DATA_DIR) ?? './data')
+}
+
+/**
+ * `MAPBOARD_DATABASE_URL`: a postgres:// (or postgresql://) URL, or undefined for SQLite. The value is never
+ * repeated in an error, since it may hold a password.
+ */
+export function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = nonEmpty(env.MAPBOARD_DATABASE_URL)
+  if (raw === undefined) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(raw)
+  } catch {
+    url = undefined
+  }
+  if (
+    url === undefined ||
+    (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') ||
+    url.host === ''
+  ) {
+    throw new ConfigError(
+      'MAPBOARD_DATABASE_URL must be a PostgreSQL URL like postgres://mapboard:password@db.example.org:5432/mapboard',
+    )
+  }
+  return raw
 }
 
 /**

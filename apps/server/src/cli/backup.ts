@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path'
 import { dataDirFromEnv } from '../config.ts'
 import { DATABASE_FILE_NAME } from '../plugins/storage.ts'
 import { backupDatabase } from '../storage/sqlite/backupDatabase.ts'
-import { runCommand } from './runCommand.ts'
+import { refuseOnPostgres, runCommand } from './runCommand.ts'
+
+refuseOnPostgres('backup', process.env)
 
 await runCommand('backup <file>', async ([file], cwd) => {
   const source = join(dataDirFromEnv(process.env, cwd), DATABASE_FILE_NAME)

@@ -6,7 +6,9 @@ import { dataDirFromEnv } from '../config.ts'
 import { DATABASE_FILE_NAME } from '../plugins/storage.ts'
 import { restoreDatabase } from '../storage/sqlite/restoreDatabase.ts'
 import { SECRET_FILE_NAME } from '../tokens/loadSecret.ts'
-import { runCommand } from './runCommand.ts'
+import { refuseOnPostgres, runCommand } from './runCommand.ts'
+
+refuseOnPostgres('restore', process.env)
 
 await runCommand('restore <file>', async ([file], cwd) => {
   const dataDir = dataDirFromEnv(process.env, cwd)

@@ -24,3 +24,18 @@ export async function runCommand(
     process.exit(1)
   }
 }
+
+/**
+ * `pnpm backup` and `pnpm restore` work on the SQLite file. A server on PostgreSQL (MAPBOARD_DATABASE_URL) is backed
+ * up and restored with PostgreSQL's own tools, as the council backs up its other databases: the command says so
+ * and exits 1 instead of copying a SQLite file the server does not use.
+ */
+export function refuseOnPostgres(command: 'backup' | 'restore', env: NodeJS.ProcessEnv): void {
+  if ((env.MAPBOARD_DATABASE_URL ?? '').trim() === '') return
+  const tool = command === 'backup' ? 'pg_dump' : 'pg_restore'
+  process.stderr.write(
+    `MAPBOARD_DATABASE_URL is set, so the maps are in PostgreSQL, not in a SQLite file: pnpm ${command} only ` +
+      `works on the SQLite store. Use PostgreSQL's own tools instead (for example ${tool}; see the README, "Backups").\n`,
+  )
+  process.exit(1)
+}

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import fp from 'fastify-plugin'
 import type { MapStore } from '../storage/MapStore.ts'
+import { PostgresMapStore } from '../storage/postgres/PostgresMapStore.ts'
 import { SqliteMapStore } from '../storage/SqliteMapStore.ts'
 
 declare module 'fastify' {
@@ -11,18 +12,34 @@ declare module 'fastify' {
 
 export const DATABASE_FILE_NAME = 'mapboard.sqlite'
 
+/** Where a PostgreSQL URL points, for the log: never its user or password. */
+const databaseOf = (url: string): string => {
+  const { host, pathname } = new URL(url)
+  return `${host}${pathname}`
+}
+
 /**
- * Opens the map store (SQLite in the data dir, unless one is passed in) and closes it after everything that
- * writes to it.
+ * Opens the map store — PostgreSQL when `databaseUrl` is set (its migrations run first), else SQLite in the data
+ * dir, unless a store is passed in — and closes it after everything that writes to it.
  */
 export const storagePlugin = fp<{ store?: MapStore }>(
   async (app, options) => {
-    const store = options.store ?? new SqliteMapStore(join(app.config.dataDir, DATABASE_FILE_NAME))
-    app.decorate('store', store)
+    const { databaseUrl, dataDir } = app.config
+    let store = options.store
+    if (store === undefined && databaseUrl !== undefined) {
+      store = await PostgresMapStore.open(databaseUrl, {
+        onIdleError: (error) => app.log.warn({ err: error }, 'a PostgreSQL connection was lost while idle'),
+      })
+      app.log.info({ database: databaseOf(databaseUrl) }, 'storage open (PostgreSQL)')
+    } else {
+      store ??= new SqliteMapStore(join(dataDir, DATABASE_FILE_NAME))
+      app.log.info({ dataDir }, 'storage open')
+    }
+    const opened = store
+    app.decorate('store', opened)
     app.addHook('onClose', async () => {
-      await store.close()
+      await opened.close()
     })
-    app.log.info({ dataDir: app.config.dataDir }, 'storage open')
   },
   { name: 'mapboard-storage', fastify: '5.x', dependencies: ['mapboard-config'] },
 )

@@ -13,8 +13,7 @@ import type { FamilyVisitRecord, FamilyVisitStore } from './FamilyVisitStore.ts'
 import type { LinkRecord, LinkStore, ParticipantRecord } from './LinkStore.ts'
 import type { MapCatalog, MapRecord } from './MapCatalog.ts'
 import type { MapClosureRecord, MapLifecycle } from './MapLifecycle.ts'
-import { addRows } from './MapErasure.ts'
-import type { ErasedRows, ErasureRecord, ErasureRequest, ErasureResult, MapEraser } from './MapErasure.ts'
+import type { ErasureRecord, ErasureRequest, ErasureResult, MapErasure } from './MapErasure.ts'
 import type { MapStore } from './MapStore.ts'
 import type { ScalingStore, ScalingSubmissionRecord } from './ScalingStore.ts'
 
@@ -29,26 +28,11 @@ export interface MapStoreParts {
   familyVisits: FamilyVisitStore
   audit: AuditStore
   lifecycle: MapLifecycle
-  /** How the engine erases a map (below). */
-  erasure: ErasureEngine
   /**
-   * Every store that keeps something about a map, each removing its own rows when the map is erased, in this
-   * order, in one transaction. A new kind of data (an audit trail, family visits) is one more entry here.
+   * How the engine erases a map: every store's rows in one transaction, then the clean-up of its files. The
+   * synchronous engines build it as a `SyncErasure` over their erasers; PostgreSQL has its own (decision 0045).
    */
-  erasers: readonly MapEraser[]
-}
-
-/** What an engine gives erasure: its one transaction, the record that answers 410, the clean-up after commit. */
-export interface ErasureEngine {
-  /** Runs `run` in one transaction of the engine's connection: all of it is written, or none. */
-  transaction<T>(run: () => T): T
-  /** Whether the map exists and is not erased yet (read inside the transaction). */
-  erasable(mapId: string): boolean
-  /** Writes the map's ErasureRecord, first in the transaction, so every eraser finds the map being erased. */
-  markErased(record: ErasureRecord): void
-  getErasure(mapId: string): Promise<ErasureRecord | undefined>
-  /** After the commit: no trace of the removed bytes stays in the engine's files (SQLite: checkpoint, VACUUM). */
-  purge(): Promise<void>
+  erasure: MapErasure
 }
 
 /**
@@ -205,18 +189,8 @@ export abstract class ComposedMapStore implements MapStore {
     return this.#parts.lifecycle.listClosedBefore(time)
   }
 
-  /** Every eraser's rows in one transaction, after the record that answers 410; then the engine's purge. */
-  async eraseMap(mapId: string, request: ErasureRequest): Promise<ErasureResult | undefined> {
-    const { erasure, erasers } = this.#parts
-    const result = erasure.transaction((): ErasureResult | undefined => {
-      if (!erasure.erasable(mapId)) return undefined
-      erasure.markErased({ mapId, erasedAt: request.erasedAt })
-      const rows: ErasedRows = { removed: {}, kept: {} }
-      for (const eraser of erasers) addRows(rows, eraser.eraseMapRows(mapId, request))
-      return { mapId, erasedAt: request.erasedAt, ...rows }
-    })
-    if (result !== undefined) await erasure.purge()
-    return result
+  eraseMap(mapId: string, request: ErasureRequest): Promise<ErasureResult | undefined> {
+    return this.#parts.erasure.eraseMap(mapId, request)
   }
 
   getErasure(mapId: string): Promise<ErasureRecord | undefined> {

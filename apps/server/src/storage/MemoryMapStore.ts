@@ -1,4 +1,5 @@
 import { ComposedMapStore } from './ComposedMapStore.ts'
+import { SyncErasure } from './SyncErasure.ts'
 import { MemoryAuditStore } from './memory/MemoryAuditStore.ts'
 import { MemoryClientIdStore } from './memory/MemoryClientIdStore.ts'
 import { MemoryDatabase } from './memory/MemoryDatabase.ts'
@@ -39,9 +40,11 @@ export class MemoryMapStore extends ComposedMapStore {
       lifecycle,
       familyVisits,
       audit,
-      erasure: new MemoryErasure(db),
-      // In the order the SQLite store erases (SqliteMapStore).
-      erasers: [audit, familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
+      erasure: new SyncErasure(
+        new MemoryErasure(db),
+        // In the order the SQLite store erases (SqliteMapStore).
+        [audit, familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
+      ),
     })
     this.#db = db
   }

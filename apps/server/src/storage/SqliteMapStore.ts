@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { ComposedMapStore } from './ComposedMapStore.ts'
+import { SyncErasure } from './SyncErasure.ts'
 import { openDatabase } from './sqlite/openDatabase.ts'
 import { SqliteAuditStore } from './sqlite/SqliteAuditStore.ts'
 import { SqliteClientIdStore } from './sqlite/SqliteClientIdStore.ts'
@@ -40,9 +41,11 @@ export class SqliteMapStore extends ComposedMapStore {
       lifecycle,
       familyVisits,
       audit,
-      erasure: new SqliteErasure(db),
-      // Rows that refer to others first (participants before links, exports before the map's row).
-      erasers: [audit, familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
+      erasure: new SyncErasure(
+        new SqliteErasure(db),
+        // Rows that refer to others first (participants before links, exports before the map's row).
+        [audit, familyVisits, links, clientIds, scaling, exports, lifecycle, documents, maps],
+      ),
     })
     this.#db = db
   }

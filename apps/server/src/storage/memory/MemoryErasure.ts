@@ -1,4 +1,4 @@
-import type { ErasureEngine } from '../ComposedMapStore.ts'
+import type { ErasureEngine } from '../SyncErasure.ts'
 import type { ErasureRecord } from '../MapErasure.ts'
 import type { MemoryDatabase } from './MemoryDatabase.ts'
 

@@ -3,21 +3,8 @@ import { chainDrafts } from '../auditChain.ts'
 import { erasureEntry } from '../erasureEntry.ts'
 import type { ErasedRows, ErasureRequest, MapEraser } from '../MapErasure.ts'
 import type { AuditDraft, AuditHead, AuditRecord, AuditStore, StoredAudit } from '../AuditStore.ts'
-
-interface EntryRow {
-  seq: number
-  at: number
-  actor_id: string | null
-  actor_name: string | null
-  actor_role: string | null
-  actor_agency: string | null
-  action: string
-  target: string
-  section: string | null
-  summary: string
-  audience: string
-  hash: string
-}
+import { toAuditRecord } from '../sqlRows.ts'
+import type { EntryRow } from '../sqlRows.ts'
 
 type EntryParams = [
   string,
@@ -34,28 +21,6 @@ type EntryParams = [
   string,
   string,
 ]
-
-function toRecord(row: EntryRow): AuditRecord {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor:
-      row.actor_id === null
-        ? null
-        : {
-            participantId: row.actor_id,
-            name: row.actor_name ?? '',
-            role: row.actor_role ?? '',
-            agency: row.actor_agency ?? '',
-          },
-    action: row.action,
-    target: row.target,
-    section: row.section,
-    summary: row.summary,
-    audience: row.audience,
-    hash: row.hash,
-  }
-}
 
 /**
  * Tables `audit_entries` and `audit_heads`. `appendInTransaction` is for SqliteDocumentLog, which runs it inside
@@ -116,7 +81,7 @@ export class SqliteAuditStore implements AuditStore, MapEraser {
     }
     this.#appendTransaction = db.transaction(this.#append)
     this.#read = db.transaction((mapId: string): StoredAudit => ({
-      entries: statements.list.all(mapId).map(toRecord),
+      entries: statements.list.all(mapId).map(toAuditRecord),
       head: statements.getHead.get(mapId) ?? null,
     }))
     this.#erase = db.transaction((mapId: string, erasure: AuditDraft): AuditRecord => {

@@ -11,33 +11,10 @@ import type {
   StoredDocument,
 } from '../DocumentLog.ts'
 import type { ErasedRows, MapEraser } from '../MapErasure.ts'
-import { bytes } from './bytes.ts'
+import { bytes } from '../bytes.ts'
 import type { SqliteAuditStore } from './SqliteAuditStore.ts'
-
-interface QuarantineRow {
-  map_id: string
-  seq: number
-  kind: string
-  data: Buffer
-  reason: string
-  restored_at: number
-  restored_version: number
-}
-
-function toQuarantined(row: QuarantineRow): QuarantinedEntry {
-  if (row.kind !== 'snapshot' && row.kind !== 'update') {
-    throw new Error(`quarantined entry ${row.seq} of ${row.map_id} has an unknown kind`)
-  }
-  return {
-    mapId: row.map_id,
-    seq: row.seq,
-    kind: row.kind,
-    data: bytes(row.data),
-    reason: row.reason,
-    restoredAt: row.restored_at,
-    restoredVersion: row.restored_version,
-  }
-}
+import { toQuarantined } from '../sqlRows.ts'
+import type { QuarantineRow } from '../sqlRows.ts'
 
 /**
  * The document columns of table `maps` (snapshot, snapshot_seq, last_seq), tables `updates` and `quarantine`.

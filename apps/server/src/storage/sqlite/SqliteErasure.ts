@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { ErasureEngine } from '../ComposedMapStore.ts'
+import type { ErasureEngine } from '../SyncErasure.ts'
 import type { ErasureRecord } from '../MapErasure.ts'
 
 /**

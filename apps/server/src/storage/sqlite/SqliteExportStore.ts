@@ -1,69 +1,9 @@
 import type Database from 'better-sqlite3'
-import { isRole } from '@mapboard/protocol'
 import type { ExportRecord, ExportStore, ExportSummary } from '../ExportStore.ts'
 import type { ErasedRows, ErasureRequest, MapEraser } from '../MapErasure.ts'
-import { bytes } from './bytes.ts'
-
-interface ExportRow {
-  id: string
-  map_id: string
-  format: string
-  audience: string
-  document_version: number
-  document_sha256: string
-  bytes_sha256: string
-  byte_length: number
-  generated_by_id: string
-  generated_by_name: string
-  generated_by_role: string
-  generated_by_agency: string
-  generated_at: number
-  professionals_version: number | null
-  professionals_sha256: string | null
-}
-
-function toExportSummary(row: ExportRow): ExportSummary {
-  const role = row.generated_by_role
-  if (!isRole(role)) throw new Error(`export ${row.id} has an unknown role`)
-  if (row.format !== 'pdf' && row.format !== 'png' && row.format !== 'letter')
-    throw new Error(`export ${row.id} has an unknown format`)
-  if (row.audience !== 'shared' && row.audience !== 'professionals') {
-    throw new Error(`export ${row.id} has an unknown audience`)
-  }
-  const professionals =
-    row.professionals_version === null || row.professionals_sha256 === null
-      ? null
-      : { documentVersion: row.professionals_version, documentSha256: row.professionals_sha256 }
-  // A professionals' export always names the document it was made from; a shared one never does.
-  if ((row.audience === 'professionals') !== (professionals !== null)) {
-    throw new Error(`export ${row.id} does not match its audience`)
-  }
-  return {
-    id: row.id,
-    mapId: row.map_id,
-    format: row.format,
-    audience: row.audience,
-    documentVersion: row.document_version,
-    documentSha256: row.document_sha256,
-    professionals,
-    bytesSha256: row.bytes_sha256,
-    byteLength: row.byte_length,
-    generatedBy: {
-      participantId: row.generated_by_id,
-      name: row.generated_by_name,
-      role,
-      agency: row.generated_by_agency,
-    },
-    generatedAt: row.generated_at,
-  }
-}
-
-// Every column but the bytes, and their length, with the professionals' document of a professionals' export.
-const EXPORT_SUMMARY_COLUMNS = `id, map_id, format, audience, exports.document_version, exports.document_sha256,
-  bytes_sha256, length(bytes) AS byte_length, generated_by_id, generated_by_name, generated_by_role,
-  generated_by_agency, generated_at, p.document_version AS professionals_version,
-  p.document_sha256 AS professionals_sha256`
-const EXPORTS = `exports LEFT JOIN export_professionals_documents AS p ON p.export_id = exports.id`
+import { bytes } from '../bytes.ts'
+import { EXPORT_SUMMARY_COLUMNS, EXPORTS, toExportSummary } from '../sqlRows.ts'
+import type { ExportRow } from '../sqlRows.ts'
 
 /**
  * Table `exports`, whose triggers refuse any change of a row, and its removal unless its map is being erased

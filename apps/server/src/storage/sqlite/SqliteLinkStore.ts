@@ -1,50 +1,8 @@
 import type Database from 'better-sqlite3'
-import { isRole } from '@mapboard/protocol'
 import type { LinkRecord, LinkStore, ParticipantRecord } from '../LinkStore.ts'
 import type { ErasedRows, MapEraser } from '../MapErasure.ts'
-
-interface LinkRow {
-  id: string
-  map_id: string
-  role: string
-  created_at: number
-  expires_at: number
-  revoked_at: number | null
-}
-interface ParticipantRow {
-  id: string
-  map_id: string
-  link_id: string
-  role: string
-  name: string
-  agency: string
-  joined_at: number
-}
-
-function toLink(row: LinkRow): LinkRecord {
-  if (!isRole(row.role)) throw new Error(`link ${row.id} has an unknown role`)
-  return {
-    id: row.id,
-    mapId: row.map_id,
-    role: row.role,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-  }
-}
-
-function toParticipant(row: ParticipantRow): ParticipantRecord {
-  if (!isRole(row.role)) throw new Error(`participant ${row.id} has an unknown role`)
-  return {
-    id: row.id,
-    mapId: row.map_id,
-    linkId: row.link_id,
-    role: row.role,
-    name: row.name,
-    agency: row.agency,
-    joinedAt: row.joined_at,
-  }
-}
+import { toLink, toParticipant } from '../sqlRows.ts'
+import type { LinkRow, ParticipantRow } from '../sqlRows.ts'
 
 /** Tables `links` and `participants`. */
 export class SqliteLinkStore implements LinkStore, MapEraser {

@@ -1,18 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import type { MapClosureRecord, MapLifecycle } from '../MapLifecycle.ts'
-
-interface ClosureRow {
-  map_id: string
-  closed_at: number
-  closed_by: string
-}
-
-const toClosure = (row: ClosureRow): MapClosureRecord => ({
-  mapId: row.map_id,
-  closedAt: row.closed_at,
-  closedBy: row.closed_by,
-})
+import { toClosure } from '../sqlRows.ts'
+import type { ClosureRow } from '../sqlRows.ts'
 
 /** Table `map_closures`; its foreign key refuses the closure of a map that does not exist. */
 export class SqliteMapLifecycle implements MapLifecycle, MapEraser {

@@ -1,36 +1,8 @@
 import type Database from 'better-sqlite3'
-import { isRole } from '@mapboard/protocol'
 import type { ErasedRows, MapEraser } from '../MapErasure.ts'
 import type { ScalingStore, ScalingSubmissionRecord } from '../ScalingStore.ts'
-
-interface SubmissionRow {
-  map_id: string
-  round_id: string
-  participant_id: string
-  name: string
-  role: string
-  agency: string
-  score: number
-  reason: string
-  updated_at: number
-}
-
-function toSubmission(row: SubmissionRow): ScalingSubmissionRecord {
-  if (!isRole(row.role) || row.role === 'viewer') {
-    throw new Error(`scaling submission of ${row.participant_id} has an unknown role`)
-  }
-  return {
-    mapId: row.map_id,
-    roundId: row.round_id,
-    participantId: row.participant_id,
-    name: row.name,
-    role: row.role,
-    agency: row.agency,
-    score: row.score,
-    reason: row.reason,
-    updatedAt: row.updated_at,
-  }
-}
+import { toSubmission } from '../sqlRows.ts'
+import type { SubmissionRow } from '../sqlRows.ts'
 
 /** Table `scaling_submissions`; its foreign key refuses a submission to a map that does not exist. */
 export class SqliteScalingStore implements ScalingStore, MapEraser {
