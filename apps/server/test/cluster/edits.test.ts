@@ -1,15 +1,12 @@
 // Two instances serve one map: whichever a client connects to, it sees everyone's edits and the rules hold as on
 // one server (decision 0047).
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, expect, it } from 'vitest'
 import { addNote, readMap, setLock } from '@mapboard/map-model'
 import { noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
-import { redisAnswers } from './support/cluster.ts'
+import { describeWithRedis } from './support/cluster.ts'
 import { startClusterConference } from './support/clusterConference.ts'
 import type { ClusterConference } from './support/clusterConference.ts'
-
-const redis = await redisAnswers()
-if (!redis) console.warn('cluster tests skipped: no Redis at MAPBOARD_TEST_REDIS_URL or 127.0.0.1:6379')
 
 let conference: ClusterConference | undefined
 
@@ -20,13 +17,19 @@ afterEach(async () => {
 
 const texts = (client: TestClient): string[] => readMap(client.doc).notes.map((note) => note.text)
 
-describe.skipIf(!redis)('two instances', () => {
+/** The chair on the first instance (so it is the authority), a professional on the second; both in sync. */
+async function chairAndWorker(c: ClusterConference): Promise<[TestClient, TestClient]> {
+  const chair = c.connect(c.first, c.chair)
+  await chair.synced
+  const worker = c.connect(c.second, c.professional)
+  await worker.synced
+  return [chair, worker]
+}
+
+describeWithRedis('two instances', () => {
   it('clients of one map on different instances see each other’s edits', async () => {
     const c = (conference = await startClusterConference())
-    const onFirst = c.connect(c.first, c.chair)
-    await onFirst.synced
-    const onSecond = c.connect(c.second, c.professional)
-    await onSecond.synced
+    const [onFirst, onSecond] = await chairAndWorker(c)
 
     addNote(onFirst.doc, { zone: 'past-harm', text: 'Written on the first', ...noteAuthor(c.chair) })
     await waitFor(() => texts(onSecond).includes('Written on the first'), 5000, {
@@ -41,10 +44,7 @@ describe.skipIf(!redis)('two instances', () => {
 
   it('[LOCK-1] a lock set through one instance refuses an edit sent through the other', async () => {
     const c = (conference = await startClusterConference())
-    const chair = c.connect(c.first, c.chair)
-    await chair.synced
-    const worker = c.connect(c.second, c.professional)
-    await worker.synced
+    const [chair, worker] = await chairAndWorker(c)
 
     setLock(chair.doc, 'future-danger', true)
     await waitFor(() => readMap(worker.doc).locks.includes('future-danger'), 5000, {

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
+import { describe } from 'vitest'
 import { startServerProcess } from '../../support/serverProcess.ts'
 import type { ServerProcess } from '../../support/serverProcess.ts'
 
@@ -27,6 +28,16 @@ export async function redisAnswers(): Promise<boolean> {
     redis.disconnect()
   }
 }
+
+const redisUp = await redisAnswers()
+if (!redisUp) {
+  console.warn(
+    `cluster tests skipped: no Redis at ${REDIS_URL} (start one, or set MAPBOARD_TEST_REDIS_URL, to run them)`,
+  )
+}
+
+/** `describe` for suites that need the test Redis: skipped, with a warning, where none answers. */
+export const describeWithRedis = describe.skipIf(!redisUp)
 
 export interface TestCluster {
   readonly instances: ServerProcess[]
