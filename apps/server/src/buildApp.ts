@@ -21,6 +21,7 @@ import type { RequestLimits } from './http/RequestLimits.ts'
 import { loggerOptions } from './http/logging.ts'
 import type { LoggerOption } from './http/logging.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
+import { clusterPlugin } from './cluster/clusterPlugin.ts'
 import { authPlugin } from './plugins/auth.ts'
 import { configPlugin } from './plugins/config.ts'
 import { limitsPlugin } from './plugins/limits.ts'
@@ -88,6 +89,8 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
       ? {}
       : { letterCorrectionsText: options.letterCorrectionsText }),
     ...(options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }),
+    ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl }),
+    ...(options.redisPrefix === undefined ? {} : { redisPrefix: options.redisPrefix }),
   }
 }
 
@@ -122,6 +125,7 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(tokensPlugin)
   app.register(authPlugin)
   app.register(limitsPlugin)
+  app.register(clusterPlugin)
   app.register(roomsPlugin, {
     ...(options.rules === undefined ? {} : { rules: options.rules }),
     ...(options.now === undefined ? {} : { now: options.now }),

@@ -75,6 +75,13 @@ export interface ServerConfig {
   retentionDays?: number
   /** How the family letter tells people to ask for a correction or complain (`MAPBOARD_LETTER_CORRECTIONS_TEXT`); the record's default when absent. */
   letterCorrectionsText?: string
+  /**
+   * Redis for several instances serving the same maps (`MAPBOARD_REDIS_URL`, decision 0047). Unset: this process
+   * serves every map it is asked for on its own, as a single server does.
+   */
+  redisUrl?: string
+  /** Prefix of every Redis key and channel the instances use (`MAPBOARD_REDIS_PREFIX`, default `mapboard:`). */
+  redisPrefix?: string
 }
 
 export const DEFAULT_HOST = '127.0.0.1'
@@ -122,6 +129,8 @@ export function configFromEnv(
     reportsPolicy: reportsPolicy(env),
     letterCorrectionsText: nonEmpty(env.MAPBOARD_LETTER_CORRECTIONS_TEXT),
     retentionDays: optionalInteger(env, 'MAPBOARD_RETENTION_DAYS', 1, 36_500),
+    redisUrl: redisUrl(nonEmpty(env.MAPBOARD_REDIS_URL)),
+    redisPrefix: nonEmpty(env.MAPBOARD_REDIS_PREFIX),
   }
   checkOpenCreation(config)
   return config
@@ -232,6 +241,21 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw)
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`)
+  }
+  return value
+}
+
+/** `redis://…` or `rediss://…`; anything else is refused at start rather than at the first map. */
+function redisUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (url?.protocol !== 'redis:' && url?.protocol !== 'rediss:') {
+    throw new ConfigError('MAPBOARD_REDIS_URL must be a URL like redis://127.0.0.1:6379')
   }
   return value
 }

@@ -19,8 +19,11 @@ export const roomsPlugin = fp<{ rules?: RulesFactory | false; now?: () => number
     const { unloadGraceMs, compactionThreshold, keepaliveIntervalMs, resyncTimeoutMs, intakeLimits } =
       app.config
     const logger = app.log.child({ component: 'rooms' })
+    const { cluster } = app
     const options = {
-      store: app.store,
+      // Several instances: rooms are placed by their leases, and write only while they hold them (decision 0047).
+      store: cluster?.store ?? app.store,
+      ...(cluster === null ? {} : { placement: cluster.placement }),
       logger,
       unloadGraceMs,
       compactionThreshold,
@@ -31,10 +34,15 @@ export const roomsPlugin = fp<{ rules?: RulesFactory | false; now?: () => number
     }
     if (rules === false) logger.warn('permission rules are off: every writer’s update is applied unchecked')
     const rooms = new RoomRegistry(rules === false ? options : { ...options, rules })
+    cluster?.placement.attach(rooms)
     app.decorate('rooms', rooms)
     app.addHook('onClose', async () => {
       await rooms.close()
     })
   },
-  { name: 'mapboard-rooms', fastify: '5.x', dependencies: ['mapboard-config', 'mapboard-storage'] },
+  {
+    name: 'mapboard-rooms',
+    fastify: '5.x',
+    dependencies: ['mapboard-config', 'mapboard-storage', 'mapboard-cluster'],
+  },
 )

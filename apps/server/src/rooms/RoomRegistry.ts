@@ -5,6 +5,7 @@ import type { Connection } from './Connection.ts'
 import type { IntakeLimits } from './FrameBudget.ts'
 import { Room, RoomUnavailableError } from './Room.ts'
 import type { RoomStore } from './Room.ts'
+import type { RoomPlacement } from './RoomPlacement.ts'
 import type { RoomLogger } from './SocketLike.ts'
 import type { RulesFactory } from './UpdateGate.ts'
 
@@ -22,6 +23,8 @@ export interface RoomRegistryOptions {
   rules?: RulesFactory
   /** See RoomOptions. */
   now?: () => number
+  /** Several instances: which one serves each room (RoomPlacement.ts). Unset: this one serves every room. */
+  placement?: RoomPlacement
 }
 
 /**
@@ -92,6 +95,10 @@ export class RoomRegistry {
     this.#cancelUnload(mapId)
     let room: Room
     try {
+      if (!(await this.#servedHere(mapId))) {
+        await this.#options.placement?.forward(connection, mapId)
+        return
+      }
       room = await this.#open(mapId)
     } catch (error) {
       this.#options.logger.error({ mapId, err: error }, 'could not load a room')
@@ -123,6 +130,8 @@ export class RoomRegistry {
       if (this.#closed) throw new RoomUnavailableError('the server is shutting down')
       this.#inUse.add(mapId)
       this.#cancelUnload(mapId)
+      // The server's own writes go to the room's authority only; HTTP that reaches another instance is asked to retry.
+      if (!(await this.#servedHere(mapId))) throw new RoomUnavailableError('another instance serves the map')
       room = await this.#open(mapId)
       return await use(room)
     } finally {
@@ -141,6 +150,12 @@ export class RoomRegistry {
    * many were closed.
    */
   closeLink(mapId: string, linkId: string, code: CloseCode): number {
+    this.#options.placement?.linkClosed(mapId, linkId, code)
+    return this.closeLinkHere(mapId, linkId, code)
+  }
+
+  /** `closeLink` on this instance only: another instance revoked the link and tells this one. */
+  closeLinkHere(mapId: string, linkId: string, code: CloseCode): number {
     const connections = this.#byLink.get(linkKey(mapId, linkId))
     if (connections === undefined) return 0
     const open = [...connections].filter((connection) => !connection.closed)
@@ -170,6 +185,21 @@ export class RoomRegistry {
       }
       await this.#unloading.get(name)
     }
+  }
+
+  /**
+   * This instance is no longer the authority of room `mapId` (its lease was lost): the room closes, its clients
+   * told to reconnect (to whichever instance serves it next), and it is unloaded.
+   */
+  evict(mapId: string): void {
+    const room = this.#loaded.get(mapId)
+    if (room !== undefined) this.#unload(mapId, room)
+  }
+
+  /** A loaded or loading room is this instance's; any other is the placement's to decide. */
+  async #servedHere(mapId: string): Promise<boolean> {
+    const { placement } = this.#options
+    return placement === undefined || this.#rooms.has(mapId) || (await placement.claim(mapId))
   }
 
   /** Lets a map's rooms open again after `shutMap`, when its erasure did not happen. */
@@ -215,7 +245,9 @@ export class RoomRegistry {
     const loading = this.#load(mapId)
     this.#rooms.set(mapId, loading)
     loading.catch(() => {
-      if (this.#rooms.get(mapId) === loading) this.#rooms.delete(mapId)
+      if (this.#rooms.get(mapId) !== loading) return
+      this.#rooms.delete(mapId)
+      this.#options.placement?.released(mapId)
     })
     return loading
   }
@@ -281,6 +313,8 @@ export class RoomRegistry {
       this.#options.logger.info({ mapId: room.mapId }, 'room unloaded')
     } catch (error) {
       this.#options.logger.error({ mapId: room.mapId, err: error }, 'could not unload a room cleanly')
+    } finally {
+      this.#options.placement?.released(room.mapId)
     }
   }
 }

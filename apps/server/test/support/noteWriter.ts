@@ -8,6 +8,8 @@ export interface NoteWriter {
   readonly client: TestClient
   /** Notes added so far. */
   readonly added: number
+  /** Stops writing and stays connected, so what it wrote can still reach the server. */
+  pause(): void
   /** Stops writing and disconnects. */
   stop(): void
 }
@@ -64,9 +66,12 @@ export function startNoteWriter(
     get added() {
       return added
     },
-    stop() {
+    pause() {
       stopped = true
       clearInterval(timer)
+    },
+    stop() {
+      this.pause()
       client.destroy()
     },
   }
