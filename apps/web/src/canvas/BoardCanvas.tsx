@@ -30,6 +30,7 @@ import { useNoteEditing } from './useNoteEditing.ts'
 import { useNoteSelection } from './useNoteSelection.ts'
 import { useSelectionKeys } from './useSelectionKeys.ts'
 import { useBoxSelect } from './useBoxSelect.ts'
+import { useBoardCompleteMark } from './useBoardCompleteMark.ts'
 import { describeSelection } from './selectionText.ts'
 import { inReadingOrder } from './noteSelection.ts'
 import { useSaveMyView } from './useSaveMyView.ts'
@@ -252,6 +253,14 @@ export function BoardCanvas({
     return boxes
   }, [layout.notes, cullRect, draggingId, detail])
 
+  const notesLayerRef = useRef<Konva.Layer>(null)
+  useBoardCompleteMark({
+    notesLayerRef,
+    placed: fontsReady && cullRect !== null,
+    notes: layout.notes.length,
+    drawn: visibleNotes.length,
+  })
+
   const onPointerMove = useCallback(
     (event: React.PointerEvent<HTMLDivElement>) => {
       if (remoteCursors?.enabled !== true || event.pointerType === 'touch') return
@@ -367,7 +376,7 @@ export function BoardCanvas({
               fill="rgba(40, 87, 197, 0.08)"
             />
           </Layer>
-          <Layer>
+          <Layer ref={notesLayerRef}>
             {visibleNotes.map((box) => {
               const note = notesById.get(box.id)
               if (note === undefined) return null

@@ -12,6 +12,7 @@ import { detailAt } from './readability.ts'
 import type { BoardDetail } from './readability.ts'
 import { summaryZoom } from './sectionSummary.ts'
 import { useLatest } from './useLatest.ts'
+import { useMotionResolution } from './useMotionResolution.ts'
 
 const ZOOM_STEP = 1.25
 
@@ -94,6 +95,9 @@ export function useCameraStage({
   const sizeRef = useLatest(size)
   /** The section a phone opened on, chosen once: a note added elsewhere later does not move the view. */
   const openingIndex = useRef<number | null>(null)
+  const moved = useMotionResolution(stageRef)
+  /** The view has been placed once: later changes are moves, drawn coarse until they stop. */
+  const placed = useRef(false)
 
   const leaveAutoView = useCallback(() => {
     follow.current = null
@@ -117,6 +121,7 @@ export function useCameraStage({
     (view: View) => {
       const stage = stageRef.current
       if (stage !== null) {
+        if (placed.current) moved()
         stage.position({ x: view.x, y: view.y })
         stage.scale({ x: view.scale, y: view.scale })
         stage.batchDraw()
@@ -133,7 +138,7 @@ export function useCameraStage({
       // Only while summaries show: re-rendering them follows the quantised zoom, not every wheel tick.
       if (nextDetail === 'summary') setSummaryScale(summaryZoom(view.scale))
     },
-    [camera, sizeRef, followChairRef],
+    [camera, sizeRef, followChairRef, moved],
   )
 
   useEffect(() => camera.subscribe(applyView), [camera, applyView])
@@ -200,6 +205,7 @@ export function useCameraStage({
     } else if (follow.current === 'opening') showOpeningView()
     else if (follow.current === 'fit') fit()
     applyView(camera.get())
+    placed.current = stageRef.current !== null
     containerRef.current?.setAttribute('data-ready', 'true')
   }, [size, fontsReady, fit, showOpeningView, showChairView, applyView, camera, layout.width, layout.height])
 
