@@ -1,11 +1,12 @@
-// Several server processes serving the same maps (decision 0047): one shared data dir, one Redis with a key prefix
-// of their own per cluster, each instance on port 0.
+// Several server processes serving the same maps (decision 0047): one PostgreSQL database of their own per cluster
+// (and a shared data dir for the signing secret), one Redis with a key prefix of their own, each instance on port 0.
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { describe } from 'vitest'
+import { freshPostgresDatabase } from '../../support/postgresDatabase.ts'
 import { startServerProcess } from '../../support/serverProcess.ts'
 import type { ServerProcess } from '../../support/serverProcess.ts'
 
@@ -30,6 +31,8 @@ export async function redisAnswers(): Promise<boolean> {
 }
 
 const redisUp = await redisAnswers()
+// CI installs and starts Redis (scripts/install.sh): there a missing Redis is a failure, not a skip.
+if (!redisUp && process.env.CI) throw new Error(`cluster tests: no Redis at ${REDIS_URL}`)
 if (!redisUp) {
   console.warn(
     `cluster tests skipped: no Redis at ${REDIS_URL} (start one, or set MAPBOARD_TEST_REDIS_URL, to run them)`,
@@ -43,7 +46,7 @@ export interface TestCluster {
   readonly instances: ServerProcess[]
   /** The Redis key prefix this cluster's instances use. */
   readonly prefix: string
-  /** Starts one more instance on the same data and Redis. */
+  /** Starts one more instance on the same database and Redis. */
   add(): Promise<ServerProcess>
   /** Ends every instance still running, and removes the data dir and the Redis keys. */
   close(): Promise<void>
@@ -53,7 +56,13 @@ export async function startCluster(count: number, env: NodeJS.ProcessEnv = {}): 
   const dir = await mkdtemp(join(tmpdir(), 'mapboard-cluster-'))
   const dataDir = join(dir, 'data')
   const prefix = `mapboard-test:${randomUUID()}:`
-  const instanceEnv = { MAPBOARD_REDIS_URL: REDIS_URL, MAPBOARD_REDIS_PREFIX: prefix, ...env }
+  const database = await freshPostgresDatabase()
+  const instanceEnv = {
+    MAPBOARD_REDIS_URL: REDIS_URL,
+    MAPBOARD_REDIS_PREFIX: prefix,
+    MAPBOARD_DATABASE_URL: database.url,
+    ...env,
+  }
   const instances: ServerProcess[] = []
   const add = async () => {
     const instance = await startServerProcess({ dataDir, env: instanceEnv })
@@ -70,6 +79,7 @@ export async function startCluster(count: number, env: NodeJS.ProcessEnv = {}): 
       await Promise.all(instances.map((instance) => instance.kill('SIGKILL')))
       await rm(dir, { recursive: true, force: true })
       await deleteKeys(prefix)
+      await database.drop()
     },
   }
 }
