@@ -4,7 +4,7 @@ import { isRole } from '@mapboard/protocol'
 import type { AuditRecord } from './AuditStore.ts'
 import { bytes } from './bytes.ts'
 import type { QuarantinedEntry } from './DocumentLog.ts'
-import type { ExportSummary } from './ExportStore.ts'
+import type { ExportRecord, ExportSummary } from './ExportStore.ts'
 import type { LinkRecord, ParticipantRecord } from './LinkStore.ts'
 import type { MapClosureRecord } from './MapLifecycle.ts'
 import type { ScalingSubmissionRecord } from './ScalingStore.ts'
@@ -76,6 +76,43 @@ export const EXPORT_SUMMARY_COLUMNS = `id, map_id, format, audience, exports.doc
   generated_by_agency, generated_at, p.document_version AS professionals_version,
   p.document_sha256 AS professionals_sha256`
 export const EXPORTS = `exports LEFT JOIN export_professionals_documents AS p ON p.export_id = exports.id`
+
+/** An export's `exports` row as insert parameters, in the order of `EXPORT_INSERT_COLUMNS`. */
+export const EXPORT_INSERT_COLUMNS = `id, map_id, format, audience, document_version, document_sha256, bytes_sha256,
+  bytes, generated_by_id, generated_by_name, generated_by_role, generated_by_agency, generated_at`
+export type ExportInsertValues = [
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  string,
+  Uint8Array,
+  string,
+  string,
+  string,
+  string,
+  number,
+]
+export function exportInsertValues(record: ExportRecord): ExportInsertValues {
+  const { generatedBy: by } = record
+  return [
+    record.id,
+    record.mapId,
+    record.format,
+    record.audience,
+    record.documentVersion,
+    record.documentSha256,
+    record.bytesSha256,
+    record.bytes,
+    by.participantId,
+    by.name,
+    by.role,
+    by.agency,
+    record.generatedAt,
+  ]
+}
 
 export function toExportSummary(row: ExportRow): ExportSummary {
   const role = row.generated_by_role

@@ -4,7 +4,13 @@ import type { ExportRecord, ExportStore, ExportSummary } from '../ExportStore.ts
 import type { ErasedRows, ErasureRequest } from '../MapErasure.ts'
 import type { PostgresDatabase } from './PostgresDatabase.ts'
 import type { PostgresMapEraser } from './PostgresErasure.ts'
-import { EXPORT_SUMMARY_COLUMNS, EXPORTS, toExportSummary } from '../sqlRows.ts'
+import {
+  EXPORT_INSERT_COLUMNS,
+  EXPORT_SUMMARY_COLUMNS,
+  EXPORTS,
+  exportInsertValues,
+  toExportSummary,
+} from '../sqlRows.ts'
 import type { ExportRow } from '../sqlRows.ts'
 
 /**
@@ -23,28 +29,12 @@ export class PostgresExportStore implements ExportStore, PostgresMapEraser {
     if ((record.audience === 'professionals') !== (record.professionals !== null)) {
       throw new Error(`export ${record.id} does not match its audience`)
     }
-    const { generatedBy: by } = record
     // The row and, for a professionals' export, its professionals' document, in one transaction.
     await this.#db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO exports (id, map_id, format, audience, document_version, document_sha256, bytes_sha256,
-           bytes, generated_by_id, generated_by_name, generated_by_role, generated_by_agency, generated_at)
+        `INSERT INTO exports (${EXPORT_INSERT_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          record.id,
-          record.mapId,
-          record.format,
-          record.audience,
-          record.documentVersion,
-          record.documentSha256,
-          record.bytesSha256,
-          record.bytes,
-          by.participantId,
-          by.name,
-          by.role,
-          by.agency,
-          record.generatedAt,
-        ],
+        exportInsertValues(record),
       )
       if (record.professionals !== null) {
         await tx.query(

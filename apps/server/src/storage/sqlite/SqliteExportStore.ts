@@ -2,8 +2,14 @@ import type Database from 'better-sqlite3'
 import type { ExportRecord, ExportStore, ExportSummary } from '../ExportStore.ts'
 import type { ErasedRows, ErasureRequest, MapEraser } from '../MapErasure.ts'
 import { bytes } from '../bytes.ts'
-import { EXPORT_SUMMARY_COLUMNS, EXPORTS, toExportSummary } from '../sqlRows.ts'
-import type { ExportRow } from '../sqlRows.ts'
+import {
+  EXPORT_INSERT_COLUMNS,
+  EXPORT_SUMMARY_COLUMNS,
+  EXPORTS,
+  exportInsertValues,
+  toExportSummary,
+} from '../sqlRows.ts'
+import type { ExportInsertValues, ExportRow } from '../sqlRows.ts'
 
 /**
  * Table `exports`, whose triggers refuse any change of a row, and its removal unless its map is being erased
@@ -16,25 +22,8 @@ export class SqliteExportStore implements ExportStore, MapEraser {
 
   constructor(db: Database.Database) {
     this.#statements = {
-      insertExport: db.prepare<
-        [
-          string,
-          string,
-          string,
-          string,
-          number,
-          string,
-          string,
-          Uint8Array,
-          string,
-          string,
-          string,
-          string,
-          number,
-        ]
-      >(
-        `INSERT INTO exports (id, map_id, format, audience, document_version, document_sha256, bytes_sha256, bytes,
-           generated_by_id, generated_by_name, generated_by_role, generated_by_agency, generated_at)
+      insertExport: db.prepare<ExportInsertValues>(
+        `INSERT INTO exports (${EXPORT_INSERT_COLUMNS})
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertProfessionals: db.prepare<[string, number, string]>(
@@ -57,22 +46,7 @@ export class SqliteExportStore implements ExportStore, MapEraser {
       deleteExports: db.prepare<[string]>('DELETE FROM exports WHERE map_id = ?'),
     }
     this.#put = db.transaction((record: ExportRecord) => {
-      const { generatedBy: by } = record
-      this.#statements.insertExport.run(
-        record.id,
-        record.mapId,
-        record.format,
-        record.audience,
-        record.documentVersion,
-        record.documentSha256,
-        record.bytesSha256,
-        record.bytes,
-        by.participantId,
-        by.name,
-        by.role,
-        by.agency,
-        record.generatedAt,
-      )
+      this.#statements.insertExport.run(...exportInsertValues(record))
       if (record.professionals !== null) {
         const { documentVersion, documentSha256 } = record.professionals
         this.#statements.insertProfessionals.run(record.id, documentVersion, documentSha256)
