@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { RoomLogger } from '../rooms/SocketLike.ts'
+import type { Fence } from '../storage/Fence.ts'
 import type { RedisLink } from './RedisLink.ts'
 
 /** How long a lease lasts without renewal: an authority that dies is replaced about this long after. */
@@ -80,7 +81,7 @@ export class RoomLeases {
    * The fence of this instance's writes to `room` (the lease's token) while it holds the lease and it cannot have
    * lapsed; undefined otherwise.
    */
-  fenceOf(room: string): { token: number } | undefined {
+  fenceOf(room: string): Fence | undefined {
     const lease = this.#held.get(room)
     return lease !== undefined && performance.now() < lease.validUntil ? { token: lease.token } : undefined
   }

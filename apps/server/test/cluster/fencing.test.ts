@@ -142,7 +142,9 @@ describeWithRedis('an authority paused past its lease', () => {
 
     // The chair, on the first instance, makes it the authority and writes a note that is stored.
     const chair = c.connect(c.first, c.chair, { maxBackoffTime: 100 })
-    await chair.synced
+    // The family, on the first instance too, stays connected throughout.
+    const family = c.connect(c.first, c.family, { maxBackoffTime: 100 })
+    await Promise.all([chair.synced, family.synced])
     addNote(chair.doc, { zone: 'past-harm', text: 'Stored before the pause', ...noteAuthor(c.chair) })
     await waitFor(async () => (await storedNotes()).includes('Stored before the pause'), 10_000)
 
@@ -201,6 +203,13 @@ describeWithRedis('an authority paused past its lease', () => {
     await blocker.query('COMMIT')
     process.kill(c.first.pid, 'SIGCONT')
     await waitFor(async () => (await storedNotes()).includes('Written by the next authority'), 15_000)
+    // The first instance stopped serving the map: the family's client reconnected and is relayed to the next
+    // authority, and never got the note that was not stored.
+    const familySees = () => readMap(family.doc).notes.map((note) => note.text)
+    await waitFor(() => familySees().includes('Written by the next authority'), 15_000, {
+      message: 'the family did not reach the next authority',
+    })
+    expect(familySees()).not.toContain('Written by the stale authority')
     const notes = await storedNotes()
     expect(notes).toContain('Stored before the pause')
     expect(notes).not.toContain('Written by the stale authority')
