@@ -46,6 +46,8 @@ export interface TestCluster {
   readonly instances: ServerProcess[]
   /** The Redis key prefix this cluster's instances use. */
   readonly prefix: string
+  /** postgres://… of the cluster's database, to look at what the instances stored. */
+  readonly databaseUrl: string
   /** Starts one more instance on the same database and Redis. */
   add(): Promise<ServerProcess>
   /** Ends every instance still running, and removes the data dir and the Redis keys. */
@@ -74,6 +76,7 @@ export async function startCluster(count: number, env: NodeJS.ProcessEnv = {}): 
   return {
     instances,
     prefix,
+    databaseUrl: database.url,
     add,
     async close() {
       await Promise.all(instances.map((instance) => instance.kill('SIGKILL')))
