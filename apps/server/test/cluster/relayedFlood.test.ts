@@ -14,7 +14,7 @@ import type { TestClient } from '@mapboard/test-kit'
 import { decodeClusterMessage } from '../../src/cluster/clusterMessages.ts'
 import type { ClusterMessage } from '../../src/cluster/clusterMessages.ts'
 import { DEFAULT_INTAKE_LIMITS } from '../../src/rooms/FrameBudget.ts'
-import { updateFrame } from '../support/frames.ts'
+import { awarenessFrame, updateFrame } from '../support/frames.ts'
 import { HostileClient } from '../support/hostileClient.ts'
 import { createMapOn } from '../support/serverProcess.ts'
 import { REDIS_URL, describeWithRedis } from './support/cluster.ts'
@@ -56,68 +56,91 @@ function relayOf(heard: readonly Heard[], room: string, participantId: string): 
   )
 }
 
+const { documentFrameBurst, documentFramesPerSecond, awarenessFrameBurst, awarenessFramesPerSecond } =
+  DEFAULT_INTAKE_LIMITS
+/** What a flood sends, again and again, and the budget that meters it. */
+const FLOODS = [
+  // Empty updates: each one costs the server a document frame, and nothing else.
+  [
+    'empty updates',
+    updateFrame(Y.encodeStateAsUpdate(new Y.Doc())),
+    { burst: documentFrameBurst, perSecond: documentFramesPerSecond },
+  ],
+  // The flooder's own presence, over and over: awareness frames, not echoes.
+  [
+    'its own presence',
+    awarenessFrame([{ clientId: 424_242, clock: 1, state: { cursor: { x: 1, y: 1 } } }]),
+    { burst: awarenessFrameBurst, perSecond: awarenessFramesPerSecond },
+  ],
+] as const
+
 const texts = (client: TestClient): string[] => readMap(client.doc).notes.map((note) => note.text)
 
 describeWithRedis('a flood through an instance that is not the authority', () => {
-  it('reaches the authority’s channel only as fast as the budget allows, is closed with 4429, and nobody else is held up', async () => {
-    const c = (conference = await startClusterConference())
-    const heard = await listen(c.cluster.prefix)
-    // The second instance is the authority of both maps; the flooder is on the first.
-    const chair = c.connect(c.second, c.chair)
-    await chair.synced
-    const worker = c.connect(c.first, c.professional)
-    const other = await createMapOn(c.second, 'Another family’s conference')
-    const otherChair = await joinAs(c.second, other.links.chair, { name: 'Bo Chair', agency: 'Reviewing' })
-    const otherOnAuthority = connectClient(c.second, other.id, otherChair)
-    cleanup.push(() => otherOnAuthority.destroy())
-    await otherOnAuthority.synced
-    const otherRelayed = connectClient(c.first, other.id, otherChair)
-    cleanup.push(() => otherRelayed.destroy())
-    await Promise.all([worker.synced, otherRelayed.synced])
+  it.each(FLOODS)(
+    'of %s reaches the authority’s channel only as fast as the budget allows, is closed with 4429, and nobody else is held up',
+    async (_name, frame, { burst, perSecond }) => {
+      const c = (conference = await startClusterConference())
+      const heard = await listen(c.cluster.prefix)
+      // The second instance is the authority of both maps; the flooder is on the first.
+      const chair = c.connect(c.second, c.chair)
+      await chair.synced
+      const worker = c.connect(c.first, c.professional)
+      const other = await createMapOn(c.second, 'Another family’s conference')
+      const otherChair = await joinAs(c.second, other.links.chair, { name: 'Bo Chair', agency: 'Reviewing' })
+      const otherOnAuthority = connectClient(c.second, other.id, otherChair)
+      cleanup.push(() => otherOnAuthority.destroy())
+      await otherOnAuthority.synced
+      const otherRelayed = connectClient(c.first, other.id, otherChair)
+      cleanup.push(() => otherRelayed.destroy())
+      await Promise.all([worker.synced, otherRelayed.synced])
 
-    const flooder = await HostileClient.connect(c.first, c.map.id, c.family.token)
-    cleanup.push(() => flooder.close())
-    const open = relayOf(heard, c.map.id, c.family.participant.id)
-    if (open?.message.kind !== 'open') throw new Error('the flooder was not relayed')
-    const relay = open.message.relay
-    const relayed = () =>
-      heard.filter(
-        ({ channel, message }) =>
-          channel === open.channel && message.kind === 'frame' && message.relay === relay,
-      ).length
-    const before = relayed()
+      const flooder = await HostileClient.connect(c.first, c.map.id, c.family.token)
+      cleanup.push(() => flooder.close())
+      const open = relayOf(heard, c.map.id, c.family.participant.id)
+      if (open?.message.kind !== 'open') throw new Error('the flooder was not relayed')
+      const relay = open.message.relay
+      const relayed = () =>
+        heard.filter(
+          ({ channel, message }) =>
+            channel === open.channel && message.kind === 'frame' && message.relay === relay,
+        ).length
+      const before = relayed()
 
-    // Empty updates: each one costs the server a document frame, and nothing else.
-    const frame = updateFrame(Y.encodeStateAsUpdate(new Y.Doc()))
-    const sent = 20_000
-    const started = Date.now()
-    for (let i = 0; i < sent; i++) flooder.raw.socket.send(frame)
-    expect(await flooder.closeCode()).toBe(CloseCode.TooManyRefusals)
-    const elapsedMs = Date.now() - started
-    // The forwarder's close of the relay follows the last frame it passed on, on the same Redis connection.
-    await waitFor(() => heard.some(({ message }) => message.kind === 'close' && message.relay === relay))
-    const through = relayed() - before
-    const { documentFrameBurst, documentFramesPerSecond } = DEFAULT_INTAKE_LIMITS
-    const allowed = documentFrameBurst + Math.ceil((documentFramesPerSecond * elapsedMs) / 1000)
-    console.info(
-      `flood: ${sent} frames sent through the forwarder, ${through} reached the authority's channel in ${elapsedMs} ms (budget ${allowed})`,
-    )
-    expect(through).toBeLessThanOrEqual(allowed)
-    expect(through).toBeLessThan(sent / 10)
+      const sent = 20_000
+      const started = Date.now()
+      for (let i = 0; i < sent; i++) flooder.raw.socket.send(frame)
+      expect(await flooder.closeCode()).toBe(CloseCode.TooManyRefusals)
+      const elapsedMs = Date.now() - started
+      // The forwarder's close of the relay follows the last frame it passed on, on the same Redis connection.
+      await waitFor(() => heard.some(({ message }) => message.kind === 'close' && message.relay === relay))
+      const through = relayed() - before
+      const allowed = burst + Math.ceil((perSecond * elapsedMs) / 1000)
+      console.info(
+        `flood of ${_name}: ${sent} frames sent through the forwarder, ${through} reached the authority's channel in ${elapsedMs} ms (budget ${allowed})`,
+      )
+      expect(through).toBeLessThanOrEqual(allowed)
+      expect(through).toBeLessThan(sent / 10)
 
-    // Everyone else carries on, through both instances, in both maps.
-    addNote(worker.doc, { zone: 'past-harm', text: 'After the flood', ...noteAuthor(c.professional) })
-    await waitFor(() => texts(chair).includes('After the flood'), 5000, {
-      message: 'the flooded map no longer takes edits from the forwarder',
-    })
-    addNote(otherOnAuthority.doc, { zone: 'past-harm', text: 'Other map, after', ...noteAuthor(otherChair) })
-    await waitFor(() => texts(otherRelayed).includes('Other map, after'), 5000, {
-      message: 'another map relayed through the same instance was held up',
-    })
-    expect([...chair.closes, ...worker.closes, ...otherOnAuthority.closes, ...otherRelayed.closes]).toEqual(
-      [],
-    )
-  }, 60_000)
+      // Everyone else carries on, through both instances, in both maps.
+      addNote(worker.doc, { zone: 'past-harm', text: 'After the flood', ...noteAuthor(c.professional) })
+      await waitFor(() => texts(chair).includes('After the flood'), 5000, {
+        message: 'the flooded map no longer takes edits from the forwarder',
+      })
+      addNote(otherOnAuthority.doc, {
+        zone: 'past-harm',
+        text: 'Other map, after',
+        ...noteAuthor(otherChair),
+      })
+      await waitFor(() => texts(otherRelayed).includes('Other map, after'), 5000, {
+        message: 'another map relayed through the same instance was held up',
+      })
+      expect([...chair.closes, ...worker.closes, ...otherOnAuthority.closes, ...otherRelayed.closes]).toEqual(
+        [],
+      )
+    },
+    60_000,
+  )
 
   it('an oversized frame is refused with 4413 on the forwarding instance and never crosses Redis', async () => {
     const c = (conference = await startClusterConference())
