@@ -197,6 +197,11 @@ async function expectOutcome(attack: Attack, client: HostileClient, s: Stage, ma
     return
   }
   expect(await client.closeCode()).toBe(attack.outcome.closed)
+  const { refusals } = attack.outcome
+  if (refusals !== undefined) {
+    expect(client.refusals).toHaveLength(refusals)
+    return
+  }
   // Refused before anything of it was applied: not a byte of it reached a victim.
   for (const victim of [s.chair, s.police]) {
     expect(bytesContain(Y.encodeStateAsUpdate(victim.doc), marker)).toBe(false)

@@ -285,10 +285,7 @@ describe.each(AUDIENCES)('a connection that keeps being refused, in the %s room'
     const devices = await familyDevices(conference)
     const marker = `REFUSED-${randomBytes(6).toString('hex')}`
     const offender = await room.hostile(room.attacker)
-    for (let i = 0; i < 51; i++) {
-      if (!offender.open) break
-      await offender.edit((doc) => updateNote(doc, room.notes.locked, { text: `${marker} attempt ${i}` }))
-    }
+    await ATTACKS.refusedOverAndOver.send(offender, attackScene(conference, room), marker)
     expect(await offender.closeCode()).toBe(CloseCode.TooManyRefusals)
     expect(offender.refusals).toHaveLength(50)
     await expectEveryoneReads(conference, observerDocs(room), roomBefore, room)

@@ -30,7 +30,12 @@ export interface AttackScene {
 
 export type Attacker = 'chair' | 'professional' | 'police' | 'family'
 
-export type AttackOutcome = { refused: string } | { closed: CloseCode }
+/**
+ * `refused`: the edit was applied, judged and reverted, and the sender told why under that rule. `closed`: the
+ * sender was closed with that code — before anything was applied, unless `refusals` says how many refused (and
+ * reverted) edits it was told of first.
+ */
+export type AttackOutcome = { refused: string } | { closed: CloseCode; refusals?: number }
 
 export interface Attack {
   name: string
@@ -170,6 +175,16 @@ const table = {
     options: () => ({ answer: true }),
     send: (client, scene) => client.send(deleteOnly(scene.victim.clientId, scene.victim.nextClock, 20)),
     outcome: { closed: CloseCode.Resync },
+  },
+  refusedOverAndOver: {
+    name: 'refused edits over and over: closed with 4429 past 50 refusals in a minute',
+    attacker: 'family',
+    send: async (client, scene, marker) => {
+      for (let i = 0; i < 51 && client.open; i++) {
+        await client.edit((doc) => updateNote(doc, scene.notes.locked, { text: `${marker} attempt ${i}` }))
+      }
+    },
+    outcome: { closed: CloseCode.TooManyRefusals, refusals: 50 },
   },
 } satisfies Record<string, Attack>
 
