@@ -16,6 +16,8 @@ return {current, ttl}`
 
 /** How long a count may wait on Redis before this instance decides with its own count instead. */
 export const DEFAULT_COUNT_TIMEOUT_MS = 500
+/** While Redis is failing, it is asked again at most this often; meanwhile requests are decided at once, here. */
+const RETRY_MS = 1000
 /** Keys the local count remembers; past that the oldest window is forgotten. */
 const LOCAL_KEYS = 10_000
 
@@ -55,8 +57,9 @@ class LocalWindows {
 
 /**
  * Counts in Redis, under the cluster's prefix, and in this process too. When Redis fails or is slow, the request
- * is decided by this instance's own count, and that is logged once until Redis answers again: a Redis outage
- * neither lets everyone in nor locks everyone out, it only makes the limits per instance for its duration.
+ * is decided by this instance's own count (Redis is asked again once a second meanwhile), logged once until Redis
+ * answers again: a Redis outage neither lets everyone in nor locks everyone out, it only makes the limits per
+ * instance for its duration.
  */
 export class SharedRateCounts {
   readonly #redis: Redis
@@ -65,6 +68,7 @@ export class SharedRateCounts {
   readonly #timeoutMs: number
   readonly #local = new LocalWindows()
   #failing = false
+  #lastTriedAt = 0
 
   constructor(options: SharedRateCountsOptions) {
     this.#redis = options.redis
@@ -76,6 +80,9 @@ export class SharedRateCounts {
   /** Counts one request under `key` in a window of `windowMs`. Never rejects. */
   async count(key: string, windowMs: number, now: number = Date.now()): Promise<WindowCount> {
     const local = this.#local.count(key, windowMs, now)
+    // An outage does not make every request wait out the timeout: one asks Redis now and then, the rest go on.
+    if (this.#failing && now - this.#lastTriedAt < RETRY_MS) return local
+    this.#lastTriedAt = now
     let timer: NodeJS.Timeout | undefined
     try {
       const shared = await Promise.race([
