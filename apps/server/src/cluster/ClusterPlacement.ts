@@ -6,6 +6,7 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
 import type { RoomLogger } from '../rooms/SocketLike.ts'
 import { TERMINATED } from './clusterMessages.ts'
 import type { ClusterMessage, RelayId } from './clusterMessages.ts'
+import { ForwardedEchoes } from './ForwardedEchoes.ts'
 import type { RedisLink } from './RedisLink.ts'
 import { RelayedSocket } from './RelayedSocket.ts'
 import type { RoomLeases } from './RoomLeases.ts'
@@ -33,6 +34,8 @@ interface Forwarded {
   /** The authority closed it: no close needs to go back. */
   ended: boolean
   openTimer: NodeJS.Timeout | undefined
+  /** Which of the client's awareness frames only repeat what it heard (charged bytes only, as on the authority). */
+  readonly echoes: ForwardedEchoes
 }
 
 /** On the authority: a connection whose client is connected to instance `from`. */
@@ -112,6 +115,7 @@ export class ClusterPlacement implements RoomPlacement {
       opened: false,
       ended: false,
       openTimer: undefined,
+      echoes: new ForwardedEchoes(),
     }
     this.#forwarded.set(relay, entry)
     entry.openTimer = setTimeout(() => {
@@ -221,12 +225,13 @@ export class ClusterPlacement implements RoomPlacement {
         },
         () => connection.close(CloseCode.ServerShutdown),
       )
-    })
+    }, entry.echoes.frameKind)
   }
 
   #frame(from: string, relay: RelayId, frame: Uint8Array): void {
     const forwarded = this.#forwarded.get(relay)
     if (forwarded !== undefined) {
+      forwarded.echoes.sent(frame)
       forwarded.connection.send(frame)
       return
     }

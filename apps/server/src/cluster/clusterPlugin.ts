@@ -5,6 +5,7 @@ import { ClusterPlacement } from './ClusterPlacement.ts'
 import { FencedRoomStore } from './FencedRoomStore.ts'
 import { RedisLink } from './RedisLink.ts'
 import { RoomLeases } from './RoomLeases.ts'
+import { SharedRateCounts } from './SharedRateCounts.ts'
 
 export const DEFAULT_REDIS_PREFIX = 'mapboard:'
 
@@ -13,6 +14,8 @@ export interface Cluster {
   readonly instanceId: string
   readonly placement: ClusterPlacement
   readonly store: RoomStore
+  /** The HTTP limits' counts, shared by every instance (decision 0049). */
+  readonly rateCounts: SharedRateCounts
 }
 
 declare module 'fastify' {
@@ -53,6 +56,7 @@ export const clusterPlugin = fp(
       instanceId: link.instanceId,
       placement,
       store: new FencedRoomStore(app.store, leases),
+      rateCounts: new SharedRateCounts({ redis: link.commands, prefix: link.key('limit:'), logger }),
     })
     app.addHook('onClose', async () => {
       placement.close()
