@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { eraseLiveMap } from '../routes/erasure.ts'
+import type { ErasureResult } from '../storage/MapErasure.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,7 +36,7 @@ export const retentionPlugin = fp(
       const now = app.clock()
       const erased: string[] = []
       for (const closure of await app.store.listClosedBefore(now - days * DAY_MS)) {
-        let result
+        let result: ErasureResult | undefined
         try {
           result = await eraseLiveMap(app.rooms, app.store, closure.mapId, {
             erasedAt: now,
