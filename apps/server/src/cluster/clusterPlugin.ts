@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { CLUSTER_NEEDS_POSTGRES, ConfigError } from '../config.ts'
 import type { RoomStore } from '../rooms/Room.ts'
 import { ClusterPlacement } from './ClusterPlacement.ts'
 import { FencedRoomStore } from './FencedRoomStore.ts'
@@ -32,6 +33,9 @@ export const clusterPlugin = fp(
       app.decorate('cluster', null)
       return
     }
+    // Only a store that checks each write's fence in its transaction keeps a paused authority from writing over
+    // the next one; a SQLite file cannot be shared by several instances anyway.
+    if (!app.store.fencesWrites) throw new ConfigError(CLUSTER_NEEDS_POSTGRES)
     const logger = app.log.child({ component: 'cluster' })
     // Redis delivers to the placement, which needs the link first.
     const deliver: { to?: ClusterPlacement } = {}

@@ -46,7 +46,7 @@ export interface TestCluster {
   readonly instances: ServerProcess[]
   /** The Redis key prefix this cluster's instances use. */
   readonly prefix: string
-  /** postgres://… of the cluster's database, for a test that reaches into it. */
+  /** postgres://… of the cluster's database, to look at what the instances stored. */
   readonly databaseUrl: string
   /** Starts one more instance on the same database and Redis, with `env` added to the cluster's. */
   add(env?: NodeJS.ProcessEnv): Promise<ServerProcess>
