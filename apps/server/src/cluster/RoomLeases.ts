@@ -23,6 +23,11 @@ interface HeldLease {
   validUntil: number
 }
 
+/** The instance whose lease value (`<instance id>:<fencing token>`) this is. */
+export function leaseInstance(value: string): string {
+  return value.slice(0, value.lastIndexOf(':'))
+}
+
 /** The holder of a room's lease, as another instance reads it. */
 export interface LeaseHolder {
   instanceId: string
@@ -123,9 +128,7 @@ export class RoomLeases {
   /** Who holds `room`'s lease now, if anyone. */
   async holder(room: string): Promise<LeaseHolder | null> {
     const value = await this.#link.commands.get(this.#leaseKey(room))
-    if (value === null) return null
-    const instanceId = value.slice(0, value.lastIndexOf(':'))
-    return { instanceId, value }
+    return value === null ? null : { instanceId: leaseInstance(value), value }
   }
 
   /** The current value of each room's lease key (null: nobody holds it), in one round trip. */

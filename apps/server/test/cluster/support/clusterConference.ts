@@ -41,7 +41,7 @@ export async function startClusterConference({
   const cluster = await startCluster(count, env)
   const [first, second] = cluster.instances
   if (first === undefined || second === undefined) throw new Error('the cluster did not start two instances')
-  const map = await createMapOn(first, 'Review conference')
+  const map = await createMapOn(first, 'Review conference', env.MAPBOARD_ADMIN_TOKEN)
   const chair = await joinAs(first, map.links.chair, { name: 'Ann Chair', agency: 'Reviewing' })
   const professional = await joinAs(second, map.links.professional, {
     name: 'Sam Worker',
