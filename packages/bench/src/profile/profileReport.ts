@@ -36,7 +36,7 @@ export function profileReport(
     `Written by \`pnpm --filter @mapboard/bench bench:cluster --profile DIR\` on ${context.date} (1-minute load average ${fixed(context.loadAverage, 2)} at the end). ` +
       `One V8 CPU profile per server process over the measured window of the first run (${fixed(wall / 1000, 1)} s of 50 rooms × 5 clients, profiled through the inspector as \`--cpu-prof\` would, but only over the window), ` +
       'self time per category; built code is mapped back to its source file through the build’s source maps (apps/server/dist/*.map). ' +
-      'Profiling slows every process alike; read shares, not absolute times. The .cpuprofile files themselves are several MB each and are not kept here.',
+      'The profile samples the main thread only (the process’s CPU from /proc also counts GC helpers, libuv’s pool and the profiler itself), and profiling slows every process alike: read shares, not absolute times. The .cpuprofile files (a few hundred KB each) stay in DIR; only this summary is kept.',
     '',
     '## By category',
     '',
