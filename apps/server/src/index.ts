@@ -22,6 +22,7 @@ export type { ClientIdStore, ClientIdRecord } from './storage/ClientIdStore.ts'
 export type { ScalingStore, ScalingSubmissionRecord } from './storage/ScalingStore.ts'
 export { SqliteMapStore } from './storage/SqliteMapStore.ts'
 export { MemoryMapStore } from './storage/MemoryMapStore.ts'
+export { PostgresMapStore } from './storage/postgres/PostgresMapStore.ts'
 export type { FastifyInstance as MapboardApp } from 'fastify'
 export type {
   ExportStore,
