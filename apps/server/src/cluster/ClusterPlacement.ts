@@ -284,6 +284,9 @@ export class ClusterPlacement implements RoomPlacement {
       case 'frame':
         this.#frame(message.from, message.relay, message.frame)
         return
+      case 'frames':
+        for (const relay of message.relays) this.#frame(message.from, relay, message.frame)
+        return
       case 'close':
         this.#closed(message.relay, message.code, message.reason)
         return

@@ -4,6 +4,13 @@ import type { RoomLogger } from '../rooms/SocketLike.ts'
 import { decodeClusterMessage, encodeClusterMessage } from './clusterMessages.ts'
 import type { ClusterMessage } from './clusterMessages.ts'
 
+/** A message waiting for this turn's publishes, and the senders waiting to learn how many instances heard it. */
+interface Outgoing {
+  readonly channel: string
+  message: ClusterMessage
+  readonly heard: Array<{ resolve: (count: number) => void; reject: (error: unknown) => void }>
+}
+
 export interface RedisLinkOptions {
   url: string
   /** Put before every key and channel, so several deployments (or tests) share one Redis. */
@@ -26,12 +33,20 @@ export class RedisLink {
   readonly commands: Redis
   readonly #subscriber: Redis
   readonly #prefix: string
+  /** This turn's messages, in the order sent; published together at the end of the turn (#flush). */
+  #outbox: Outgoing[] = []
   #closing = false
 
   private constructor(options: RedisLinkOptions) {
     this.#prefix = options.prefix
     // Commands wait for a reconnect rather than fail at once; a lease renewal that waits too long lapses anyway.
-    this.commands = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 2 })
+    // Auto-pipelining: what one turn publishes goes out as one write, in the order it was sent — the order
+    // pub/sub then delivers.
+    this.commands = new Redis(options.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 2,
+      enableAutoPipelining: true,
+    })
     this.#subscriber = new Redis(options.url, { lazyConnect: true })
     for (const [name, client] of [
       ['commands', this.commands],
@@ -89,20 +104,61 @@ export class RedisLink {
    * instance is gone, or its subscription is down).
    */
   async send(to: string, message: ClusterMessage): Promise<boolean> {
-    const received = await this.commands.publish(
-      this.channelOf(to),
-      Buffer.from(encodeClusterMessage(message)),
-    )
-    return received > 0
+    return (await this.#publish(this.channelOf(to), message)) > 0
   }
 
   /** Sends `message` to every instance (this one hears it too); resolves with how many instances heard it. */
-  async sendToAll(message: ClusterMessage): Promise<number> {
-    return this.commands.publish(this.#everyone, Buffer.from(encodeClusterMessage(message)))
+  sendToAll(message: ClusterMessage): Promise<number> {
+    return this.#publish(this.#everyone, message)
+  }
+
+  /**
+   * Queues `message` behind everything sent before it this turn. A frame the room broadcasts goes to each of its
+   * clients in turn, the same bytes each time: those bound for one instance, one after another, become one
+   * `frames` message, so a broadcast crosses Redis once per instance rather than once per client. Only
+   * neighbours merge, so every client's messages keep their order.
+   */
+  #publish(channel: string, message: ClusterMessage): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const last = this.#outbox.at(-1)
+      const merged =
+        last !== undefined && last.channel === channel ? withSameFrame(last.message, message) : null
+      if (last !== undefined && merged !== null) {
+        last.message = merged
+        last.heard.push({ resolve, reject })
+        return
+      }
+      if (this.#outbox.length === 0) queueMicrotask(() => this.#flush())
+      this.#outbox.push({ channel, message, heard: [{ resolve, reject }] })
+    })
+  }
+
+  /** Publishes the turn's messages in order (ioredis pipelines them into one write). */
+  #flush(): void {
+    const outbox = this.#outbox
+    this.#outbox = []
+    for (const { channel, message, heard } of outbox) {
+      this.commands.publish(channel, Buffer.from(encodeClusterMessage(message))).then(
+        (count) => heard.forEach((sender) => sender.resolve(count)),
+        (error: unknown) => heard.forEach((sender) => sender.reject(error)),
+      )
+    }
   }
 
   async close(): Promise<void> {
     this.#closing = true
     await Promise.allSettled([this.#subscriber.quit(), this.commands.quit()])
   }
+}
+
+/** `next` folded into `last` when both carry the very same frame bytes for clients of one instance; else null. */
+function withSameFrame(last: ClusterMessage, next: ClusterMessage): ClusterMessage | null {
+  if (next.kind !== 'frame') return null
+  if (last.kind === 'frame' && last.frame === next.frame)
+    return { kind: 'frames', from: last.from, relays: [last.relay, next.relay], frame: last.frame }
+  if (last.kind === 'frames' && last.frame === next.frame) {
+    last.relays.push(next.relay)
+    return last
+  }
+  return null
 }

@@ -18,6 +18,8 @@ export type ClusterMessage =
   | { kind: 'opened'; from: string; relay: RelayId }
   /** Either way: one websocket frame, as the client sent it or as the room sends it to this client alone. */
   | { kind: 'frame'; from: string; relay: RelayId; frame: Uint8Array }
+  /** Authority → forwarder: the same frame for several of its clients (a broadcast, sent once; RedisLink). */
+  | { kind: 'frames'; from: string; relays: RelayId[]; frame: Uint8Array }
   /** Either way: the connection ended, with this close code (TERMINATED: dropped without one). */
   | { kind: 'close'; from: string; relay: RelayId; code: number; reason: string }
   /** To every instance: a link was revoked; close its connections with `code`. */
@@ -50,6 +52,7 @@ const KINDS = [
   'shut-map',
   'map-shut',
   'reopen-map',
+  'frames',
 ] as const
 
 /** How an operation's answer is tagged on the wire. */
@@ -70,6 +73,11 @@ export function encodeClusterMessage(message: ClusterMessage): Uint8Array {
       break
     case 'frame':
       encoding.writeVarString(encoder, message.relay)
+      encoding.writeVarUint8Array(encoder, message.frame)
+      break
+    case 'frames':
+      encoding.writeVarUint(encoder, message.relays.length)
+      for (const relay of message.relays) encoding.writeVarString(encoder, relay)
       encoding.writeVarUint8Array(encoder, message.frame)
       break
     case 'close':
@@ -125,6 +133,12 @@ export function decodeClusterMessage(bytes: Uint8Array): ClusterMessage {
       const relay = decoding.readVarString(decoder)
       // A copy: the decoder's view would keep the whole Redis message buffer alive.
       return { kind, from, relay, frame: decoding.readVarUint8Array(decoder).slice() }
+    }
+    case 'frames': {
+      const relays: RelayId[] = []
+      for (let count = decoding.readVarUint(decoder); count > 0; count--)
+        relays.push(decoding.readVarString(decoder))
+      return { kind, from, relays, frame: decoding.readVarUint8Array(decoder).slice() }
     }
     case 'close': {
       const relay = decoding.readVarString(decoder)
