@@ -21,6 +21,7 @@ export type { LinkStore, LinkRecord } from './storage/LinkStore.ts'
 export type { ClientIdStore, ClientIdRecord } from './storage/ClientIdStore.ts'
 export type { ScalingStore, ScalingSubmissionRecord } from './storage/ScalingStore.ts'
 export { SqliteMapStore } from './storage/SqliteMapStore.ts'
+export { ThreadedSqliteMapStore } from './storage/sqliteThread/ThreadedSqliteMapStore.ts'
 export { MemoryMapStore } from './storage/MemoryMapStore.ts'
 export type { FastifyInstance as MapboardApp } from 'fastify'
 export type {
