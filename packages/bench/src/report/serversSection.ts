@@ -393,7 +393,7 @@ function ratioTable(input: SectionInput): string {
 
 function attributionTable(input: SectionInput): string {
   const { aggregate: a } = input
-  const variants: ServerId[] = ['mapboard', 'mapboard-nochecks', 'mapboard-memory']
+  const variants: ServerId[] = ['mapboard', 'mapboard-inline', 'mapboard-nochecks', 'mapboard-memory']
   const rows: string[][] = []
   for (const workload of ['room-1x30', 'rooms-50x5'] as const) {
     for (const id of variants) {

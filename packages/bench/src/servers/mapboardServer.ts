@@ -4,7 +4,8 @@
 // its build (apps/server/dist/index.js), as `pnpm start` runs it; this file and the probe go through tsx.
 //
 //   BENCH_DATA_DIR         where SQLite lives (the orchestrator makes and removes it)
-//   BENCH_STORE            'sqlite' (default: durable, WAL, synchronous=FULL) or 'memory'
+//   BENCH_STORE            'sqlite' (default: durable, WAL, synchronous=FULL, on the writer thread),
+//                          'sqlite-inline' (the same on the event loop) or 'memory'
 //   BENCH_CHECKS           'on' (default: the server's permission rules) or 'off' (no rules; structure checks stay)
 //   BENCH_UNLOAD_GRACE_MS  how long an empty room stays loaded
 import { randomBytes } from 'node:crypto'
@@ -14,10 +15,15 @@ import type { BuildAppOptions } from '@mapboard/server'
 import type { ListeningMessage } from '../ipc.ts'
 import { mapboardRules } from './mapboardRules.ts'
 import { mapboardStore } from './mapboardStore.ts'
+import type { BenchStore } from './mapboardStore.ts'
 
 const env = process.env
 const dataDir = env.BENCH_DATA_DIR
 if (dataDir === undefined) throw new Error('BENCH_DATA_DIR is not set')
+
+function benchStore(value: string | undefined): BenchStore {
+  return value === 'memory' || value === 'sqlite-inline' ? value : 'sqlite'
+}
 
 const options: BuildAppOptions = {
   host: '127.0.0.1',
@@ -34,7 +40,7 @@ const options: BuildAppOptions = {
     joinPerLink: { max: 1_000_000, windowMs: 60_000 },
   },
   ...mapboardRules(env.BENCH_CHECKS !== 'off'),
-  ...mapboardStore(env.BENCH_STORE === 'memory' ? 'memory' : 'sqlite', dataDir),
+  ...(await mapboardStore(benchStore(env.BENCH_STORE), dataDir)),
 }
 
 const app = buildApp(options)

@@ -1,19 +1,25 @@
-// The store behind the Mapboard server under test: SQLite in the data dir (what `pnpm start` uses: WAL,
-// synchronous = FULL, a commit before every broadcast) or MemoryMapStore (no disk at all), to show what durability
-// costs.
+// The store behind the Mapboard server under test: SQLite in the data dir as `pnpm start` opens it (WAL,
+// synchronous = FULL, a commit before every broadcast, the connection on its writer thread: decision 0050), the same
+// SQLite store on the event loop ('sqlite-inline', to compare), or MemoryMapStore (no disk at all), to show what
+// durability costs.
 import { join } from 'node:path'
-import { MemoryMapStore, SqliteMapStore } from '@mapboard/server'
-import type { BuildAppOptions } from '@mapboard/server'
+import { MemoryMapStore, SqliteMapStore, ThreadedSqliteMapStore } from '@mapboard/server'
+import type { BuildAppOptions, MapStore } from '@mapboard/server'
 import { timedStore } from './storeTiming.ts'
 
 /** The file buildApp itself would open in the data dir (plugins/storage.ts). */
 const DATABASE_FILE_NAME = 'mapboard.sqlite'
 
-export function mapboardStore(
-  kind: 'sqlite' | 'memory',
+export type BenchStore = 'sqlite' | 'sqlite-inline' | 'memory'
+
+export async function mapboardStore(
+  kind: BenchStore,
   dataDir: string,
-): Required<Pick<BuildAppOptions, 'store'>> {
-  const store =
-    kind === 'memory' ? new MemoryMapStore() : new SqliteMapStore(join(dataDir, DATABASE_FILE_NAME))
+): Promise<Required<Pick<BuildAppOptions, 'store'>>> {
+  const path = join(dataDir, DATABASE_FILE_NAME)
+  let store: MapStore
+  if (kind === 'memory') store = new MemoryMapStore()
+  else if (kind === 'sqlite-inline') store = new SqliteMapStore(path)
+  else store = await ThreadedSqliteMapStore.open(path)
   return { store: timedStore(store) }
 }
