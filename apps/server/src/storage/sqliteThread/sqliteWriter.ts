@@ -33,8 +33,9 @@ function open(): SqliteMapStore | undefined {
   }
 }
 
-function answer(id: number, outcome: Promise<unknown>): void {
-  outcome.then(
+/** Posts the call's answer once its promise settles (a microtask: the database work is done already). */
+function answer(id: number, outcome: Promise<unknown>): Promise<void> {
+  return outcome.then(
     (value) => {
       const transfer: ArrayBuffer[] = []
       const moved = movableBytes(value, transfer)
@@ -49,42 +50,37 @@ type AppendRequest = { id: number; method: 'appendToMaps'; args: [readonly MapAp
 const isAppend = (request: StoreRequest): request is AppendRequest => request.method === 'appendToMaps'
 
 /** Several appendToMaps calls as one transaction; each call gets its share of the results, or the failure. */
-function appendTogether(store: SqliteMapStore, requests: readonly AppendRequest[]): void {
+async function appendTogether(store: SqliteMapStore, requests: readonly AppendRequest[]): Promise<void> {
   const [only] = requests
   if (requests.length === 1 && only !== undefined) {
-    answer(only.id, store.appendToMaps(only.args[0]).then(encodeAppendResults))
+    await answer(only.id, store.appendToMaps(only.args[0]).then(encodeAppendResults))
     return
   }
   const all = requests.flatMap((request) => request.args[0])
   const together = store.appendToMaps(all)
   let from = 0
-  for (const request of requests) {
+  const answers = requests.map((request) => {
     const start = from
     const count = request.args[0].length
     from += count
-    answer(
+    return answer(
       request.id,
       together.then((results) => encodeAppendResults(results.slice(start, start + count))),
     )
-  }
+  })
+  await Promise.all(answers)
 }
 
-function run(store: SqliteMapStore, request: StoreRequest): void {
+async function run(store: SqliteMapStore, request: StoreRequest): Promise<void> {
   if (request.method === 'close') {
     // The last answer: once it is sent the port closes and the thread ends.
-    store
-      .close()
-      .then(
-        () => port.postMessage({ id: request.id, ok: true, value: null } satisfies StoreAnswer),
-        (error: unknown) =>
-          port.postMessage({ id: request.id, ok: false, error: encodeError(error) } satisfies StoreAnswer),
-      )
-      .finally(() => port.close())
+    await answer(request.id, store.close())
+    port.close()
     return
   }
   const { id, method, args } = request
   if (!isStoreMethod(method) || !Array.isArray(args)) {
-    answer(id, Promise.reject(new Error(`the SQLite writer thread has no method ${String(method)}`)))
+    await answer(id, Promise.reject(new Error(`the SQLite writer thread has no method ${String(method)}`)))
     return
   }
   const call = store[method] as (...callArgs: unknown[]) => Promise<unknown>
@@ -94,10 +90,14 @@ function run(store: SqliteMapStore, request: StoreRequest): void {
   } catch (error) {
     outcome = Promise.reject(error)
   }
-  answer(id, outcome)
+  await answer(id, outcome)
 }
 
-function runWaiting(store: SqliteMapStore, first: StoreRequest): void {
+/**
+ * Runs every call waiting, in order, each answered before the next starts (its commit then reaches the main thread
+ * without waiting behind the next one's fsync).
+ */
+async function runWaiting(store: SqliteMapStore, first: StoreRequest): Promise<void> {
   const waiting = [first]
   for (let next = receiveMessageOnPort(port); next !== undefined; next = receiveMessageOnPort(port))
     waiting.push(next.message as StoreRequest)
@@ -107,13 +107,19 @@ function runWaiting(store: SqliteMapStore, first: StoreRequest): void {
       appends.push(request)
       continue
     }
-    if (appends.length > 0) appendTogether(store, appends)
+    if (appends.length > 0) await appendTogether(store, appends)
     appends = []
-    run(store, request)
+    await run(store, request)
   }
-  if (appends.length > 0) appendTogether(store, appends)
+  if (appends.length > 0) await appendTogether(store, appends)
 }
 
 const store = open()
 if (store === undefined) port.close()
-else port.on('message', (request: StoreRequest) => runWaiting(store, request))
+else {
+  // One batch after the other, even if a store method ever awaited real I/O.
+  let running = Promise.resolve()
+  port.on('message', (request: StoreRequest) => {
+    running = running.then(() => runWaiting(store, request))
+  })
+}
