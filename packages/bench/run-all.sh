@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `pnpm bench`: the server comparison (src/main.ts, which takes every option given), then the cost of the
-# permission checks (src/gateCost.ts), the record export (src/exportCost.ts) and the flood (src/floodCost.ts). --quick shortens each; --no-write keeps docs/benchmarks.md as it is.
+# permission checks (src/gateCost.ts), the record export (src/exportCost.ts), the flood (src/floodCost.ts) and
+# two instances against one (src/clusterCost.ts; it skips, saying why, without PostgreSQL and Redis).
+# --quick shortens each; --no-write keeps docs/benchmarks.md as it is.
 set -euo pipefail
 cd "$(dirname "$0")"
 node --import tsx src/main.ts "$@"
@@ -19,5 +21,6 @@ for arg in "$@"; do
   esac
 done
 node --import tsx src/exportCost.ts "${export_args[@]}"
-# The flood takes the same two options as the export.
+# The flood and the cluster take the same two options as the export.
 node --import tsx src/floodCost.ts "${export_args[@]}"
+node --import tsx src/clusterCost.ts "${export_args[@]}"

@@ -126,8 +126,9 @@ export function buildApp(options: BuildAppOptions = {}): FastifyInstance {
   app.register(storagePlugin, options.store === undefined ? {} : { store: options.store })
   app.register(tokensPlugin)
   app.register(authPlugin)
-  app.register(limitsPlugin)
+  // Before the limits, which count in Redis when there is a cluster.
   app.register(clusterPlugin)
+  app.register(limitsPlugin)
   app.register(roomsPlugin, {
     ...(options.rules === undefined ? {} : { rules: options.rules }),
     ...(options.now === undefined ? {} : { now: options.now }),

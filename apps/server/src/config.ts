@@ -106,6 +106,9 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
 
+export const CLUSTER_NEEDS_POSTGRES =
+  'MAPBOARD_REDIS_URL (several instances) needs MAPBOARD_DATABASE_URL=postgres://… as well: the instances share one PostgreSQL database, which fences off the writes of an instance that is no longer a map’s authority'
+
 /** Reads the `HOST`, `PORT` and `MAPBOARD_*` variables. Relative paths resolve against `cwd`. */
 export function configFromEnv(
   env: NodeJS.ProcessEnv,
@@ -143,6 +146,8 @@ export function configFromEnv(
     redisPrefix: nonEmpty(env.MAPBOARD_REDIS_PREFIX),
   }
   checkOpenCreation(config)
+  if (config.redisUrl !== undefined && config.databaseUrl === undefined)
+    throw new ConfigError(CLUSTER_NEEDS_POSTGRES)
   return config
 }
 

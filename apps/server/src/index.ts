@@ -23,6 +23,7 @@ export type { ScalingStore, ScalingSubmissionRecord } from './storage/ScalingSto
 export { SqliteMapStore } from './storage/SqliteMapStore.ts'
 export { ThreadedSqliteMapStore } from './storage/sqliteThread/ThreadedSqliteMapStore.ts'
 export { MemoryMapStore } from './storage/MemoryMapStore.ts'
+export { PostgresMapStore } from './storage/postgres/PostgresMapStore.ts'
 export type { FastifyInstance as MapboardApp } from 'fastify'
 export type {
   ExportStore,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_REPORTS_POLICY } from '@mapboard/map-model'
+import { buildApp } from '../src/buildApp.ts'
 import { ConfigError, DEFAULT_WEB_DIST_DIR, checkOpenCreation, configFromEnv } from '../src/config.ts'
+import { MemoryMapStore } from '../src/storage/MemoryMapStore.ts'
 
 describe('configFromEnv', () => {
   it('has the documented defaults', () => {
@@ -81,6 +83,17 @@ describe('configFromEnv', () => {
     for (const raw of ['0', '-3', '1.5', 'a year', '40000']) {
       expect(() => configFromEnv({ MAPBOARD_RETENTION_DAYS: raw }, '/srv'), raw).toThrow(ConfigError)
     }
+  })
+
+  it('refuses several instances (MAPBOARD_REDIS_URL) without PostgreSQL, before anything opens or connects', async () => {
+    const redis = { MAPBOARD_REDIS_URL: 'redis://127.0.0.1:1' }
+    expect(() => configFromEnv(redis, '/srv')).toThrow(/needs MAPBOARD_DATABASE_URL=postgres/)
+    const both = { ...redis, MAPBOARD_DATABASE_URL: 'postgres://db/maps' }
+    expect(configFromEnv(both, '/srv').redisUrl).toBe('redis://127.0.0.1:1')
+    // Given a store that fences nothing, the app refuses to start too (no Redis listens on port 1: it is not asked).
+    const app = buildApp({ redisUrl: 'redis://127.0.0.1:1', store: new MemoryMapStore(), logger: false })
+    await expect(app.ready()).rejects.toThrow(/needs MAPBOARD_DATABASE_URL=postgres/)
+    await app.close().catch(() => {})
   })
 
   it.each([

@@ -326,7 +326,7 @@ describe("a family or viewer token never has the professionals' record", () => {
         audience: 'professionals' as const,
         by: { participantId: 'someone', name: 'Someone', role, agency: '' },
       }
-      await expect(exportRecord(c.server.app.store, c.server.app.rooms, request)).rejects.toThrow(
+      await expect(exportRecord(c.server.app.store, c.server.app.roomOperations, request)).rejects.toThrow(
         AudienceRefusedError,
       )
     }

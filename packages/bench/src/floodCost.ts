@@ -21,7 +21,7 @@ import type { MapboardRoom } from './load/MapboardAccess.ts'
 import { rewriteNote, writeNote } from './load/noteWriting.ts'
 import type { Seat } from './load/Seat.ts'
 import type { Target } from './load/Target.ts'
-import { httpUrl } from './load/Target.ts'
+import { httpUrl, seatPort } from './load/Target.ts'
 import { ChildGroup } from './orchestrator/ChildGroup.ts'
 import { ServerProcess } from './orchestrator/ServerProcess.ts'
 import { loadAverage, machineInfo } from './report/environment.ts'
@@ -167,7 +167,7 @@ async function floodFrames(
 function startFlood(target: Target, room: MapboardRoom, frames: readonly Uint8Array[]): Promise<FloodResult> {
   const token = room.seats[0]?.token ?? ''
   const socket = new WebSocket(
-    `ws://127.0.0.1:${target.port}/sync/${room.mapId}?token=${encodeURIComponent(token)}`,
+    `ws://127.0.0.1:${seatPort(target.ports, 0)}/sync/${room.mapId}?token=${encodeURIComponent(token)}`,
   )
   return new Promise((resolve) => {
     let sent = 0
@@ -266,7 +266,7 @@ try {
     serverId: kind.id,
     family: kind.family,
     protocol: kind.protocol,
-    port: server.port,
+    ports: [server.port],
   }
   const rooms = await quietRooms(target)
   const { room: floodRoom, frames } = await floodFrames(target, (FLOOD_PER_SECOND * WINDOW_MS) / 1000)

@@ -64,6 +64,8 @@ export interface ServerSample {
   memory: MemorySample
   /** Since the previous sample that reset the window. */
   store?: StoreTiming
+  /** Several processes serving as one (a cluster): each one's own reading; the fields above combine them. */
+  instances?: ServerSample[]
 }
 
 /** Load generator → orchestrator. */

@@ -10,7 +10,7 @@ import { WORKLOAD_ORDER, applies } from './orchestrator/plan.ts'
 import type { CaseRecord } from './report/CaseRecord.ts'
 import { writeReport } from './report/writeReport.ts'
 import type { Measurement, ReportContext } from './report/writeReport.ts'
-import { SERVER_IDS, isServerId, serverKind } from './servers/serverKinds.ts'
+import { COMPARISON_SERVER_IDS, SERVER_IDS, isServerId, serverKind } from './servers/serverKinds.ts'
 import type { ServerId } from './servers/serverKinds.ts'
 import { benchSettings } from './settings.ts'
 import { WORKLOAD_IDS } from './workloads/WorkloadResult.ts'
@@ -38,8 +38,13 @@ function fail(message: string): never {
   process.exit(2)
 }
 
-function list<T extends string>(given: string | undefined, all: readonly T[], what: string): T[] {
-  if (given === undefined) return [...all]
+function list<T extends string>(
+  given: string | undefined,
+  all: readonly T[],
+  what: string,
+  byDefault: readonly T[] = all,
+): T[] {
+  if (given === undefined) return [...byDefault]
   const names = given.split(',').filter((name) => name !== '')
   const unknown = names.filter((name) => !(all as readonly string[]).includes(name))
   if (unknown.length > 0) fail(`unknown ${what}: ${unknown.join(', ')} (known: ${all.join(', ')})`)
@@ -59,7 +64,9 @@ if (values['report-from'] !== undefined) {
 const runs = values.runs === undefined ? undefined : Number(values.runs)
 if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1)) fail('--runs takes a whole number from 1')
 const settings = benchSettings(values.quick, runs)
-const servers: ServerId[] = list(values.servers, SERVER_IDS, 'server').filter(isServerId)
+const servers: ServerId[] = list(values.servers, SERVER_IDS, 'server', COMPARISON_SERVER_IDS).filter(
+  isServerId,
+)
 const wanted = new Set(list(values.workloads, WORKLOAD_IDS, 'workload'))
 const workloads: WorkloadId[] = WORKLOAD_ORDER.filter((id) => wanted.has(id))
 /** The whole bench stops starting new work after this; what ran is reported. */

@@ -193,7 +193,7 @@ async function measureMemory(way: Way): Promise<MemoryRound> {
         serverId: 'mapboard',
         family: 'mapboard',
         protocol: 'y-websocket',
-        port: Number(new URL(server.url).port),
+        ports: [Number(new URL(server.url).port)],
       }
       for (let start = 0; start < maps.length; start += 20) {
         const batch = maps

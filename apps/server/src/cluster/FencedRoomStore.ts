@@ -9,6 +9,8 @@ import type {
   StoredDocument,
 } from '../storage/DocumentLog.ts'
 import type { FamilyVisitRecord } from '../storage/FamilyVisitStore.ts'
+import { FencedOutError } from '../storage/Fence.ts'
+import type { Fence } from '../storage/Fence.ts'
 import type { RoomLeases } from './RoomLeases.ts'
 
 /** A room's write was refused: this instance is not, or may no longer be, the room's authority. */
@@ -17,11 +19,13 @@ export class NotAuthorityError extends Error {
 }
 
 /**
- * The store as the rooms of a cluster instance see it: every write to a room's document, its client ids or its
- * family visits goes through only while this instance holds the room's lease and it cannot have lapsed
- * (RoomLeases.holds), checked in the same turn as the store call. A compaction, which drops stored updates, also
- * asks Redis first that the lease is still this instance's. Reads pass through. Decision 0047 says what this
- * fence covers and what a token checked inside the store's transaction would add.
+ * The store as the rooms of a cluster instance see it (decision 0047). Every write to a room's document, its
+ * client ids or its family visits goes out only while this instance holds the room's lease and it cannot have
+ * lapsed (RoomLeases.fenceOf), and carries the lease's token as its fence: the store commits it only if no newer
+ * authority has written the room since, checked in the write's own transaction (storage/postgres/roomFences.ts).
+ * So a process paused anywhere between the first check and the commit still writes nothing once the next
+ * authority has. A write refused either way gives the lease up, which evicts the room: its clients reconnect
+ * to whichever instance holds it now. Reads pass through.
  */
 export class FencedRoomStore implements RoomStore {
   readonly #store: RoomStore
@@ -32,9 +36,26 @@ export class FencedRoomStore implements RoomStore {
     this.#leases = leases
   }
 
-  #check(room: string): void {
-    if (!this.#leases.holds(room))
-      throw new NotAuthorityError(`this instance does not hold the lease of ${room}`)
+  /** The fence for a write of `room` now, or NotAuthorityError. */
+  #fence(room: string): Fence {
+    const fence = this.#leases.fenceOf(room)
+    if (fence !== undefined) return fence
+    this.#leases.surrender(room)
+    throw new NotAuthorityError(`this instance does not hold the lease of ${room}`)
+  }
+
+  async #fenced<T>(room: string, write: (fence: Fence) => Promise<T>): Promise<T> {
+    const fence = this.#fence(room)
+    try {
+      return await write(fence)
+    } catch (error) {
+      this.#fencedOut(error)
+      throw error
+    }
+  }
+
+  #fencedOut(error: unknown): void {
+    if (error instanceof FencedOutError) this.#leases.surrender(error.room, error.token)
   }
 
   async createDocument(documentId: string, mapId: string, initialState: Uint8Array): Promise<void> {
@@ -43,28 +64,30 @@ export class FencedRoomStore implements RoomStore {
   }
 
   async appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number> {
-    this.#check(mapId)
-    return this.#store.appendUpdates(mapId, updates, audit)
+    return this.#fenced(mapId, (fence) => this.#store.appendUpdates(mapId, updates, audit, fence))
   }
 
   async appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
-    this.#check(mapId)
-    return this.#store.appendUpdate(mapId, update)
+    return this.#fenced(mapId, (fence) => this.#store.appendUpdate(mapId, update, fence))
   }
 
   async appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
-    const results: Array<MapAppendResult | undefined> = appends.map((append) =>
-      this.#leases.holds(append.mapId)
-        ? undefined
-        : {
-            ok: false,
-            error: new NotAuthorityError(`this instance does not hold the lease of ${append.mapId}`),
-          },
-    )
-    const held = appends.filter((_append, index) => results[index] === undefined)
+    const fenced = appends.map((append): MapAppend | MapAppendResult => {
+      try {
+        return { ...append, fence: this.#fence(append.mapId) }
+      } catch (error) {
+        return { ok: false, error }
+      }
+    })
+    const held = fenced.filter((each): each is MapAppend => 'mapId' in each)
     const written = held.length === 0 ? [] : await this.#store.appendToMaps(held)
     let next = 0
-    return results.map((result) => result ?? written[next++] ?? { ok: false, error: new Error('no result') })
+    return fenced.map((each) => {
+      if (!('mapId' in each)) return each
+      const result = written[next++] ?? { ok: false, error: new Error('no result') }
+      if (!result.ok) this.#fencedOut(result.error)
+      return result
+    })
   }
 
   async load(mapId: string): Promise<StoredDocument> {
@@ -72,17 +95,11 @@ export class FencedRoomStore implements RoomStore {
   }
 
   async compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    const holder = await this.#leases.holder(mapId)
-    if (holder === null || holder.value !== this.#leases.valueOf(mapId)) {
-      throw new NotAuthorityError(`this instance no longer holds the lease of ${mapId}`)
-    }
-    this.#check(mapId)
-    await this.#store.compact(mapId, snapshot, throughSeq)
+    await this.#fenced(mapId, (fence) => this.#store.compact(mapId, snapshot, throughSeq, fence))
   }
 
   async quarantine(mapId: string, restoration: Restoration): Promise<void> {
-    this.#check(mapId)
-    await this.#store.quarantine(mapId, restoration)
+    await this.#fenced(mapId, (fence) => this.#store.quarantine(mapId, restoration, fence))
   }
 
   async listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
@@ -90,8 +107,7 @@ export class FencedRoomStore implements RoomStore {
   }
 
   async claimClientIds(mapId: string, ownerId: string, clientIds: readonly number[]): Promise<number[]> {
-    this.#check(mapId)
-    return this.#store.claimClientIds(mapId, ownerId, clientIds)
+    return this.#fenced(mapId, (fence) => this.#store.claimClientIds(mapId, ownerId, clientIds, fence))
   }
 
   async listClientIds(mapId: string): Promise<ClientIdRecord[]> {
@@ -99,8 +115,7 @@ export class FencedRoomStore implements RoomStore {
   }
 
   async addFamilyVisit(visit: FamilyVisitRecord): Promise<void> {
-    this.#check(visit.mapId)
-    await this.#store.addFamilyVisit(visit)
+    await this.#fenced(visit.mapId, (fence) => this.#store.addFamilyVisit(visit, fence))
   }
 
   async listFamilyVisits(mapId: string): Promise<FamilyVisitRecord[]> {

@@ -96,9 +96,9 @@ export class RedisLink {
     return received > 0
   }
 
-  /** Sends `message` to every instance (this one hears it too). */
-  async sendToAll(message: ClusterMessage): Promise<void> {
-    await this.commands.publish(this.#everyone, Buffer.from(encodeClusterMessage(message)))
+  /** Sends `message` to every instance (this one hears it too); resolves with how many instances heard it. */
+  async sendToAll(message: ClusterMessage): Promise<number> {
+    return this.commands.publish(this.#everyone, Buffer.from(encodeClusterMessage(message)))
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { RoomLogger } from '../rooms/SocketLike.ts'
+import type { Fence } from '../storage/Fence.ts'
 import type { RedisLink } from './RedisLink.ts'
 
 /** How long a lease lasts without renewal: an authority that dies is replaced about this long after. */
@@ -20,6 +21,11 @@ interface HeldLease {
    * lease no sooner than that after it received the command, so nobody else holds it before this moment passes.
    */
   validUntil: number
+}
+
+/** The instance whose lease value (`<instance id>:<fencing token>`) this is. */
+export function leaseInstance(value: string): string {
+  return value.slice(0, value.lastIndexOf(':'))
 }
 
 /** The holder of a room's lease, as another instance reads it. */
@@ -76,9 +82,24 @@ export class RoomLeases {
     return lease !== undefined && performance.now() < lease.validUntil
   }
 
-  /** The value stored under the lease key of `room` while this instance holds it. */
-  valueOf(room: string): string | undefined {
-    return this.#held.get(room)?.value
+  /**
+   * The fence of this instance's writes to `room` (the lease's token) while it holds the lease and it cannot have
+   * lapsed; undefined otherwise.
+   */
+  fenceOf(room: string): Fence | undefined {
+    const lease = this.#held.get(room)
+    return lease !== undefined && performance.now() < lease.validUntil ? { token: lease.token } : undefined
+  }
+
+  /**
+   * A write of `room` was refused: the lease had lapsed here (no `token`), or the store holds a newer authority's
+   * token than `token`. The lease is lost now, and so the room evicted, unless a newer one was taken since.
+   */
+  surrender(room: string, token?: number): void {
+    const lease = this.#held.get(room)
+    if (lease === undefined) return
+    if (token === undefined ? performance.now() >= lease.validUntil : lease.token <= token)
+      this.#lose(room, lease)
   }
 
   /** Resolves true once this instance holds the lease of `room` (it did already, or has just taken it). */
@@ -107,9 +128,7 @@ export class RoomLeases {
   /** Who holds `room`'s lease now, if anyone. */
   async holder(room: string): Promise<LeaseHolder | null> {
     const value = await this.#link.commands.get(this.#leaseKey(room))
-    if (value === null) return null
-    const instanceId = value.slice(0, value.lastIndexOf(':'))
-    return { instanceId, value }
+    return value === null ? null : { instanceId: leaseInstance(value), value }
   }
 
   /** The current value of each room's lease key (null: nobody holds it), in one round trip. */

@@ -3,9 +3,13 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { ConnectionIdentity } from '../rooms/Connection.ts'
+import type { OperationAnswer } from '../rooms/RoomPlacement.ts'
 
 /** A relayed client's id: the forwarding instance's id, a slash, and a number that instance gave it. */
 export type RelayId = string
+
+/** A request's id (a forwarded room operation, a map's shutting): the asking instance's id, a slash, a number. */
+export type RequestId = string
 
 export type ClusterMessage =
   /** Forwarder → authority: a client of `room` arrived; the forwarder checked its token, this is who it is. */
@@ -18,11 +22,38 @@ export type ClusterMessage =
   | { kind: 'close'; from: string; relay: RelayId; code: number; reason: string }
   /** To every instance: a link was revoked; close its connections with `code`. */
   | { kind: 'close-link'; from: string; mapId: string; linkId: string; code: number }
+  /**
+   * Receiving instance → authority: run room operation `operation` on `room` in its turn. `input` is the JSON the
+   * receiving instance built from what it checked (the token's identity, the validated body), nothing else.
+   */
+  | { kind: 'run'; from: string; request: RequestId; room: string; operation: string; input: string }
+  /** Authority → receiving instance: how the operation ended. */
+  | { kind: 'ran'; from: string; request: RequestId; answer: OperationAnswer }
+  /** To every instance: map `mapId` is being erased; close its connections with `code`, unload its rooms, answer. */
+  | { kind: 'shut-map'; from: string; request: RequestId; mapId: string; code: number }
+  /** → the erasing instance: this instance has shut the map and will not open it again. */
+  | { kind: 'map-shut'; from: string; request: RequestId }
+  /** To every instance: the erasure did not happen; the map may open again. */
+  | { kind: 'reopen-map'; from: string; mapId: string }
 
 /** The close "code" of a connection the authority dropped without a close handshake (SocketLike.terminate). */
 export const TERMINATED = 0
 
-const KINDS = ['open', 'opened', 'frame', 'close', 'close-link'] as const
+const KINDS = [
+  'open',
+  'opened',
+  'frame',
+  'close',
+  'close-link',
+  'run',
+  'ran',
+  'shut-map',
+  'map-shut',
+  'reopen-map',
+] as const
+
+/** How an operation's answer is tagged on the wire. */
+const ANSWERS = ['done', 'failed', 'elsewhere'] as const
 
 export function encodeClusterMessage(message: ClusterMessage): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -50,6 +81,27 @@ export function encodeClusterMessage(message: ClusterMessage): Uint8Array {
       encoding.writeVarString(encoder, message.mapId)
       encoding.writeVarString(encoder, message.linkId)
       encoding.writeVarUint(encoder, message.code)
+      break
+    case 'run':
+      encoding.writeVarString(encoder, message.request)
+      encoding.writeVarString(encoder, message.room)
+      encoding.writeVarString(encoder, message.operation)
+      encoding.writeVarString(encoder, message.input)
+      break
+    case 'ran':
+      encoding.writeVarString(encoder, message.request)
+      writeAnswer(encoder, message.answer)
+      break
+    case 'shut-map':
+      encoding.writeVarString(encoder, message.request)
+      encoding.writeVarString(encoder, message.mapId)
+      encoding.writeVarUint(encoder, message.code)
+      break
+    case 'map-shut':
+      encoding.writeVarString(encoder, message.request)
+      break
+    case 'reopen-map':
+      encoding.writeVarString(encoder, message.mapId)
       break
   }
   return encoding.toUint8Array(encoder)
@@ -84,6 +136,57 @@ export function decodeClusterMessage(bytes: Uint8Array): ClusterMessage {
       const linkId = decoding.readVarString(decoder)
       return { kind, from, mapId, linkId, code: decoding.readVarUint(decoder) }
     }
+    case 'run': {
+      const request = decoding.readVarString(decoder)
+      const room = decoding.readVarString(decoder)
+      const operation = decoding.readVarString(decoder)
+      return { kind, from, request, room, operation, input: decoding.readVarString(decoder) }
+    }
+    case 'ran': {
+      const request = decoding.readVarString(decoder)
+      return { kind, from, request, answer: readAnswer(decoder) }
+    }
+    case 'shut-map': {
+      const request = decoding.readVarString(decoder)
+      const mapId = decoding.readVarString(decoder)
+      return { kind, from, request, mapId, code: decoding.readVarUint(decoder) }
+    }
+    case 'map-shut':
+      return { kind, from, request: decoding.readVarString(decoder) }
+    case 'reopen-map':
+      return { kind, from, mapId: decoding.readVarString(decoder) }
   }
   throw new Error('unknown cluster message kind')
+}
+
+function writeAnswer(encoder: encoding.Encoder, answer: OperationAnswer): void {
+  encoding.writeVarUint(encoder, ANSWERS.indexOf(answer.kind))
+  switch (answer.kind) {
+    case 'done':
+      encoding.writeVarString(encoder, answer.value)
+      break
+    case 'failed':
+      encoding.writeVarUint(encoder, answer.status)
+      encoding.writeVarString(encoder, answer.code)
+      encoding.writeVarString(encoder, answer.message)
+      break
+    case 'elsewhere':
+      break
+  }
+}
+
+function readAnswer(decoder: decoding.Decoder): OperationAnswer {
+  const kind = ANSWERS[decoding.readVarUint(decoder)]
+  switch (kind) {
+    case 'done':
+      return { kind, value: decoding.readVarString(decoder) }
+    case 'failed': {
+      const status = decoding.readVarUint(decoder)
+      const code = decoding.readVarString(decoder)
+      return { kind, status, code, message: decoding.readVarString(decoder) }
+    }
+    case 'elsewhere':
+      return { kind }
+  }
+  throw new Error('unknown operation answer')
 }

@@ -1,9 +1,11 @@
 import fp from 'fastify-plugin'
+import { CLUSTER_NEEDS_POSTGRES, ConfigError } from '../config.ts'
 import type { RoomStore } from '../rooms/Room.ts'
 import { ClusterPlacement } from './ClusterPlacement.ts'
 import { FencedRoomStore } from './FencedRoomStore.ts'
 import { RedisLink } from './RedisLink.ts'
 import { RoomLeases } from './RoomLeases.ts'
+import { SharedRateCounts } from './SharedRateCounts.ts'
 
 export const DEFAULT_REDIS_PREFIX = 'mapboard:'
 
@@ -12,6 +14,8 @@ export interface Cluster {
   readonly instanceId: string
   readonly placement: ClusterPlacement
   readonly store: RoomStore
+  /** The HTTP limits' counts, shared by every instance (decision 0049). */
+  readonly rateCounts: SharedRateCounts
 }
 
 declare module 'fastify' {
@@ -32,6 +36,9 @@ export const clusterPlugin = fp(
       app.decorate('cluster', null)
       return
     }
+    // Only a store that checks each write's fence in its transaction keeps a paused authority from writing over
+    // the next one; a SQLite file cannot be shared by several instances anyway.
+    if (!app.store.fencesWrites) throw new ConfigError(CLUSTER_NEEDS_POSTGRES)
     const logger = app.log.child({ component: 'cluster' })
     // Redis delivers to the placement, which needs the link first.
     const deliver: { to?: ClusterPlacement } = {}
@@ -49,6 +56,7 @@ export const clusterPlugin = fp(
       instanceId: link.instanceId,
       placement,
       store: new FencedRoomStore(app.store, leases),
+      rateCounts: new SharedRateCounts({ redis: link.commands, prefix: link.key('limit:'), logger }),
     })
     app.addHook('onClose', async () => {
       placement.close()

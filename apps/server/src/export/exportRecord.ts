@@ -5,7 +5,7 @@ import type { Role } from '@mapboard/protocol'
 import type { ReportsPolicy } from '@mapboard/map-model'
 import { recordSnapshot, renderFamilyLetterPdf, renderMapPng, renderRecordPdf } from '@mapboard/record'
 import type { RecordSnapshot } from '@mapboard/record'
-import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
+import type { RoomOperations } from '../rooms/RoomOperations.ts'
 import type { AuditStore } from '../storage/AuditStore.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
 import type {
@@ -61,15 +61,16 @@ export function renderExport(
 
 /**
  * Makes an export and keeps it. Each document comes from the store, never from a client: in its room's turn (so
- * no server write is half done) the room stores everything it has accepted, then the store's snapshot and tail
- * are read in one transaction. A professionals' record reads the shared document first, then the professionals'
+ * no server write is half done), on whichever instance serves it, the room stores everything it has accepted;
+ * then the store's snapshot and tail are read in one transaction (the store is every instance's, so the document
+ * never crosses between them). A professionals' record reads the shared document first, then the professionals'
  * one (opening its room makes it, empty, if nobody ever has: the same as a first connection does), then, for its
  * PDF, the map's audit trail for the appendix (decision 0043). Drawing happens after the turns, so the rooms are
  * not held up meanwhile.
  */
 export async function exportRecord(
   store: MapCatalog & DocumentLog & ExportStore & FamilyVisitStore & AuditStore,
-  rooms: RoomRegistry,
+  rooms: RoomOperations,
   request: ExportRequest,
   now: () => number = Date.now,
 ): Promise<ExportRecord> {
@@ -81,13 +82,10 @@ export async function exportRecord(
     throw new Error('the family letter has no professionals version')
   const map = await store.getMap(mapId)
   if (map === undefined) throw new Error(`no map ${mapId}`)
-  const readSettled = async (room: string): Promise<DocumentAt> =>
-    documentAt(
-      await rooms.withRoom(room, async (loaded) => {
-        await loaded.settle()
-        return store.load(room)
-      }),
-    )
+  const readSettled = async (room: string): Promise<DocumentAt> => {
+    await rooms.settle(room)
+    return documentAt(await store.load(room))
+  }
   const document = await readSettled(mapId)
   // After the settled read: the room has stored every visit it admitted by then (Room.settle waits for them).
   const familyVisits = await store.listFamilyVisits(mapId)

@@ -40,12 +40,17 @@ function wait(seconds: number): string {
 }
 
 /**
- * The HTTP limits of `config.limits`, counted in this process's memory by `@fastify/rate-limit` (fixed windows;
- * each limit its own LRU of keys). Registered with `global: false`: only the routes that ask are limited.
+ * The HTTP limits of `config.limits`, counted by `@fastify/rate-limit` in fixed windows: in this process's memory
+ * (each limit its own LRU of keys), or, when several instances serve the maps, in Redis for all of them together
+ * (cluster/SharedRateCounts.ts). Registered with `global: false`: only the routes that ask are limited.
  */
 export const limitsPlugin = fp(
   async (app) => {
-    await app.register(rateLimit, { global: false })
+    const shared = app.cluster?.rateCounts
+    await app.register(rateLimit, {
+      global: false,
+      ...(shared === undefined ? {} : { store: shared.store() }),
+    })
     const { limits } = app.config
     app.decorate(
       'limit',
@@ -54,7 +59,8 @@ export const limitsPlugin = fp(
         const count = app.createRateLimit({
           max,
           timeWindow: windowMs,
-          keyGenerator: (request) => keyOf(request) ?? '',
+          // Named, so that two limits on the same key (an address, say) never share a count in one store.
+          keyGenerator: (request) => `${name}:${keyOf(request) ?? ''}`,
         })
         return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
           if (keyOf(request) === undefined) return
@@ -68,5 +74,5 @@ export const limitsPlugin = fp(
       },
     )
   },
-  { name: 'mapboard-limits', fastify: '5.x', dependencies: ['mapboard-config'] },
+  { name: 'mapboard-limits', fastify: '5.x', dependencies: ['mapboard-config', 'mapboard-cluster'] },
 )

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { eraseLiveMap } from '../routes/erasure.ts'
+import type { ErasureResult } from '../storage/MapErasure.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,11 +36,18 @@ export const retentionPlugin = fp(
       const now = app.clock()
       const erased: string[] = []
       for (const closure of await app.store.listClosedBefore(now - days * DAY_MS)) {
-        const result = await eraseLiveMap(app.rooms, app.store, closure.mapId, {
-          erasedAt: now,
-          reason: `Retention: closed more than ${days} days ago`,
-          keepRecords: true,
-        })
+        let result: ErasureResult | undefined
+        try {
+          result = await eraseLiveMap(app.rooms, app.store, closure.mapId, {
+            erasedAt: now,
+            reason: `Retention: closed more than ${days} days ago`,
+            keepRecords: true,
+          })
+        } catch (error) {
+          // Another instance did not shut it in time, say: the next sweep tries again; the other maps go on.
+          log.warn({ mapId: closure.mapId, err: error }, 'could not erase a closed map past its retention')
+          continue
+        }
         if (result !== undefined) erased.push(closure.mapId)
       }
       if (erased.length > 0) log.info({ maps: erased.length }, 'erased closed maps past their retention')

@@ -1,11 +1,14 @@
 import fp from 'fastify-plugin'
 import { permissionRules } from '../rooms/permissionRules.ts'
+import { RoomOperations } from '../rooms/RoomOperations.ts'
 import { RoomRegistry } from '../rooms/RoomRegistry.ts'
 import type { RulesFactory } from '../rooms/UpdateGate.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     rooms: RoomRegistry
+    /** What HTTP routes do with a live room, run where the room is served (decision 0047). */
+    roomOperations: RoomOperations
   }
 }
 
@@ -34,8 +37,14 @@ export const roomsPlugin = fp<{ rules?: RulesFactory | false; now?: () => number
     }
     if (rules === false) logger.warn('permission rules are off: every writer’s update is applied unchecked')
     const rooms = new RoomRegistry(rules === false ? options : { ...options, rules })
-    cluster?.placement.attach(rooms)
+    const operations = new RoomOperations({
+      registry: rooms,
+      logger,
+      ...(cluster === null ? {} : { placement: cluster.placement }),
+    })
+    cluster?.placement.attach(rooms, operations)
     app.decorate('rooms', rooms)
+    app.decorate('roomOperations', operations)
     app.addHook('onClose', async () => {
       await rooms.close()
     })

@@ -74,7 +74,12 @@ export interface RoomOptions {
 
 /** The room is closing or can no longer store changes: the server's own write was not made, or not stored. */
 export class RoomUnavailableError extends Error {
-  override readonly name = 'RoomUnavailableError'
+  override readonly name: string = 'RoomUnavailableError'
+}
+
+/** Another instance is the room's authority (decision 0047): the server's own work on it is that instance's. */
+export class ServedElsewhereError extends RoomUnavailableError {
+  override readonly name = 'ServedElsewhereError'
 }
 
 /**

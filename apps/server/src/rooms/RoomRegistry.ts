@@ -3,7 +3,7 @@ import { CloseCode, PING_EVERY_ROUNDS, parseRoomName, roomNameOf } from '@mapboa
 import { AppendBatcher } from '../storage/AppendBatcher.ts'
 import type { Connection } from './Connection.ts'
 import type { IntakeLimits } from './FrameBudget.ts'
-import { Room, RoomUnavailableError } from './Room.ts'
+import { Room, RoomUnavailableError, ServedElsewhereError } from './Room.ts'
 import type { RoomStore } from './Room.ts'
 import type { RoomPlacement } from './RoomPlacement.ts'
 import type { RoomLogger } from './SocketLike.ts'
@@ -130,8 +130,8 @@ export class RoomRegistry {
       if (this.#closed) throw new RoomUnavailableError('the server is shutting down')
       this.#inUse.add(mapId)
       this.#cancelUnload(mapId)
-      // The server's own writes go to the room's authority only; HTTP that reaches another instance is asked to retry.
-      if (!(await this.#servedHere(mapId))) throw new RoomUnavailableError('another instance serves the map')
+      // The server's own work on a room is its authority's: RoomOperations sends it there.
+      if (!(await this.#servedHere(mapId))) throw new ServedElsewhereError('another instance serves the map')
       room = await this.#open(mapId)
       return await use(room)
     } finally {
@@ -165,9 +165,16 @@ export class RoomRegistry {
 
   /**
    * Before a map is erased: closes both of its rooms with `code` (every connection, those still loading too),
-   * storing what they hold first, and opens neither again in this process. Resolves once both are unloaded.
+   * storing what they hold first, and opens neither again in this process — nor, with several instances, in any
+   * other (RoomPlacement.mapShut). Resolves once both are unloaded everywhere; rejects with RoomUnavailableError
+   * if another instance did not say so in time (the map is then reopened everywhere by `reopenShutMap`).
    */
   async shutMap(mapId: string, code: CloseCode): Promise<void> {
+    await Promise.all([this.shutMapHere(mapId, code), this.#options.placement?.mapShut(mapId, code)])
+  }
+
+  /** `shutMap` on this instance only: another instance is erasing the map and tells this one. */
+  async shutMapHere(mapId: string, code: CloseCode): Promise<void> {
     this.#shut.add(mapId)
     const prefix = linkKey(mapId, '')
     for (const [key, connections] of this.#byLink) {
@@ -181,7 +188,11 @@ export class RoomRegistry {
       if (room !== undefined && this.#loaded.get(name) === room) {
         this.#loaded.delete(name)
         this.#rooms.delete(name)
-        await room.close(code)
+        try {
+          await room.close(code)
+        } finally {
+          this.#options.placement?.released(name)
+        }
       }
       await this.#unloading.get(name)
     }
@@ -202,8 +213,14 @@ export class RoomRegistry {
     return placement === undefined || this.#rooms.has(mapId) || (await placement.claim(mapId))
   }
 
-  /** Lets a map's rooms open again after `shutMap`, when its erasure did not happen. */
+  /** Lets a map's rooms open again after `shutMap`, on every instance, when its erasure did not happen. */
   reopenShutMap(mapId: string): void {
+    this.#options.placement?.mapReopened(mapId)
+    this.reopenShutMapHere(mapId)
+  }
+
+  /** `reopenShutMap` on this instance only. */
+  reopenShutMapHere(mapId: string): void {
     this.#shut.delete(mapId)
   }
 

@@ -6,7 +6,6 @@ import type { MapClosure } from '@mapboard/map-model'
 import { auditActorOfClaims } from '../audit/auditActor.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import { HttpError } from '../http/errors.ts'
-import { RoomUnavailableError } from '../rooms/Room.ts'
 import type { MapLifecycle } from '../storage/MapLifecycle.ts'
 
 interface ClosingReply {
@@ -35,22 +34,21 @@ export const closingRoutes: FastifyPluginAsync<{ store: MapLifecycle }> = async 
   const chairOnly = app.requireToken(['chair'])
   const now = app.clock
 
+  /** In a room's turn, wherever it is served: the closure (or null), as the server, for the chair. */
+  const writeClosure = app.roomOperations.define(
+    'closure.write',
+    async (room, { closure, chair }: { closure: MapClosure | null; chair: AuditActor }): Promise<void> => {
+      await room.writeAsServer((doc, origin) => writeMapClosure(doc, closure, origin), chair)
+    },
+  )
+
   /**
-   * Writes the closure (or null) into both of the map's documents, as the server, for the chair: the shared
-   * document's write leaves the `map.closed` or `map.reopened` entry in the trail, stored with it.
+   * Writes the closure (or null) into both of the map's documents: the shared document's write leaves the
+   * `map.closed` or `map.reopened` entry in the trail, stored with it.
    */
   const writeBoth = async (mapId: string, closure: MapClosure | null, chair: AuditActor): Promise<void> => {
-    try {
-      for (const name of [mapId, roomNameOf(mapId, 'professionals')]) {
-        await app.rooms.withRoom(name, (room) =>
-          room.writeAsServer((doc, origin) => writeMapClosure(doc, closure, origin), chair),
-        )
-      }
-    } catch (error) {
-      if (error instanceof RoomUnavailableError) {
-        throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
-      }
-      throw error
+    for (const name of [mapId, roomNameOf(mapId, 'professionals')]) {
+      await app.roomOperations.call(name, writeClosure, { closure, chair })
     }
   }
 

@@ -4,6 +4,7 @@ import { requireAdminToken } from '../http/adminToken.ts'
 import { HttpError } from '../http/errors.ts'
 import type { MapCatalog } from '../storage/MapCatalog.ts'
 import type { ErasureResult, MapErasure } from '../storage/MapErasure.ts'
+import { RoomUnavailableError } from '../rooms/Room.ts'
 import type { RoomRegistry } from '../rooms/RoomRegistry.ts'
 
 interface EraseMapRequest {
@@ -33,8 +34,11 @@ const eraseSchema = {
 } as const
 
 /**
- * Closes both rooms of a map (every socket gets MapErased), then erases it in the store (one transaction, then
- * the purge). Shared by the erasure route and the retention sweep. Resolves undefined if there was no such map.
+ * Closes both rooms of a map (every socket gets MapErased) on every instance, then erases it in the store (one
+ * transaction, then the purge). The store is touched only once every instance that serves maps has shut it, so
+ * none writes to it afterwards nor opens it again; if one does not answer in time nothing is erased (503
+ * ROOM_UNAVAILABLE) and the map opens again. Shared by the erasure route and the retention sweep. Resolves
+ * undefined if there was no such map.
  */
 export async function eraseLiveMap(
   rooms: RoomRegistry,
@@ -42,13 +46,16 @@ export async function eraseLiveMap(
   mapId: string,
   request: { erasedAt: number; reason: string; keepRecords: boolean },
 ): Promise<ErasureResult | undefined> {
-  await rooms.shutMap(mapId, CloseCode.MapErased)
   try {
+    await rooms.shutMap(mapId, CloseCode.MapErased)
     const result = await store.eraseMap(mapId, request)
     if (result === undefined) rooms.reopenShutMap(mapId)
     return result
   } catch (error) {
     rooms.reopenShutMap(mapId)
+    if (error instanceof RoomUnavailableError) {
+      throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
+    }
     throw error
   }
 }

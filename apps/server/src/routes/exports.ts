@@ -5,7 +5,6 @@ import { auditActorOfClaims } from '../audit/auditActor.ts'
 import { AudienceRefusedError, ExportRefusedError, exportRecord } from '../export/exportRecord.ts'
 import { HttpError } from '../http/errors.ts'
 import { requestAuth } from '../plugins/auth.ts'
-import { RoomUnavailableError } from '../rooms/Room.ts'
 import type { AuditStore } from '../storage/AuditStore.ts'
 import type { DocumentLog } from '../storage/DocumentLog.ts'
 import type {
@@ -174,7 +173,7 @@ export const exportRoutes: FastifyPluginAsync<{
       generating.add(mapId)
       let record: ExportRecord
       try {
-        record = await exportRecord(store, app.rooms, {
+        record = await exportRecord(store, app.roomOperations, {
           mapId,
           format,
           audience,
@@ -192,9 +191,6 @@ export const exportRoutes: FastifyPluginAsync<{
             'EXPORT_FORBIDDEN',
             'The chair has not allowed family members and observers to export this map',
           )
-        }
-        if (error instanceof RoomUnavailableError) {
-          throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
         }
         throw error
       } finally {

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { MapRestoration } from '@mapboard/protocol'
-import { HttpError } from '../http/errors.ts'
-import { RoomUnavailableError } from '../rooms/Room.ts'
 import type { DocumentLog, QuarantinedEntry } from '../storage/DocumentLog.ts'
 
 const restorationSchema = {
@@ -52,14 +50,8 @@ export const restorationRoutes: FastifyPluginAsync<{ store: DocumentLog }> = asy
     },
     async (request) => {
       const { mapId } = request.params
-      try {
-        await app.rooms.withRoom(mapId, async () => undefined)
-      } catch (error) {
-        if (error instanceof RoomUnavailableError) {
-          throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
-        }
-        throw error
-      }
+      // Wherever the room is served; its store is this instance's too.
+      await app.roomOperations.settle(mapId)
       return restorations(await store.listQuarantine(mapId))
     },
   )

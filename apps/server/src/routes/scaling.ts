@@ -9,6 +9,7 @@ import {
 } from '@mapboard/map-model'
 import type { ScaleResult, ScalingRound, ScalingSubject } from '@mapboard/map-model'
 import type {
+  AuditActor,
   OpenScalingRoundRequest,
   OpenScalingRoundResponse,
   ParticipantClaims,
@@ -21,7 +22,6 @@ import { HttpError } from '../http/errors.ts'
 import { mapClosedError } from './mapClosedError.ts'
 import { requestAuth } from '../plugins/auth.ts'
 import type { Room } from '../rooms/Room.ts'
-import { RoomUnavailableError } from '../rooms/Room.ts'
 import type { ScalingStore, ScalingSubmissionRecord } from '../storage/ScalingStore.ts'
 
 /** Who may give a number at all; the chair only in a round opened with `chairScales`. */
@@ -87,6 +87,16 @@ const revealSchema = {
   response: { 200: { type: 'object', required: ['count'], properties: { count: { type: 'integer' } } } },
 } as const
 
+/** A submission as the route checked it, for the room's turn: the participant is the token's. */
+interface Submission {
+  roundId: string
+  participant: ParticipantClaims
+  role: ScalingRole
+  score: number
+  reason: string
+  actor: AuditActor
+}
+
 function newRoundId(): string {
   return randomBytes(12).toString('base64url')
 }
@@ -123,6 +133,11 @@ function scaler(request: FastifyRequest): { participant: ParticipantClaims; role
     throw new HttpError(403, 'JOIN_REQUIRED', 'Join the map with your name before you scale')
   }
   return { participant: claims.participant, role: claims.role }
+}
+
+/** Every operation writes (a round, an answer, a reveal): a closed map takes none (READONLY-1, decision 0042). */
+function checkWritable(room: Room): void {
+  if (room.read(readMapClosure) !== null) throw mapClosedError()
 }
 
 function findRound(room: Room, roundId: string): ScalingRound {
@@ -168,8 +183,8 @@ function results(submissions: readonly ScalingSubmissionRecord[]): ScaleResult[]
  * - `PUT|GET /api/maps/<id>/scaling/<roundId>/submission`: the caller's own answer.
  * - `POST /api/maps/<id>/scaling/<roundId>/reveal` (chair) → 200 `{count}`.
  *
- * Each check and the writes that depend on it run in the map's room turn (`rooms.withRoom`), so a submission
- * and the reveal of its round can never cross.
+ * Each check and the writes that depend on it run in the map's room turn (a room operation, run by the room's
+ * authority when several instances serve the maps), so a submission and the reveal of its round can never cross.
  */
 export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async (app, { store }) => {
   const chairOnly = app.requireToken(['chair'])
@@ -179,20 +194,87 @@ export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async 
     (request) => request.auth?.claims.participant?.id,
   )
 
-  // Every use writes (a round, an answer, a reveal): a closed map takes none (READONLY-1, decision 0042).
-  const inRoom = async <T>(mapId: string, use: (room: Room) => Promise<T>): Promise<T> => {
-    try {
-      return await app.rooms.withRoom(mapId, async (room) => {
-        if (room.read(readMapClosure) !== null) throw mapClosedError()
-        return use(room)
-      })
-    } catch (error) {
-      if (error instanceof RoomUnavailableError) {
-        throw new HttpError(503, 'ROOM_UNAVAILABLE', 'The map is not available just now; please try again')
+  // Each runs in the map's room turn wherever the room is served (RoomOperations); its input is what the route
+  // checked: the body's values and the token's participant, never anything else of the request.
+  const openRound = app.roomOperations.define(
+    'scaling.open',
+    async (room, { round, actor }: { round: ScalingRound; actor: AuditActor }): Promise<void> => {
+      checkWritable(room)
+      const { subject } = round
+      if (subject.kind === 'danger') {
+        const dangers = room.read(readConference).dangers
+        if (!dangers.some((danger) => danger.id === subject.dangerId)) {
+          throw new HttpError(400, 'DANGER_NOT_FOUND', 'This map has no such danger statement')
+        }
       }
-      throw error
-    }
-  }
+      await room.writeAsServer((doc, origin) => writeScalingRound(doc, round, origin), actor)
+    },
+  )
+
+  const submit = app.roomOperations.define(
+    'scaling.submit',
+    async (room, answer: Submission): Promise<ScalingSubmissionRecord> => {
+      checkWritable(room)
+      const mapId = room.mapId
+      const { roundId, participant, role } = answer
+      const round = findRound(room, roundId)
+      checkOpen(round)
+      if (role === 'chair' && !round.chairScales) {
+        throw new HttpError(403, 'CHAIR_NOT_SCALING', 'The chair does not scale in this round')
+      }
+      const earlier = await store.getScalingSubmission(mapId, roundId, participant.id)
+      if (earlier === undefined && (await store.countScalingSubmissions(mapId, roundId)) >= MAX_LIST_ITEMS) {
+        throw new HttpError(409, 'ROUND_FULL', `A round takes at most ${MAX_LIST_ITEMS} answers`)
+      }
+      const record: ScalingSubmissionRecord = {
+        mapId,
+        roundId,
+        participantId: participant.id,
+        name: participant.name,
+        role,
+        agency: participant.agency,
+        score: answer.score,
+        reason: answer.reason,
+        updatedAt: Date.now(),
+      }
+      await store.putScalingSubmission(record)
+      // The document learns how many have answered, never who or what.
+      const count = await store.countScalingSubmissions(mapId, roundId)
+      if (count !== round.count) {
+        await room.writeAsServer(
+          (doc, origin) => writeScalingRound(doc, { ...round, count }, origin),
+          answer.actor,
+        )
+      }
+      return record
+    },
+  )
+
+  const reveal = app.roomOperations.define(
+    'scaling.reveal',
+    async (room, { roundId, actor }: { roundId: string; actor: AuditActor }): Promise<number> => {
+      checkWritable(room)
+      const round = findRound(room, roundId)
+      checkOpen(round)
+      const revealed = results(await store.listScalingSubmissions(room.mapId, roundId))
+      await room.writeAsServer(
+        (doc, origin) =>
+          writeScalingRound(
+            doc,
+            {
+              ...round,
+              status: 'revealed',
+              revealedAt: Date.now(),
+              count: revealed.length,
+              results: revealed,
+            },
+            origin,
+          ),
+        actor,
+      )
+      return revealed.length
+    },
+  )
 
   app.post<{ Params: { mapId: string }; Body: OpenScalingRoundRequest; Reply: OpenScalingRoundResponse }>(
     '/api/maps/:mapId/scaling',
@@ -212,17 +294,9 @@ export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async 
         revealedAt: null,
         results: [],
       }
-      await inRoom(mapId, async (room) => {
-        if (subject.kind === 'danger') {
-          const dangers = room.read(readConference).dangers
-          if (!dangers.some((danger) => danger.id === subject.dangerId)) {
-            throw new HttpError(400, 'DANGER_NOT_FOUND', 'This map has no such danger statement')
-          }
-        }
-        await room.writeAsServer(
-          (doc, origin) => writeScalingRound(doc, round, origin),
-          auditActorOfClaims(requestAuth(request).claims),
-        )
+      await app.roomOperations.call(mapId, openRound, {
+        round,
+        actor: auditActorOfClaims(requestAuth(request).claims),
       })
       request.log.info({ mapId, round: round.id, subject: subject.kind }, 'scaling round opened')
       return reply.code(201).send({ roundId: round.id })
@@ -237,40 +311,13 @@ export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async 
       const { participant, role } = scaler(request)
       const score = checkScore(request.body.score)
       const reason = reasonText(request.body.reason)
-      const stored = await inRoom(mapId, async (room) => {
-        const round = findRound(room, roundId)
-        checkOpen(round)
-        if (role === 'chair' && !round.chairScales) {
-          throw new HttpError(403, 'CHAIR_NOT_SCALING', 'The chair does not scale in this round')
-        }
-        const earlier = await store.getScalingSubmission(mapId, roundId, participant.id)
-        if (
-          earlier === undefined &&
-          (await store.countScalingSubmissions(mapId, roundId)) >= MAX_LIST_ITEMS
-        ) {
-          throw new HttpError(409, 'ROUND_FULL', `A round takes at most ${MAX_LIST_ITEMS} answers`)
-        }
-        const record: ScalingSubmissionRecord = {
-          mapId,
-          roundId,
-          participantId: participant.id,
-          name: participant.name,
-          role,
-          agency: participant.agency,
-          score,
-          reason,
-          updatedAt: Date.now(),
-        }
-        await store.putScalingSubmission(record)
-        // The document learns how many have answered, never who or what.
-        const count = await store.countScalingSubmissions(mapId, roundId)
-        if (count !== round.count) {
-          await room.writeAsServer(
-            (doc, origin) => writeScalingRound(doc, { ...round, count }, origin),
-            auditActorOfClaims(requestAuth(request).claims),
-          )
-        }
-        return record
+      const stored = await app.roomOperations.call(mapId, submit, {
+        roundId,
+        participant,
+        role,
+        score,
+        reason,
+        actor: auditActorOfClaims(requestAuth(request).claims),
       })
       request.log.info({ mapId, round: roundId, participant: participant.id }, 'scaling submission stored')
       return ownSubmission(stored)
@@ -296,26 +343,9 @@ export const scalingRoutes: FastifyPluginAsync<{ store: ScalingStore }> = async 
     { schema: revealSchema, preValidation: chairOnly },
     async (request) => {
       const { mapId, roundId } = request.params
-      const count = await inRoom(mapId, async (room) => {
-        const round = findRound(room, roundId)
-        checkOpen(round)
-        const revealed = results(await store.listScalingSubmissions(mapId, roundId))
-        await room.writeAsServer(
-          (doc, origin) =>
-            writeScalingRound(
-              doc,
-              {
-                ...round,
-                status: 'revealed',
-                revealedAt: Date.now(),
-                count: revealed.length,
-                results: revealed,
-              },
-              origin,
-            ),
-          auditActorOfClaims(requestAuth(request).claims),
-        )
-        return revealed.length
+      const count = await app.roomOperations.call(mapId, reveal, {
+        roundId,
+        actor: auditActorOfClaims(requestAuth(request).claims),
       })
       request.log.info({ mapId, round: roundId, count }, 'scaling round revealed')
       return { count }

@@ -10,6 +10,7 @@ import type {
 } from './DocumentLog.ts'
 import type { ExportRecord, ExportStore, ExportSummary } from './ExportStore.ts'
 import type { FamilyVisitRecord, FamilyVisitStore } from './FamilyVisitStore.ts'
+import type { Fence } from './Fence.ts'
 import type { LinkRecord, LinkStore, ParticipantRecord } from './LinkStore.ts'
 import type { MapCatalog, MapRecord } from './MapCatalog.ts'
 import type { MapClosureRecord, MapLifecycle } from './MapLifecycle.ts'
@@ -47,6 +48,8 @@ export abstract class ComposedMapStore implements MapStore {
     this.#parts = parts
   }
 
+  abstract readonly fencesWrites: boolean
+
   abstract close(): Promise<void>
 
   createMap(map: MapRecord, initialState: Uint8Array, links?: readonly LinkRecord[]): Promise<void> {
@@ -61,12 +64,17 @@ export abstract class ComposedMapStore implements MapStore {
     return this.#parts.documents.createDocument(documentId, mapId, initialState)
   }
 
-  appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number> {
-    return this.#parts.documents.appendUpdates(mapId, updates, audit)
+  appendUpdates(
+    mapId: string,
+    updates: readonly Uint8Array[],
+    audit?: AuditAppend,
+    fence?: Fence,
+  ): Promise<number> {
+    return this.#parts.documents.appendUpdates(mapId, updates, audit, fence)
   }
 
-  appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
-    return this.#parts.documents.appendUpdate(mapId, update)
+  appendUpdate(mapId: string, update: Uint8Array, fence?: Fence): Promise<number> {
+    return this.#parts.documents.appendUpdate(mapId, update, fence)
   }
 
   appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
@@ -77,12 +85,12 @@ export abstract class ComposedMapStore implements MapStore {
     return this.#parts.documents.load(mapId)
   }
 
-  compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    return this.#parts.documents.compact(mapId, snapshot, throughSeq)
+  compact(mapId: string, snapshot: Uint8Array, throughSeq: number, fence?: Fence): Promise<void> {
+    return this.#parts.documents.compact(mapId, snapshot, throughSeq, fence)
   }
 
-  quarantine(mapId: string, restoration: Restoration): Promise<void> {
-    return this.#parts.documents.quarantine(mapId, restoration)
+  quarantine(mapId: string, restoration: Restoration, fence?: Fence): Promise<void> {
+    return this.#parts.documents.quarantine(mapId, restoration, fence)
   }
 
   listQuarantine(mapId: string): Promise<QuarantinedEntry[]> {
@@ -121,8 +129,13 @@ export abstract class ComposedMapStore implements MapStore {
     return this.#parts.links.listParticipants(mapId)
   }
 
-  claimClientIds(mapId: string, ownerId: string, clientIds: readonly number[]): Promise<number[]> {
-    return this.#parts.clientIds.claimClientIds(mapId, ownerId, clientIds)
+  claimClientIds(
+    mapId: string,
+    ownerId: string,
+    clientIds: readonly number[],
+    fence?: Fence,
+  ): Promise<number[]> {
+    return this.#parts.clientIds.claimClientIds(mapId, ownerId, clientIds, fence)
   }
 
   listClientIds(mapId: string): Promise<ClientIdRecord[]> {
@@ -161,8 +174,8 @@ export abstract class ComposedMapStore implements MapStore {
     return this.#parts.exports.listExports(mapId)
   }
 
-  addFamilyVisit(visit: FamilyVisitRecord): Promise<void> {
-    return this.#parts.familyVisits.addFamilyVisit(visit)
+  addFamilyVisit(visit: FamilyVisitRecord, fence?: Fence): Promise<void> {
+    return this.#parts.familyVisits.addFamilyVisit(visit, fence)
   }
 
   listFamilyVisits(mapId: string): Promise<FamilyVisitRecord[]> {

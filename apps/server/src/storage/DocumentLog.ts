@@ -1,4 +1,5 @@
 import type { AuditAppend } from './AuditStore.ts'
+import type { Fence } from './Fence.ts'
 
 /** A map's document as stored: the last snapshot and the updates appended after it, in order. */
 export interface StoredDocument {
@@ -49,6 +50,8 @@ export interface MapAppend {
   mapId: string
   updates: readonly Uint8Array[]
   audit?: AuditAppend
+  /** The writing authority's fence for room `mapId`: if it is fenced out, this map's appends fail with FencedOutError. */
+  fence?: Fence
 }
 
 /** What became of one map's appends in `appendToMaps`: the sequence number of its last update, or why not. */
@@ -58,6 +61,9 @@ export type MapAppendResult = { ok: true; lastSeq: number } | { ok: false; error
  * Each map's Yjs document: a snapshot and the log of updates appended after it, folded into a new snapshot now
  * and then, and the quarantine of what would not load. A map's first snapshot is its initial state
  * (`MapCatalog.createMap`).
+ *
+ * `fence`: the writing authority's (Fence.ts). A store that fences writes refuses, in the write's transaction and
+ * writing nothing, one whose room was written since with a larger token (FencedOutError); the others ignore it.
  */
 export interface DocumentLog {
   /**
@@ -70,12 +76,17 @@ export interface DocumentLog {
    * Appends updates in one transaction; resolves with the sequence number of the last one. `audit`: entries about
    * them, numbered and chained in the same transaction (both or neither).
    */
-  appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number>
-  appendUpdate(mapId: string, update: Uint8Array): Promise<number>
+  appendUpdates(
+    mapId: string,
+    updates: readonly Uint8Array[],
+    audit?: AuditAppend,
+    fence?: Fence,
+  ): Promise<number>
+  appendUpdate(mapId: string, update: Uint8Array, fence?: Fence): Promise<number>
   /**
    * Appends to several maps in one transaction (one commit for all of them), each map's updates numbered as
    * `appendUpdates` would. A map whose appends fail (no such map) is left unchanged and the others are written;
-   * results come in the order of `appends`. Rejects, writing nothing, if the transaction itself fails. A map's
+   * results come in the order of `appends` (a fenced-out map fails the same way). Rejects, writing nothing, if the transaction itself fails. A map's
    * `audit` drafts are numbered and chained as `AuditStore.appendAudit` would, with its updates: both or neither.
    */
   appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]>
@@ -85,14 +96,14 @@ export interface DocumentLog {
    * Replaces the snapshot with `snapshot` (which must contain every update up to `throughSeq`) and drops those
    * updates, in one transaction. Updates appended after `throughSeq` stay in the tail.
    */
-  compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>
+  compact(mapId: string, snapshot: Uint8Array, throughSeq: number, fence?: Fence): Promise<void>
   /**
    * In one transaction: keeps `restoration.entries` in the map's quarantine, replaces the snapshot with
    * `restoration.snapshot` and drops the updates up to `restoration.throughSeq` (the quarantined ones among them
    * live on in the quarantine). Fails, writing nothing, if the map does not exist, if `throughSeq` is past the last
    * update or behind the current snapshot, or if an entry's seq is past `throughSeq`.
    */
-  quarantine(mapId: string, restoration: Restoration): Promise<void>
+  quarantine(mapId: string, restoration: Restoration, fence?: Fence): Promise<void>
   /** A map's quarantined entries, in the order they were set aside (by restoration, then seq). */
   listQuarantine(mapId: string): Promise<QuarantinedEntry[]>
 }

@@ -27,5 +27,11 @@ export interface MapStore
     FamilyVisitStore,
     MapErasure,
     AuditStore {
+  /**
+   * Whether writes' fences are checked in their transactions (Fence.ts): true only of a store several instances can
+   * share (PostgreSQL). A SQLite file or memory is written by one process, which needs no fence; the cluster
+   * refuses such a store (cluster/clusterPlugin.ts).
+   */
+  readonly fencesWrites: boolean
   close(): Promise<void>
 }

@@ -16,8 +16,10 @@ import { MemoryScalingStore } from './memory/MemoryScalingStore.ts'
  * A MapStore that keeps everything in this process's memory: nothing survives the process. For benchmarks (what
  * durability costs) and tests; it passes the same contract suites as the SQLite store. One store per kind of data
  * (memory/) over shared tables; values are copied in and out, so callers never share a buffer or record with it.
+ * Only this process sees it, so a write's fence is not looked at.
  */
 export class MemoryMapStore extends ComposedMapStore {
+  readonly fencesWrites = false
   readonly #db: MemoryDatabase
 
   constructor(db: MemoryDatabase = new MemoryDatabase()) {

@@ -16,8 +16,10 @@ import { SqliteScalingStore } from './sqlite/SqliteScalingStore.ts'
 /**
  * The default store: one SQLite file in WAL mode (sqlite/openDatabase.ts), opened once and shared by one store
  * per kind of data (sqlite/). better-sqlite3 is synchronous; the async methods resolve once the commit is done.
+ * One process writes the file, so there is no other authority to fence off: a write's fence is not looked at.
  */
 export class SqliteMapStore extends ComposedMapStore {
+  readonly fencesWrites = false
   readonly #db: Database.Database
 
   constructor(readonly path: string) {

@@ -3,10 +3,8 @@
 // map from the store; the other instance's relayed clients reconnect there too. Nothing any client saw is lost,
 // and every writer's notes, those written while it was cut off included, end up with everyone (decision 0047).
 import { afterEach, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { readMap } from '@mapboard/map-model'
-import { connectClient, tokenFromLink, waitFor } from '@mapboard/test-kit'
-import type { SyncServer, TestClient } from '@mapboard/test-kit'
+import { tokenFromLink, waitFor } from '@mapboard/test-kit'
+import type { SyncServer } from '@mapboard/test-kit'
 import { startNoteWriter } from '../support/noteWriter.ts'
 import type { NoteWriter } from '../support/noteWriter.ts'
 import { startBalancer } from './support/balancer.ts'
@@ -14,40 +12,28 @@ import type { Balancer } from './support/balancer.ts'
 import { describeWithRedis } from './support/cluster.ts'
 import { startClusterConference } from './support/clusterConference.ts'
 import type { ClusterConference } from './support/clusterConference.ts'
+import { lostNotes, noteTexts, observe as observeOn, sameState, wroteAfter } from './support/failover.ts'
+import type { Observer } from './support/failover.ts'
 
 let conference: ClusterConference | undefined
 let balancer: Balancer | undefined
 const writers: NoteWriter[] = []
-const observers: TestClient[] = []
+const observers: Observer[] = []
 
 afterEach(async () => {
   for (const writer of writers.splice(0)) writer.stop()
-  for (const observer of observers.splice(0)) observer.destroy()
+  for (const observer of observers.splice(0)) observer.client.destroy()
   await balancer?.close()
   balancer = undefined
   await conference?.close()
   conference = undefined
 })
 
-const noteTexts = (doc: Y.Doc): Set<string> => new Set(readMap(doc).notes.map((note) => note.text))
-
-/** A viewer (the server takes nothing from it) that keeps every note it was ever sent, even ones later deleted. */
-function observe(
-  server: SyncServer,
-  mapId: string,
-  token: string,
-): { client: TestClient; seen: Set<string> } {
-  const client = connectClient(server, mapId, token, { maxBackoffTime: 100 })
-  observers.push(client)
-  const seen = new Set<string>()
-  client.doc.on('update', () => {
-    for (const text of noteTexts(client.doc)) seen.add(text)
-  })
-  return { client, seen }
+function observe(server: SyncServer, mapId: string, token: string): Observer {
+  const observer = observeOn(server, mapId, token)
+  observers.push(observer)
+  return observer
 }
-
-const sameState = (a: Y.Doc, b: Y.Doc): boolean =>
-  Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)))
 
 describeWithRedis('the authority killed under continuous edits', () => {
   it('its clients reconnect to the other instance and no update any client saw is lost', async () => {
@@ -78,13 +64,8 @@ describeWithRedis('the authority killed under continuous edits', () => {
     const killedAt = Date.now()
     const addedAtKill = { chair: chairWriter.added, worker: workerWriter.added }
     // Writing goes on; the second instance takes over and both writers' later notes reach both observers.
-    const laterNote = (label: string, after: number) => (seen: Set<string>) =>
-      [...seen].some((text) => {
-        const match = new RegExp(`^${label} #(\\d+)`).exec(text)
-        return match?.[1] !== undefined && Number(match[1]) > after + 5
-      })
     const recovered = (seen: Set<string>) =>
-      laterNote('Chair', addedAtKill.chair)(seen) && laterNote('Worker', addedAtKill.worker)(seen)
+      wroteAfter('Chair', addedAtKill.chair + 5)(seen) && wroteAfter('Worker', addedAtKill.worker + 5)(seen)
     await waitFor(() => recovered(watchFirst.seen) && recovered(watchSecond.seen), 30_000, {
       message: 'the second instance did not take over the map',
     })
@@ -104,11 +85,7 @@ describeWithRedis('the authority killed under continuous edits', () => {
       message: 'the clients did not converge after the failover',
     })
     const stored = noteTexts(fresh.client.doc)
-    for (const seen of [watchFirst.seen, watchSecond.seen]) {
-      // A note seen under an earlier text lives on edited; anything else seen and gone was lost.
-      const lost = [...seen].filter((text) => ![...stored].some((kept) => kept.startsWith(text)))
-      expect(lost).toEqual([])
-    }
+    for (const seen of [watchFirst.seen, watchSecond.seen]) expect(lostNotes(seen, stored)).toEqual([])
     expect(stored.size).toBeGreaterThan(addedAtKill.chair + addedAtKill.worker)
   }, 120_000)
 })

@@ -12,6 +12,7 @@ import { connectClient, joinAs, noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
 import { startServer } from '@mapboard/server/testing'
 import type { StartServerOptions, TestServer } from '@mapboard/server/testing'
+import type { AttackScene } from '../support/attacks.ts'
 import { bytesContain } from '../support/download.ts'
 import { HostileClient } from '../support/hostileClient.ts'
 import type { HostileClientOptions } from '../support/hostileClient.ts'
@@ -156,26 +157,7 @@ export async function startConference(options: StartServerOptions = {}): Promise
   await Promise.all([...observers, ...authors].map((client) => client.synced))
   const [pro, fam] = authors as [TestClient, TestClient]
   const [chairClient] = observers as [TestClient]
-  addNote(pro.doc, {
-    zone: 'past-harm',
-    text: 'Bruise seen at nursery',
-    id: NOTES.pro,
-    ...noteAuthor(professional),
-  })
-  addNote(pro.doc, {
-    zone: 'future-danger',
-    text: 'Worried Ella will be hurt again',
-    id: NOTES.locked,
-    ...noteAuthor(professional),
-  })
-  addNote(fam.doc, {
-    zone: 'existing-strengths',
-    text: 'Gran visits every Friday',
-    id: NOTES.family,
-    ...noteAuthor(family),
-  })
-  await waitFor(() => readMap(chairClient.doc).notes.length === 3)
-  setLock(chairClient.doc, 'future-danger', true)
+  await writeTheScene({ chair: chairClient, professional: pro, family: fam }, { professional, family })
   await waitFor(() => readMap(serverDoc()).locks.length === 1 && synced(observers[1]?.doc, serverDoc()))
   for (const author of authors) author.destroy()
 
@@ -203,6 +185,56 @@ export async function startConference(options: StartServerOptions = {}): Promise
       for (const client of clients) client.destroy()
       for (const client of hostiles) client.close()
       await server.close()
+    },
+  }
+}
+
+/**
+ * The shared room's scene, written by its authors' real clients so every note is accepted as theirs: the social
+ * worker's two notes (NOTES.pro in Past harm, NOTES.locked in Future danger) and the family's (NOTES.family); once
+ * they have reached the chair's client, the chair locks Future danger. Resolves when the lock is set there.
+ */
+export async function writeTheScene(
+  clients: { chair: TestClient; professional: TestClient; family: TestClient },
+  people: { professional: JoinResponse; family: JoinResponse },
+): Promise<void> {
+  const { professional, family } = people
+  addNote(clients.professional.doc, {
+    zone: 'past-harm',
+    text: 'Bruise seen at nursery',
+    id: NOTES.pro,
+    ...noteAuthor(professional),
+  })
+  addNote(clients.professional.doc, {
+    zone: 'future-danger',
+    text: 'Worried Ella will be hurt again',
+    id: NOTES.locked,
+    ...noteAuthor(professional),
+  })
+  addNote(clients.family.doc, {
+    zone: 'existing-strengths',
+    text: 'Gran visits every Friday',
+    id: NOTES.family,
+    ...noteAuthor(family),
+  })
+  await waitFor(() => readMap(clients.chair.doc).notes.length === 3)
+  setLock(clients.chair.doc, 'future-danger', true)
+}
+
+/** A room of the conference as the attacks of support/attacks.ts take it; the chair's client is the victim. */
+export function attackScene(conference: Conference, room: ConferenceRoom): AttackScene {
+  const [chair] = room.observers
+  const { chair: chairJoin, professional, police, family } = conference
+  return {
+    audience: room.audience,
+    notes: room.notes,
+    chair: chairJoin,
+    professional,
+    police,
+    family,
+    victim: {
+      clientId: chair.doc.clientID,
+      nextClock: Y.getState(room.serverDoc().store, chair.doc.clientID),
     },
   }
 }

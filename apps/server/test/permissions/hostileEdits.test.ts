@@ -9,9 +9,11 @@ import { AUDIENCES, addNote, deleteNote, moveNote, readMap, setLock, updateNote 
 import type { MapSnapshot } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
 import { noteAuthor, waitFor } from '@mapboard/test-kit'
+import { ATTACKS } from '../support/attacks.ts'
 import type { HostileClient } from '../support/hostileClient.ts'
 import {
   NOTES,
+  attackScene,
   expectBothRoomsCarryOn,
   expectEveryoneReads,
   expectStillServing,
@@ -76,8 +78,8 @@ describe('a viewer', () => {
 describe('refused edits are reverted', () => {
   it('[OWN-2] a family member editing a professional’s note', async () => {
     const family = await conference.hostile(conference.family)
-    await family.edit((doc) => updateNote(doc, NOTES.pro, { text: 'It was an accident' }))
-    expect(readMap(family.doc).notes.find((n) => n.id === NOTES.pro)?.text).toBe('It was an accident')
+    await ATTACKS.othersNoteEdited.send(family, attackScene(conference, await conference.room('shared')), '')
+    expect(readMap(family.doc).notes.find((n) => n.id === NOTES.pro)?.text).toMatch(/^It was an accident/)
     await expectRefused(family, 'OWN-2', /your own notes/)
     expect(readMap(family.doc).notes.find((n) => n.id === NOTES.pro)?.text).toBe('Bruise seen at nursery')
   })
@@ -107,33 +109,26 @@ describe.each(AUDIENCES)('refused edits are reverted, in the %s room', (audience
 
   it('[OWN-2] a professional deleting another professional’s note', async () => {
     const police = await room.hostile(conference.police)
-    await police.edit((doc) => deleteNote(doc, room.notes.pro), 'sync-step-2')
+    await ATTACKS.othersNoteDeleted.send(police, attackScene(conference, room), '')
     await expectRefused(police, 'OWN-2', undefined, room)
   })
 
   it('[LOCK-1] a professional adding to a locked section', async () => {
     const pro = await room.hostile(conference.professional)
-    await pro.edit((doc) =>
-      addNote(doc, {
-        zone: 'future-danger',
-        text: 'One more worry',
-        audience,
-        ...noteAuthor(conference.professional),
-      }),
-    )
+    await ATTACKS.lockedSectionAdd.send(pro, attackScene(conference, room), '')
     await expectRefused(pro, 'LOCK-1', /^Future danger is locked by the chair\.$/, room)
   })
 
   it('[LOCK-3] moving one’s own note out of a locked section', async () => {
     const pro = await room.hostile(conference.professional)
-    await pro.edit((doc) => moveNote(doc, room.notes.locked, { zone: 'past-harm' }))
+    await ATTACKS.lockedSectionMove.send(pro, attackScene(conference, room), '')
     await expectRefused(pro, 'LOCK-3', undefined, room)
     expect(readMap(pro.doc).notes.find((n) => n.id === room.notes.locked)?.zone).toBe('future-danger')
   })
 
   it('[LOCK-4] deleting one’s own note in a locked section', async () => {
     const pro = await room.hostile(conference.professional)
-    await pro.edit((doc) => deleteNote(doc, room.notes.locked))
+    await ATTACKS.lockedSectionDelete.send(pro, attackScene(conference, room), '')
     expect(readMap(pro.doc).notes.some((n) => n.id === room.notes.locked)).toBe(false)
     await expectRefused(pro, 'LOCK-4', undefined, room)
     expect(readMap(pro.doc).notes.some((n) => n.id === room.notes.locked)).toBe(true)
@@ -141,23 +136,14 @@ describe.each(AUDIENCES)('refused edits are reverted, in the %s room', (audience
 
   it('[CHAIR-1] a professional writing to the locks map', async () => {
     const pro = await room.hostile(conference.professional)
-    await pro.edit((doc) => doc.getMap('locks').delete('future-danger'))
+    await ATTACKS.locksWrittenByAProfessional.send(pro, attackScene(conference, room), '')
     await expectRefused(pro, 'CHAIR-1', undefined, room)
     expect(readMap(pro.doc).locks).toEqual(['future-danger'])
   })
 
   it('[OWN-1] forging author fields: a professional signing a note with a colleague’s name', async () => {
     const pro = await room.hostile(conference.professional)
-    await pro.edit(
-      (doc) =>
-        addNote(doc, {
-          zone: 'existing-strengths',
-          text: 'The police agree with everything',
-          audience,
-          ...noteAuthor(conference.police),
-        }),
-      'sync-step-2',
-    )
+    await ATTACKS.forgedAuthor.send(pro, attackScene(conference, room), '')
     await expectRefused(pro, 'OWN-1', undefined, room)
   })
 
@@ -299,10 +285,7 @@ describe.each(AUDIENCES)('a connection that keeps being refused, in the %s room'
     const devices = await familyDevices(conference)
     const marker = `REFUSED-${randomBytes(6).toString('hex')}`
     const offender = await room.hostile(room.attacker)
-    for (let i = 0; i < 51; i++) {
-      if (!offender.open) break
-      await offender.edit((doc) => updateNote(doc, room.notes.locked, { text: `${marker} attempt ${i}` }))
-    }
+    await ATTACKS.refusedOverAndOver.send(offender, attackScene(conference, room), marker)
     expect(await offender.closeCode()).toBe(CloseCode.TooManyRefusals)
     expect(offender.refusals).toHaveLength(50)
     await expectEveryoneReads(conference, observerDocs(room), roomBefore, room)

@@ -3,13 +3,13 @@
 // far past the size limit. Each ends with the sender closed; nothing changes for anyone else.
 import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { AUDIENCES, addNote, readMap } from '@mapboard/map-model'
 import type { MapSnapshot } from '@mapboard/map-model'
 import { CloseCode } from '@mapboard/protocol'
 import { joinAs, noteAuthor, waitFor } from '@mapboard/test-kit'
 import type { TestClient } from '@mapboard/test-kit'
+import { deleteOnly } from '../support/attacks.ts'
 import { bytesContain } from '../support/download.ts'
 import {
   expectBothRoomsCarryOn,
@@ -34,18 +34,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await conference.close()
 })
-
-/** A Yjs (v1) update with no structs and a delete set of one range: `length` items of `client` from `clock`. */
-function deleteOnly(client: number, clock: number, length: number): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0) // no structs
-  encoding.writeVarUint(encoder, 1) // delete set: one client
-  encoding.writeVarUint(encoder, client)
-  encoding.writeVarUint(encoder, 1) // one range
-  encoding.writeVarUint(encoder, clock)
-  encoding.writeVarUint(encoder, length)
-  return encoding.toUint8Array(encoder)
-}
 
 describe.each(AUDIENCES)('a crafted delete of a future item in the %s room', (audience) => {
   // The server drops the pending delete at once and asks the sender again (its SyncStep1), as it would a client

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../src/storage/auditChain.ts'
 import type { AuditDraft } from '../../src/storage/AuditStore.ts'
+import { FencedOutError } from '../../src/storage/Fence.ts'
 import { migrate, MIGRATIONS } from '../../src/storage/postgres/migrations.ts'
 import { PostgresMapStore } from '../../src/storage/postgres/PostgresMapStore.ts'
 import { freshPostgresDatabase, postgresAvailable } from '../support/postgresDatabase.ts'
@@ -78,10 +79,13 @@ describe.runIf(await postgresAvailable())('on PostgreSQL', () => {
     it('a migration that fails leaves nothing of itself, and a database from a newer Mapboard is refused', async () => {
       const pool = new pg.Pool({ connectionString: database.url })
       try {
-        const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE half_made (id TEXT); SELECT 1/0' }
-        await expect(migrate(pool, [...MIGRATIONS, broken])).rejects.toThrow(/migration 2/)
+        const version = MIGRATIONS.length + 1
+        const broken = { version, name: 'broken', sql: 'CREATE TABLE half_made (id TEXT); SELECT 1/0' }
+        await expect(migrate(pool, [...MIGRATIONS, broken])).rejects.toThrow(`migration ${version}`)
         expect(await query("SELECT 1 FROM pg_tables WHERE tablename = 'half_made'")).toEqual([])
-        expect(await query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }])
+        expect(await query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(
+          MIGRATIONS.map((migration) => ({ version: migration.version })),
+        )
         await query("INSERT INTO schema_migrations (version, name) VALUES (99, 'from a newer Mapboard')")
         await expect(PostgresMapStore.open(database.url)).rejects.toThrow(/newer Mapboard/)
       } finally {
@@ -131,6 +135,105 @@ describe.runIf(await postgresAvailable())('on PostgreSQL', () => {
         const seq = await writer.appendUpdate(map.id, setUpdate(doc, `k${index}`, 'v'))
         expect((await reader.load(map.id)).lastSeq).toBe(seq)
       }
+    })
+
+    it('a write under an older fencing token than the room last had is refused, and nothing of it is stored', async () => {
+      const store = await open()
+      const [map, other] = [mapRecord('fenced'), mapRecord('beside it')]
+      for (const each of [map, other]) await store.createMap(each, new Uint8Array([0, 0]))
+      const doc = new Y.Doc()
+      const audit = (summary: string) => ({ mapId: map.id, drafts: [draft(summary)] })
+      const [older, newer] = [{ token: 1 }, { token: 2 }]
+      expect(await store.appendUpdates(map.id, [setUpdate(doc, 'a', 'older')], audit('older'), older)).toBe(1)
+      expect(await store.appendUpdates(map.id, [setUpdate(doc, 'b', 'newer')], audit('newer'), newer)).toBe(2)
+
+      const refused = store.appendUpdates(map.id, [setUpdate(doc, 'c', 'stale')], audit('stale'), older)
+      await expect(refused).rejects.toThrow(FencedOutError)
+      await expect(refused).rejects.toMatchObject({ room: map.id, token: 1, storedToken: 2 })
+      await expect(store.appendUpdate(map.id, setUpdate(doc, 'c', 'stale'), older)).rejects.toThrow(
+        FencedOutError,
+      )
+      // In a batch the fenced-out map fails alone; the other is written in the same commit.
+      const batch = await store.appendToMaps([
+        { mapId: map.id, updates: [setUpdate(doc, 'c', 'stale')], audit: audit('stale'), fence: older },
+        { mapId: other.id, updates: [setUpdate(doc, 'd', 'beside')], fence: older },
+      ])
+      expect(batch).toEqual([
+        { ok: false, error: expect.any(FencedOutError) },
+        { ok: true, lastSeq: 1 },
+      ])
+      await expect(store.compact(map.id, Y.encodeStateAsUpdate(doc), 2, older)).rejects.toThrow(
+        FencedOutError,
+      )
+      const restoration = { entries: [], snapshot: Y.encodeStateAsUpdate(doc), throughSeq: 2, restoredAt: 5 }
+      await expect(store.quarantine(map.id, restoration, older)).rejects.toThrow(FencedOutError)
+      await expect(store.claimClientIds(map.id, 'p1', [7], older)).rejects.toThrow(FencedOutError)
+      const visit = { mapId: map.id, participantId: 'p1', visitedAt: 9 }
+      await expect(store.addFamilyVisit(visit, older)).rejects.toThrow(FencedOutError)
+
+      // Read from the tables themselves: only what the newer token and the other map wrote is there.
+      const seqs = (mapId: string) =>
+        query('SELECT seq::int FROM updates WHERE map_id = $1 ORDER BY seq', [mapId])
+      expect(await seqs(map.id)).toEqual([{ seq: 1 }, { seq: 2 }])
+      expect(await seqs(other.id)).toEqual([{ seq: 1 }])
+      const [row] = await query<{ snapshot_seq: number; last_seq: number }>(
+        'SELECT snapshot_seq::int, last_seq::int FROM maps WHERE id = $1',
+        [map.id],
+      )
+      expect(row).toEqual({ snapshot_seq: 0, last_seq: 2 })
+      expect(
+        await query('SELECT summary FROM audit_entries WHERE map_id = $1 ORDER BY seq', [map.id]),
+      ).toEqual([{ summary: 'older' }, { summary: 'newer' }])
+      expect(await query('SELECT 1 FROM quarantine')).toEqual([])
+      expect(await query('SELECT 1 FROM client_ids')).toEqual([])
+      expect(await query('SELECT 1 FROM family_visits')).toEqual([])
+      expect(await query('SELECT room, token::int FROM room_fences ORDER BY token, room')).toEqual([
+        { room: other.id, token: 1 },
+        { room: map.id, token: 2 },
+      ])
+
+      // The same token writes again, a larger one takes over, and a write without a fence is not fenced.
+      expect(await store.claimClientIds(map.id, 'p1', [7], newer)).toEqual([])
+      await store.addFamilyVisit(visit, { token: 3 })
+      await expect(store.appendUpdate(map.id, setUpdate(doc, 'e', 'late'), newer)).rejects.toThrow(
+        FencedOutError,
+      )
+      expect(await store.appendUpdate(map.id, setUpdate(doc, 'f', 'unfenced'))).toBe(3)
+    })
+
+    it('an older authority held up inside its transaction is refused once a newer one has written', async () => {
+      const [olderInstance, newerInstance] = [await open(), await open()]
+      const map = mapRecord()
+      await olderInstance.createMap(map, new Uint8Array([0, 0]))
+      expect(await olderInstance.claimClientIds(map.id, 'p1', [1], { token: 1 })).toEqual([])
+      // A lock on the map's row stops the older instance's append after its lease check, inside the transaction,
+      // as a pause there would; it does not stop a claim of client ids.
+      const blocker = new pg.Client({ connectionString: database.url })
+      await blocker.connect()
+      try {
+        await blocker.query('BEGIN')
+        await blocker.query('SELECT 1 FROM maps WHERE id = $1 FOR NO KEY UPDATE', [map.id])
+        const stale = olderInstance.appendUpdate(map.id, setUpdate(new Y.Doc(), 'k', 'stale'), { token: 1 })
+        stale.catch(() => {})
+        const waiting = async () =>
+          (
+            await query<{ count: number }>(
+              `SELECT count(*)::int AS count FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          )[0]?.count === 1
+        while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10))
+        expect(await newerInstance.claimClientIds(map.id, 'p2', [2], { token: 2 })).toEqual([])
+        await blocker.query('COMMIT')
+        await expect(stale).rejects.toThrow(FencedOutError)
+      } finally {
+        await blocker.end()
+      }
+      expect(await query('SELECT 1 FROM updates')).toEqual([])
+      expect((await newerInstance.load(map.id)).lastSeq).toBe(0)
+      expect(
+        await newerInstance.appendUpdate(map.id, setUpdate(new Y.Doc(), 'k', 'newer'), { token: 2 }),
+      ).toBe(1)
     })
 
     it("erasing leaves no byte of the map's text in the database's files (VACUUM FULL of the tables touched)", async () => {

@@ -145,11 +145,18 @@ export function spawnServerProcess(options: ServerProcessOptions): HeldServerPro
   }
 }
 
-/** `POST /api/maps` on an open-creation (loopback) server. */
-export async function createMapOn(server: { url: string }, title: string): Promise<CreateMapResponse> {
+/** `POST /api/maps` on an open-creation (loopback) server, or with the server's MAPBOARD_ADMIN_TOKEN. */
+export async function createMapOn(
+  server: { url: string },
+  title: string,
+  adminToken?: string,
+): Promise<CreateMapResponse> {
   const response = await fetch(`${server.url}/api/maps`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(adminToken === undefined ? {} : { authorization: `Bearer ${adminToken}` }),
+    },
     body: JSON.stringify({ title }),
   })
   if (response.status !== 201) throw new Error(`POST /api/maps answered ${response.status}`)

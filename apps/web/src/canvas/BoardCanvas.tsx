@@ -239,11 +239,13 @@ export function BoardCanvas({
   )
 
   // --- what to draw: notes near the viewport (and the dragged one, on top); none where summaries show ------
+  // None either before the view is first placed: mounting every note of a large map for a frame nobody sees
+  // was most of the first complete frame (decision 0048).
   const { draggingId } = drag
   const visibleNotes = useMemo(() => {
     const boxes = layout.notes.filter(
       (box) =>
-        box.id === draggingId || (detail === 'notes' && (cullRect === null || intersects(box, cullRect))),
+        box.id === draggingId || (detail === 'notes' && cullRect !== null && intersects(box, cullRect)),
     )
     if (draggingId !== null) {
       const index = boxes.findIndex((box) => box.id === draggingId)

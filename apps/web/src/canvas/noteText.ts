@@ -1,5 +1,5 @@
 import Konva from 'konva'
-import { NOTE_TEXT_SIZES, SMALLEST_NOTE_TEXT } from './noteFonts.ts'
+import { SMALLEST_NOTE_TEXT, largestFittingSize } from './noteFonts.ts'
 
 export const FONT_FAMILY = 'Inter, system-ui, sans-serif'
 export const NOTE_PADDING = 10
@@ -17,17 +17,35 @@ export interface FittedText {
 
 let measurer: Konva.Text | null = null
 
+/** Fitted sizes already measured, by box and text: a note culled out and back in while panning is not measured again. */
+const fitted = new Map<string, FittedText>()
+/** Enough for every note of a very large map at one size; past it the cache starts again rather than grow. */
+const MOST_REMEMBERED = 10_000
+
 /**
  * The largest font size at which `text` fits the note's text area when word-wrapped, so a short note reads
- * large and a long one still fits. Measured with Konva's own wrapping, so it matches what is drawn.
+ * large and a long one still fits. Measured with Konva's own wrapping, so it matches what is drawn. The board
+ * draws only once its fonts are loaded, so what is remembered was measured with them.
  */
 export function fitNoteText(text: string, width: number, height: number): FittedText {
-  measurer ??= new Konva.Text({ fontFamily: FONT_FAMILY, wrap: 'word', lineHeight: LINE_HEIGHT })
-  measurer.width(width)
-  measurer.text(text)
-  for (const fontSize of NOTE_TEXT_SIZES) {
-    measurer.fontSize(fontSize)
-    if (measurer.height() <= height) return { fontSize, lineHeight: LINE_HEIGHT, truncated: false }
-  }
-  return { fontSize: SMALLEST_NOTE_TEXT, lineHeight: LINE_HEIGHT, truncated: true }
+  const key = `${width}x${height}:${text}`
+  const known = fitted.get(key)
+  if (known !== undefined) return known
+  const fit = measureFit(text, width, height)
+  if (fitted.size >= MOST_REMEMBERED) fitted.clear()
+  fitted.set(key, fit)
+  return fit
+}
+
+function measureFit(text: string, width: number, height: number): FittedText {
+  const wrapped = (measurer ??= new Konva.Text({
+    fontFamily: FONT_FAMILY,
+    wrap: 'word',
+    lineHeight: LINE_HEIGHT,
+  }))
+  wrapped.width(width)
+  wrapped.text(text)
+  const fontSize = largestFittingSize((size) => wrapped.fontSize(size).height() <= height)
+  if (fontSize === null) return { fontSize: SMALLEST_NOTE_TEXT, lineHeight: LINE_HEIGHT, truncated: true }
+  return { fontSize, lineHeight: LINE_HEIGHT, truncated: false }
 }

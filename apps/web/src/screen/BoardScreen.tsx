@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import {
   ZONE_IDS,
   currentClosedSession,
@@ -78,6 +78,9 @@ export function BoardScreen({
   // "Show only allegations": this device's view only (decision 0037); the notes it leaves out are not drawn.
   const [kindFilter, setKindFilter] = useState<KindFilter>('all')
   const shown = useMemo(() => filterByKind(snapshot, kindFilter), [snapshot, kindFilter])
+  // The Outline renders every note as a row: behind the board, so a large map's first frame (and each edit's)
+  // is not held back by a few thousand rows of DOM (decision 0048). React renders it straight after, yielding.
+  const outlineSnapshot = useDeferredValue(shown)
   const filterNote = useMemo(
     () =>
       kindFilter === 'all'
@@ -453,7 +456,7 @@ export function BoardScreen({
         </div>
         <aside id="outline-pane" className="outline-pane" aria-label="Map outline">
           <OutlineView
-            snapshot={shown}
+            snapshot={outlineSnapshot}
             filter={filterNote}
             revealRequest={revealRequest}
             permissions={permissions}

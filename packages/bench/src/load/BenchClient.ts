@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { seatPort } from './Target.ts'
 import type { Target } from './Target.ts'
 
 /** One simulated participant: a real Y.Doc synced by the real client library of its server. */
@@ -19,6 +20,8 @@ export interface ConnectOptions {
   token?: string
   /** `synced` rejects after this long. */
   timeoutMs: number
+  /** Which of the target's processes to connect to (Target.ts seatPort); default the first. */
+  seat?: number
   /**
    * Told of every frame as it arrives (bytes, performance.now()); the provider then gets it one macrotask later.
    * With many clients in one process, a long apply in one would otherwise delay noticing another's frame.
@@ -81,9 +84,9 @@ function syncPromise(timeoutMs: number, room: string): { promise: Promise<number
 
 function connectYWebsocket(target: Target, room: string, options: ConnectOptions): BenchClient {
   const doc = new Y.Doc()
+  const port = seatPort(target.ports, options.seat ?? 0)
   // Mapboard serves /sync/<mapId>?token=…; the reference server takes the room name as the whole path.
-  const base =
-    target.family === 'mapboard' ? `ws://127.0.0.1:${target.port}/sync` : `ws://127.0.0.1:${target.port}`
+  const base = target.family === 'mapboard' ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`
   const provider = new WebsocketProvider(base, room, doc, {
     params: options.token === undefined ? {} : { token: options.token },
     WebSocketPolyfill: asBrowserWebSocket(
@@ -117,7 +120,7 @@ function connectHocuspocus(target: Target, room: string, options: ConnectOptions
   const doc = new Y.Doc()
   // One socket per client, as one browser tab would have (Hocuspocus can multiplex documents over one socket).
   const socket = new HocuspocusProviderWebsocket({
-    url: `ws://127.0.0.1:${target.port}`,
+    url: `ws://127.0.0.1:${seatPort(target.ports, options.seat ?? 0)}`,
     WebSocketPolyfill: options.onFrame === undefined ? WebSocket : timedWebSocket(options.onFrame),
   })
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc })

@@ -20,5 +20,9 @@ export function serverWindow(start: ServerSample, end: ServerSample): ServerWind
     rssBytes: end.memory.rss,
   }
   if (end.store !== undefined) window.store = end.store
+  const { instances } = end
+  if (instances !== undefined && start.instances?.length === instances.length) {
+    window.instances = instances.map((last, i) => serverWindow(start.instances?.[i] as ServerSample, last))
+  }
   return window
 }

@@ -23,15 +23,16 @@ export async function connectAll(
   timeoutMs = 30_000,
 ): Promise<{ clients: SeatedClient[][]; sync: LatencySummary }> {
   const clients: SeatedClient[][] = rooms.map(() => [])
-  const seats = rooms.flatMap((room, r) => room.seats.map((seat) => ({ room, seat, r })))
+  const seats = rooms.flatMap((room, r) => room.seats.map((seat, index) => ({ room, seat, r, index })))
   const times: number[] = []
   for (let start = 0; start < seats.length; start += batch) {
-    const group = seats.slice(start, start + batch).map(({ room, seat, r }) => {
+    const group = seats.slice(start, start + batch).map(({ room, seat, r, index }) => {
       const began = performance.now()
+      // Seat by seat over the target's processes (a cluster: each room on every instance).
       const client = connectBenchClient(
         target,
         room.name,
-        seat.token === undefined ? { timeoutMs } : { token: seat.token, timeoutMs },
+        seat.token === undefined ? { timeoutMs, seat: index } : { token: seat.token, timeoutMs, seat: index },
       )
       clients[r]?.push({ room, seat, client })
       return client.synced.then((at) => times.push(at - began))

@@ -20,6 +20,10 @@ export interface ServerProcessOptions {
   /** Mapboard: how long an empty room stays loaded. */
   unloadGraceMs: number
   startTimeoutMs?: number
+  /** More environment for this process (the database, Redis and secret a cluster's instances share). */
+  env?: Record<string, string>
+  /** Told apart in messages and profile names when several processes serve as one (ServerSet). */
+  name?: string
 }
 
 /** Keeps the last bytes a process wrote, for error messages. */
@@ -83,6 +87,7 @@ export class ServerProcess {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...kind.env,
+      ...options.env,
       BENCH_DATA_DIR: dataDir,
       BENCH_UNLOAD_GRACE_MS: String(options.unloadGraceMs),
       NODE_ENV: 'production',
@@ -133,7 +138,7 @@ export class ServerProcess {
       await group.stop(child)
       await rm(dataDir, { recursive: true, force: true })
       const message = error instanceof Error ? error.message : String(error)
-      throw new Error(`${kind.id}: ${message}\n${output.join('')}`)
+      throw new Error(`${options.name ?? kind.id}: ${message}\n${output.join('')}`)
     }
   }
 

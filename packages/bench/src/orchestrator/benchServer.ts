@@ -7,7 +7,7 @@ import type { WorkloadId } from '../workloads/WorkloadResult.ts'
 import type { ChildGroup } from './ChildGroup.ts'
 import { workloadTimeoutMs } from './plan.ts'
 import { runLoad } from './runLoad.ts'
-import { ServerProcess } from './ServerProcess.ts'
+import { ServerSet } from './ServerSet.ts'
 
 export interface BenchServerOptions {
   run: number
@@ -35,9 +35,9 @@ export async function benchServer(
 ): Promise<CaseRecord[]> {
   const { run, settings, log } = options
   const records: CaseRecord[] = []
-  let server: ServerProcess | undefined
+  let server: ServerSet | undefined
   try {
-    server = await ServerProcess.start(kind, group, {
+    server = await ServerSet.start(kind, group, {
       cpu: options.serverCpu,
       unloadGraceMs: settings.unloadGraceMs,
     })

@@ -14,6 +14,8 @@ export const WORKLOAD_ORDER: readonly WorkloadId[] = [
 
 /** Whether `workload` means anything for `kind` (revert-heavy needs section locks and roles: Mapboard with checks). */
 export function applies(kind: ServerKind, workload: WorkloadId): boolean {
+  // The PostgreSQL servers (one process and a cluster of two) are compared on the many-rooms load only.
+  if (kind.services.length > 0) return workload === 'rooms-50x5'
   if (workload === 'revert-heavy') return kind.family === 'mapboard' && kind.checks
   if (kind.attribution) return workload === 'room-1x30' || workload === 'rooms-50x5'
   return true

@@ -7,7 +7,7 @@ import type { Target } from '../load/Target.ts'
 import type { BenchSettings } from '../settings.ts'
 import type { WorkloadId, WorkloadResult } from '../workloads/WorkloadResult.ts'
 import type { ChildGroup } from './ChildGroup.ts'
-import type { ServerProcess } from './ServerProcess.ts'
+import type { ServerSet } from './ServerSet.ts'
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const loadScript = join(benchDir, 'src', 'load', 'loadGenerator.ts')
@@ -18,7 +18,7 @@ const loadScript = join(benchDir, 'src', 'load', 'loadGenerator.ts')
  */
 export async function runLoad(
   group: ChildGroup,
-  server: ServerProcess,
+  server: ServerSet,
   workload: WorkloadId,
   settings: BenchSettings,
   options: { cpu: number; timeoutMs: number; run: number; profileDir?: string; heapSnapshotDir?: string },
@@ -27,7 +27,7 @@ export async function runLoad(
     serverId: server.kind.id,
     family: server.kind.family,
     protocol: server.kind.protocol,
-    port: server.port,
+    ports: server.ports,
   }
   const child = group.spawnNode(['--import', 'tsx', loadScript], { cpu: options.cpu, cwd: benchDir })
   const output: string[] = []

@@ -5,7 +5,11 @@
 //
 //   BENCH_DATA_DIR         where SQLite lives (the orchestrator makes and removes it)
 //   BENCH_STORE            'sqlite' (default: durable, WAL, synchronous=FULL, on the writer thread),
-//                          'sqlite-inline' (the same on the event loop) or 'memory'
+//                          'sqlite-inline' (the same on the event loop), 'postgres' or 'memory'
+//   BENCH_DATABASE_URL     postgres://… of the database (BENCH_STORE=postgres)
+//   BENCH_REDIS_URL        Redis shared with the other instances (several instances, decision 0047)
+//   BENCH_REDIS_PREFIX     the key prefix of this run's instances
+//   BENCH_SECRET           the signing secret, the same in every instance (default: a random one)
 //   BENCH_CHECKS           'on' (default: the server's permission rules) or 'off' (no rules; structure checks stay)
 //   BENCH_UNLOAD_GRACE_MS  how long an empty room stays loaded
 import { randomBytes } from 'node:crypto'
@@ -15,21 +19,22 @@ import type { BuildAppOptions } from '@mapboard/server'
 import type { ListeningMessage } from '../ipc.ts'
 import { mapboardRules } from './mapboardRules.ts'
 import { mapboardStore } from './mapboardStore.ts'
-import type { BenchStore } from './mapboardStore.ts'
+import type { BenchStoreKind } from './mapboardStore.ts'
 
 const env = process.env
 const dataDir = env.BENCH_DATA_DIR
 if (dataDir === undefined) throw new Error('BENCH_DATA_DIR is not set')
 
-function benchStore(value: string | undefined): BenchStore {
-  return value === 'memory' || value === 'sqlite-inline' ? value : 'sqlite'
-}
+const storeKind: BenchStoreKind =
+  env.BENCH_STORE === 'memory' || env.BENCH_STORE === 'postgres' || env.BENCH_STORE === 'sqlite-inline'
+    ? env.BENCH_STORE
+    : 'sqlite'
 
 const options: BuildAppOptions = {
   host: '127.0.0.1',
   port: 0,
   dataDir,
-  secret: randomBytes(32).toString('base64url'),
+  secret: env.BENCH_SECRET ?? randomBytes(32).toString('base64url'),
   unloadGraceMs: Number(env.BENCH_UNLOAD_GRACE_MS ?? 30_000),
   logger: false,
   // Every simulated participant comes from 127.0.0.1: the per-address HTTP limits would otherwise stop the bench
@@ -40,7 +45,9 @@ const options: BuildAppOptions = {
     joinPerLink: { max: 1_000_000, windowMs: 60_000 },
   },
   ...mapboardRules(env.BENCH_CHECKS !== 'off'),
-  ...(await mapboardStore(benchStore(env.BENCH_STORE), dataDir)),
+  ...(await mapboardStore(storeKind, dataDir, env.BENCH_DATABASE_URL)),
+  ...(env.BENCH_REDIS_URL === undefined ? {} : { redisUrl: env.BENCH_REDIS_URL }),
+  ...(env.BENCH_REDIS_PREFIX === undefined ? {} : { redisPrefix: env.BENCH_REDIS_PREFIX }),
 }
 
 const app = buildApp(options)

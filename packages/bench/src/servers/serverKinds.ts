@@ -11,12 +11,16 @@ export const SERVER_IDS = [
   'y-websocket',
   'hocuspocus',
   'hocuspocus-sqlite',
+  'mapboard-postgres',
+  'mapboard-cluster',
 ] as const
 export type ServerId = (typeof SERVER_IDS)[number]
 
 /** Which client library speaks to it: y-websocket's WebsocketProvider or @hocuspocus/provider. */
 export type ClientProtocol = 'y-websocket' | 'hocuspocus'
 export type ServerFamily = 'mapboard' | 'y-websocket' | 'hocuspocus'
+/** Services on 127.0.0.1 a server needs besides itself (see servers/benchServices.ts). */
+export type BenchService = 'postgres' | 'redis'
 
 export interface ServerKind {
   id: ServerId
@@ -35,6 +39,10 @@ export interface ServerKind {
   env: Record<string, string>
   /** The server takes its port from PORT (and prints it) instead of listening on port 0. */
   fixedPort: boolean
+  /** Processes serving the same maps (more than 1: a cluster sharing PostgreSQL and Redis, decision 0047). */
+  instances: number
+  /** What it needs running on 127.0.0.1; a fresh database (and Redis key prefix) is made for each start. */
+  services: readonly BenchService[]
 }
 
 /**
@@ -68,6 +76,8 @@ export function serverKind(id: ServerId): ServerKind {
         nodeArgs: FROM_SERVER_BUILD,
         env: { BENCH_STORE: 'sqlite', BENCH_CHECKS: 'on' },
         fixedPort: false,
+        instances: 1,
+        services: [],
       }
     case 'mapboard-nochecks':
       return {
@@ -82,6 +92,8 @@ export function serverKind(id: ServerId): ServerKind {
         nodeArgs: FROM_SERVER_BUILD,
         env: { BENCH_STORE: 'sqlite', BENCH_CHECKS: 'off' },
         fixedPort: false,
+        instances: 1,
+        services: [],
       }
     case 'mapboard-inline':
       return {
@@ -96,6 +108,8 @@ export function serverKind(id: ServerId): ServerKind {
         nodeArgs: FROM_SERVER_BUILD,
         env: { BENCH_STORE: 'sqlite-inline', BENCH_CHECKS: 'on' },
         fixedPort: false,
+        instances: 1,
+        services: [],
       }
     case 'mapboard-memory':
       return {
@@ -110,6 +124,8 @@ export function serverKind(id: ServerId): ServerKind {
         nodeArgs: FROM_SERVER_BUILD,
         env: { BENCH_STORE: 'memory', BENCH_CHECKS: 'off' },
         fixedPort: false,
+        instances: 1,
+        services: [],
       }
     case 'y-websocket':
       return {
@@ -124,6 +140,8 @@ export function serverKind(id: ServerId): ServerKind {
         nodeArgs: [],
         env: {},
         fixedPort: true,
+        instances: 1,
+        services: [],
       }
     case 'hocuspocus':
       return {
@@ -138,6 +156,8 @@ export function serverKind(id: ServerId): ServerKind {
         nodeArgs: [],
         env: { BENCH_STORE: 'memory' },
         fixedPort: false,
+        instances: 1,
+        services: [],
       }
     case 'hocuspocus-sqlite':
       return {
@@ -152,9 +172,48 @@ export function serverKind(id: ServerId): ServerKind {
         nodeArgs: [],
         env: { BENCH_STORE: 'sqlite' },
         fixedPort: false,
+        instances: 1,
+        services: [],
+      }
+    case 'mapboard-postgres':
+      return {
+        id,
+        label: 'Mapboard (PostgreSQL, checks on)',
+        family: 'mapboard',
+        protocol: 'y-websocket',
+        durable: true,
+        checks: true,
+        attribution: false,
+        script: mapboard,
+        nodeArgs: FROM_SERVER_BUILD,
+        env: { BENCH_STORE: 'postgres', BENCH_CHECKS: 'on' },
+        fixedPort: false,
+        instances: 1,
+        services: ['postgres'],
+      }
+    case 'mapboard-cluster':
+      return {
+        id,
+        label: 'Mapboard, two instances (PostgreSQL + Redis, checks on)',
+        family: 'mapboard',
+        protocol: 'y-websocket',
+        durable: true,
+        checks: true,
+        attribution: false,
+        script: mapboard,
+        nodeArgs: FROM_SERVER_BUILD,
+        env: { BENCH_STORE: 'postgres', BENCH_CHECKS: 'on' },
+        fixedPort: false,
+        instances: 2,
+        services: ['postgres', 'redis'],
       }
   }
 }
+
+/** The servers `pnpm bench`'s comparison runs by default; the PostgreSQL ones are src/clusterCost.ts's. */
+export const COMPARISON_SERVER_IDS: readonly ServerId[] = SERVER_IDS.filter(
+  (id) => serverKind(id).services.length === 0,
+)
 
 export function isServerId(value: string): value is ServerId {
   return (SERVER_IDS as readonly string[]).includes(value)

@@ -20,6 +20,8 @@ export interface ServerWindow {
   rssBytes: number
   /** Mapboard: wall time of its store's appendUpdates (the SQLite commit, fsync included) in the window. */
   store?: StoreTiming
+  /** Several processes serving as one (a cluster): each one's window, in the order they were started. */
+  instances?: ServerWindow[]
 }
 
 export interface EditLoadResult {

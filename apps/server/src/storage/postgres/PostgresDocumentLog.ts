@@ -11,10 +11,12 @@ import type {
   Restoration,
   StoredDocument,
 } from '../DocumentLog.ts'
+import type { Fence } from '../Fence.ts'
 import type { ErasedRows } from '../MapErasure.ts'
 import type { PostgresAuditStore } from './PostgresAuditStore.ts'
 import type { PostgresDatabase } from './PostgresDatabase.ts'
 import type { PostgresMapEraser } from './PostgresErasure.ts'
+import { checkFence, checkFences } from './roomFences.ts'
 import { toQuarantined } from '../sqlRows.ts'
 import type { QuarantineRow } from '../sqlRows.ts'
 
@@ -25,7 +27,8 @@ const noMap = (mapId: string) => new Error(`no map ${mapId}`)
  * Each write is one transaction; `appendToMaps` is one for all the maps it appends to, and resolves after its
  * COMMIT. It locks the maps' rows (SELECT … FOR UPDATE, in id order, so two instances appending to the same maps
  * wait for each other instead of deadlocking), numbers each map's updates after its last_seq and writes them all
- * with one statement; the audit entries follow in the same transaction.
+ * with one statement; the audit entries follow in the same transaction. A write with a fence checks it once the
+ * maps' rows are locked and before it writes anything (roomFences.ts).
  */
 export class PostgresDocumentLog implements DocumentLog, PostgresMapEraser {
   readonly tables = ['updates', 'quarantine', 'maps']
@@ -51,15 +54,27 @@ export class PostgresDocumentLog implements DocumentLog, PostgresMapEraser {
     })
   }
 
-  async appendUpdates(mapId: string, updates: readonly Uint8Array[], audit?: AuditAppend): Promise<number> {
-    const [result] = await this.appendToMaps([{ mapId, updates, ...(audit === undefined ? {} : { audit }) }])
+  async appendUpdates(
+    mapId: string,
+    updates: readonly Uint8Array[],
+    audit?: AuditAppend,
+    fence?: Fence,
+  ): Promise<number> {
+    const [result] = await this.appendToMaps([
+      {
+        mapId,
+        updates,
+        ...(audit === undefined ? {} : { audit }),
+        ...(fence === undefined ? {} : { fence }),
+      },
+    ])
     if (result === undefined) throw new Error(`no append result for map ${mapId}`)
     if (!result.ok) throw result.error
     return result.lastSeq
   }
 
-  appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
-    return this.appendUpdates(mapId, [update])
+  appendUpdate(mapId: string, update: Uint8Array, fence?: Fence): Promise<number> {
+    return this.appendUpdates(mapId, [update], undefined, fence)
   }
 
   async appendToMaps(appends: readonly MapAppend[]): Promise<MapAppendResult[]> {
@@ -75,12 +90,19 @@ export class PostgresDocumentLog implements DocumentLog, PostgresMapEraser {
         [[...ids].sort()],
       )
       const lastSeqs = new Map(locked.rows.map((row) => [row.id, row.last_seq]))
-      // A map that is not there fails its own append and nothing else; every other error fails them all.
+      const fencedOut = await checkFences(
+        tx,
+        appends.flatMap(({ mapId, fence }) => (fence === undefined ? [] : [{ room: mapId, fence }])),
+      )
+      // A map that is not there, or fenced out, fails its own append and nothing else; every other error fails
+      // them all.
       const updateRows = { mapIds: [] as string[], seqs: [] as number[], data: [] as Uint8Array[] }
       const audits: AuditAppend[] = []
       const results = appends.map((append): MapAppendResult => {
         const last = lastSeqs.get(append.mapId)
         if (last === undefined) return { ok: false, error: noMap(append.mapId) }
+        const refused = fencedOut.get(append.mapId)
+        if (refused !== undefined) return { ok: false, error: refused }
         if (append.audit !== undefined && !lastSeqs.has(append.audit.mapId)) {
           return { ok: false, error: noMap(append.audit.mapId) }
         }
@@ -128,9 +150,10 @@ export class PostgresDocumentLog implements DocumentLog, PostgresMapEraser {
     }
   }
 
-  async compact(mapId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compact(mapId: string, snapshot: Uint8Array, throughSeq: number, fence?: Fence): Promise<void> {
     await this.#db.transaction(async (tx) => {
       const seqs = await this.#lockSeqs(tx, mapId)
+      await checkFence(tx, mapId, fence)
       if (throughSeq > seqs.last_seq)
         throw new Error(`cannot compact ${mapId} through ${throughSeq}: not written`)
       // An older snapshot must never replace a newer one (two compactions racing).
@@ -139,9 +162,10 @@ export class PostgresDocumentLog implements DocumentLog, PostgresMapEraser {
     })
   }
 
-  async quarantine(mapId: string, restoration: Restoration): Promise<void> {
+  async quarantine(mapId: string, restoration: Restoration, fence?: Fence): Promise<void> {
     await this.#db.transaction(async (tx) => {
       const seqs = await this.#lockSeqs(tx, mapId)
+      await checkFence(tx, mapId, fence)
       const { entries, snapshot, throughSeq, restoredAt } = restoration
       checkRestoration(mapId, restoration, seqs.last_seq, seqs.snapshot_seq)
       for (const entry of entries) {

@@ -1,8 +1,10 @@
 import type pg from 'pg'
 import type { FamilyVisitRecord, FamilyVisitStore } from '../FamilyVisitStore.ts'
+import type { Fence } from '../Fence.ts'
 import type { ErasedRows } from '../MapErasure.ts'
 import type { PostgresDatabase } from './PostgresDatabase.ts'
 import type { PostgresMapEraser } from './PostgresErasure.ts'
+import { checkFence } from './roomFences.ts'
 
 interface VisitRow {
   map_id: string
@@ -19,13 +21,20 @@ export class PostgresFamilyVisitStore implements FamilyVisitStore, PostgresMapEr
     this.#db = db
   }
 
-  async addFamilyVisit(visit: FamilyVisitRecord): Promise<void> {
-    // ON CONFLICT only skips the same visit; the foreign key still refuses an unknown map.
-    await this.#db.pool.query(
-      `INSERT INTO family_visits (map_id, participant_id, visited_at) VALUES ($1, $2, $3)
-       ON CONFLICT (map_id, participant_id, visited_at) DO NOTHING`,
-      [visit.mapId, visit.participantId, visit.visitedAt],
-    )
+  async addFamilyVisit(visit: FamilyVisitRecord, fence?: Fence): Promise<void> {
+    await this.#db.transaction(async (tx) => {
+      if (fence !== undefined) {
+        // The map's row before the fence's, as every fenced write locks them (roomFences.ts).
+        await tx.query('SELECT 1 FROM maps WHERE id = $1 FOR KEY SHARE', [visit.mapId])
+        await checkFence(tx, visit.mapId, fence)
+      }
+      // ON CONFLICT only skips the same visit; the foreign key still refuses an unknown map.
+      await tx.query(
+        `INSERT INTO family_visits (map_id, participant_id, visited_at) VALUES ($1, $2, $3)
+         ON CONFLICT (map_id, participant_id, visited_at) DO NOTHING`,
+        [visit.mapId, visit.participantId, visit.visitedAt],
+      )
+    })
   }
 
   async listFamilyVisits(mapId: string): Promise<FamilyVisitRecord[]> {

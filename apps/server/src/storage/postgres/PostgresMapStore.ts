@@ -22,6 +22,8 @@ export interface PostgresStoreOptions {
  * connection pool shared by one store per kind of data (postgres/). `open` brings the schema up to date first.
  */
 export class PostgresMapStore extends ComposedMapStore {
+  /** Every write a room's authority makes checks its fence in its transaction (postgres/roomFences.ts). */
+  readonly fencesWrites = true
   readonly #db: PostgresDatabase
 
   private constructor(db: PostgresDatabase) {

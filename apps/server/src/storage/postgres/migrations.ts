@@ -193,6 +193,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'room fences',
+    sql: `
+      -- The largest fencing token each room (a map id, or <id>/professionals) was written with (decision 0047):
+      -- a write under a smaller one is refused in its transaction (roomFences.ts). Holds no map's content, and no
+      -- foreign key: a room is fenced whether or not its document's row exists yet.
+      CREATE TABLE room_fences (
+        room TEXT COLLATE "C" PRIMARY KEY,
+        token BIGINT NOT NULL
+      );
+    `,
+  },
 ]
 
 /** Any constant will do, as long as it is the same for every Mapboard: the key of the migrations' advisory lock. */

@@ -5,11 +5,11 @@ import type { StoreMethod } from './storeCalls.ts'
 import { WriterThread } from './WriterThread.ts'
 
 /** Every method of a whole store, each sent to the thread; it answers with what SqliteMapStore returned. */
-function forwarded(thread: WriterThread): Omit<MapStore, 'close'> {
+function forwarded(thread: WriterThread): Omit<MapStore, 'close' | 'fencesWrites'> {
   const remote: Partial<Record<StoreMethod, (...args: unknown[]) => Promise<unknown>>> = {}
   for (const method of STORE_METHODS) remote[method] = (...args) => thread.call(method, args)
   // Typed by the list: storeCalls.ts fails to compile when a MapStore method is missing from it.
-  return remote as unknown as Omit<MapStore, 'close'>
+  return remote as unknown as Omit<MapStore, 'close' | 'fencesWrites'>
 }
 
 /**
@@ -20,6 +20,8 @@ function forwarded(thread: WriterThread): Omit<MapStore, 'close'> {
  * flight share the next one. Errors come back as the class the store threw (storeCalls.ts).
  */
 export class ThreadedSqliteMapStore extends ComposedMapStore {
+  /** As SqliteMapStore: one process writes the file, so a write's fence is not looked at (it crosses, unused). */
+  readonly fencesWrites = false
   readonly #thread: WriterThread
 
   private constructor(

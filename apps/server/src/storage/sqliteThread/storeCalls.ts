@@ -6,8 +6,8 @@ import Database from 'better-sqlite3'
 import type { MapAppend, MapAppendResult } from '../DocumentLog.ts'
 import type { MapStore } from '../MapStore.ts'
 
-/** Every MapStore method but `close`, which ends the thread. */
-export type StoreMethod = Exclude<keyof MapStore, 'close'>
+/** Every MapStore method but `close`, which ends the thread (`fencesWrites` is a property, not a call). */
+export type StoreMethod = Exclude<keyof MapStore, 'close' | 'fencesWrites'>
 
 export const STORE_METHODS = [
   'createMap',
@@ -131,9 +131,12 @@ export function callArgs(method: StoreMethod, args: unknown[]): unknown[] {
   if (method !== 'appendToMaps') return args
   const [appends] = args as [readonly MapAppend[]]
   return [
-    appends.map(({ mapId, updates, audit }) =>
-      audit === undefined ? { mapId, updates } : { mapId, updates, audit },
-    ),
+    appends.map(({ mapId, updates, audit, fence }) => ({
+      mapId,
+      updates,
+      ...(audit === undefined ? {} : { audit }),
+      ...(fence === undefined ? {} : { fence: { token: fence.token } }),
+    })),
   ]
 }
 

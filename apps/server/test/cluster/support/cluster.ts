@@ -46,8 +46,10 @@ export interface TestCluster {
   readonly instances: ServerProcess[]
   /** The Redis key prefix this cluster's instances use. */
   readonly prefix: string
-  /** Starts one more instance on the same database and Redis. */
-  add(): Promise<ServerProcess>
+  /** postgres://… of the cluster's database, to look at what the instances stored. */
+  readonly databaseUrl: string
+  /** Starts one more instance on the same database and Redis, with `env` added to the cluster's. */
+  add(env?: NodeJS.ProcessEnv): Promise<ServerProcess>
   /** Ends every instance still running, and removes the data dir and the Redis keys. */
   close(): Promise<void>
 }
@@ -64,8 +66,8 @@ export async function startCluster(count: number, env: NodeJS.ProcessEnv = {}): 
     ...env,
   }
   const instances: ServerProcess[] = []
-  const add = async () => {
-    const instance = await startServerProcess({ dataDir, env: instanceEnv })
+  const add = async (extra: NodeJS.ProcessEnv = {}) => {
+    const instance = await startServerProcess({ dataDir, env: { ...instanceEnv, ...extra } })
     instances.push(instance)
     return instance
   }
@@ -74,6 +76,7 @@ export async function startCluster(count: number, env: NodeJS.ProcessEnv = {}): 
   return {
     instances,
     prefix,
+    databaseUrl: database.url,
     add,
     async close() {
       await Promise.all(instances.map((instance) => instance.kill('SIGKILL')))

@@ -1,5 +1,5 @@
-// A map served by two instances, with a chair, a professional and the family joined, and clients connected to
-// whichever instance a test names. The first client to connect makes its instance the map's authority.
+// A map served by two (or more) instances, with a chair, a professional and the family joined, and clients
+// connected to whichever instance a test names. The first client to connect makes its instance the map's authority.
 import type { CreateMapResponse, JoinResponse } from '@mapboard/protocol'
 import { connectClient, joinAs } from '@mapboard/test-kit'
 import type { ConnectClientOptions, TestClient } from '@mapboard/test-kit'
@@ -12,6 +12,8 @@ export interface ClusterConference {
   readonly cluster: TestCluster
   readonly first: ServerProcess
   readonly second: ServerProcess
+  /** Every instance, `first` and `second` the first two. */
+  readonly instances: readonly ServerProcess[]
   readonly map: CreateMapResponse
   readonly chair: JoinResponse
   readonly professional: JoinResponse
@@ -26,11 +28,20 @@ export interface ClusterConference {
   close(): Promise<void>
 }
 
-export async function startClusterConference(env: NodeJS.ProcessEnv = {}): Promise<ClusterConference> {
-  const cluster = await startCluster(2, env)
+export interface ClusterConferenceOptions {
+  /** How many instances (default 2). */
+  count?: number
+  env?: NodeJS.ProcessEnv
+}
+
+export async function startClusterConference({
+  count = 2,
+  env = {},
+}: ClusterConferenceOptions = {}): Promise<ClusterConference> {
+  const cluster = await startCluster(count, env)
   const [first, second] = cluster.instances
   if (first === undefined || second === undefined) throw new Error('the cluster did not start two instances')
-  const map = await createMapOn(first, 'Review conference')
+  const map = await createMapOn(first, 'Review conference', env.MAPBOARD_ADMIN_TOKEN)
   const chair = await joinAs(first, map.links.chair, { name: 'Ann Chair', agency: 'Reviewing' })
   const professional = await joinAs(second, map.links.professional, {
     name: 'Sam Worker',
@@ -42,6 +53,7 @@ export async function startClusterConference(env: NodeJS.ProcessEnv = {}): Promi
     cluster,
     first,
     second,
+    instances: [...cluster.instances],
     map,
     chair,
     professional,
