@@ -6,6 +6,7 @@
 //
 // dist/main.js is what `pnpm start` runs; dist/index.js is the package's API (buildApp…) for the bench's server
 // process and the tests' held server. Both share chunks, so loading one loads the other's code once.
+// dist/sqliteWriter.js is the SQLite writer thread (decision 0050).
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import { dirname, join, relative } from 'node:path'
@@ -86,7 +87,12 @@ export async function buildServer(): Promise<Metafile> {
   rmSync(SERVER_DIST_DIR, { recursive: true, force: true })
   const result = await build({
     absWorkingDir: serverDir,
-    entryPoints: { main: 'src/main.ts', index: 'src/index.ts' },
+    // sqliteWriter: the SQLite writer thread's own entry (storage/sqliteThread/WriterThread.ts starts it from here).
+    entryPoints: {
+      main: 'src/main.ts',
+      index: 'src/index.ts',
+      sqliteWriter: 'src/storage/sqliteThread/sqliteWriter.ts',
+    },
     outdir: SERVER_DIST_DIR,
     bundle: true,
     splitting: true,

@@ -18,6 +18,12 @@ export interface ServerConfig {
    * `postgres://user:password@host:port/database`; decision 0045). Unset: SQLite in `dataDir`.
    */
   databaseUrl?: string
+  /**
+   * Where the SQLite store's connection runs (`MAPBOARD_SQLITE_WRITER`; decision 0050): 'thread', a worker thread
+   * of its own, so the event loop never waits for a commit's fsync; or 'inline', on the event loop (the
+   * synchronous store, for comparison). Ignored with `databaseUrl`.
+   */
+  sqliteWriter: SqliteWriter
   /** Origin put into join links and the CSP, e.g. `https://mapboard.example.org`. Unset: the request's own. */
   publicOrigin: string | undefined
   /** HMAC secret for join tokens (>= 32 chars). Unset: generated once and kept in the data dir. */
@@ -84,10 +90,13 @@ export interface ServerConfig {
   redisPrefix?: string
 }
 
+export type SqliteWriter = 'thread' | 'inline'
+
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 3000
 export const DEFAULT_UNLOAD_GRACE_MS = 30_000
 export const DEFAULT_COMPACTION_THRESHOLD = 300
+export const DEFAULT_SQLITE_WRITER: SqliteWriter = 'thread'
 export const DEFAULT_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000
 export { DEFAULT_REQUEST_LIMITS }
 /** `apps/web/dist`, found from this file so the server can be started from any directory. */
@@ -110,6 +119,7 @@ export function configFromEnv(
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65535),
     dataDir: dataDirFromEnv(env, cwd),
     databaseUrl: databaseUrlFromEnv(env),
+    sqliteWriter: sqliteWriter(env),
     publicOrigin: origin(nonEmpty(env.MAPBOARD_PUBLIC_ORIGIN)),
     secret: nonEmpty(env.MAPBOARD_SECRET),
     adminToken: nonEmpty(env.MAPBOARD_ADMIN_TOKEN),
@@ -169,6 +179,13 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
     )
   }
   return raw
+}
+
+function sqliteWriter(env: NodeJS.ProcessEnv): SqliteWriter {
+  const raw = nonEmpty(env.MAPBOARD_SQLITE_WRITER)
+  if (raw === undefined) return DEFAULT_SQLITE_WRITER
+  if (raw === 'thread' || raw === 'inline') return raw
+  throw new ConfigError(`MAPBOARD_SQLITE_WRITER must be thread or inline, not "${raw}"`)
 }
 
 /**

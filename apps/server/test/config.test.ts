@@ -10,6 +10,7 @@ describe('configFromEnv', () => {
       host: '127.0.0.1',
       port: 3000,
       dataDir: '/srv/mapboard/data',
+      sqliteWriter: 'thread',
       publicOrigin: undefined,
       secret: undefined,
       adminToken: undefined,
@@ -70,6 +71,11 @@ describe('configFromEnv', () => {
     ])
   })
 
+  it('reads MAPBOARD_SQLITE_WRITER: the writer thread unless inline is asked for', () => {
+    expect(configFromEnv({ MAPBOARD_SQLITE_WRITER: 'inline' }, '/srv').sqliteWriter).toBe('inline')
+    expect(configFromEnv({ MAPBOARD_SQLITE_WRITER: ' thread ' }, '/srv').sqliteWriter).toBe('thread')
+  })
+
   it('reads MAPBOARD_RETENTION_DAYS: off unless set, a whole number of days from 1', () => {
     expect(configFromEnv({}, '/srv').retentionDays).toBeUndefined()
     expect(configFromEnv({ MAPBOARD_RETENTION_DAYS: ' ' }, '/srv').retentionDays).toBeUndefined()
@@ -102,6 +108,7 @@ describe('configFromEnv', () => {
     ['MAPBOARD_ALLOWED_ORIGINS', 'https://a.example.org,maps.example.org'],
     ['MAPBOARD_ALLOWED_HOSTS', 'https://maps.example.org'],
     ['MAPBOARD_OPEN_CREATION', 'yes'],
+    ['MAPBOARD_SQLITE_WRITER', 'worker'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => configFromEnv({ [name]: value }, '/srv')).toThrow(ConfigError)
   })

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import type { MapStore } from '../storage/MapStore.ts'
 import { PostgresMapStore } from '../storage/postgres/PostgresMapStore.ts'
 import { SqliteMapStore } from '../storage/SqliteMapStore.ts'
+import { ThreadedSqliteMapStore } from '../storage/sqliteThread/ThreadedSqliteMapStore.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,11 +21,12 @@ const databaseOf = (url: string): string => {
 
 /**
  * Opens the map store — PostgreSQL when `databaseUrl` is set (its migrations run first), else SQLite in the data
- * dir, unless a store is passed in — and closes it after everything that writes to it.
+ * dir (on its writer thread unless `sqliteWriter` is 'inline'), unless a store is passed in — and closes it after
+ * everything that writes to it.
  */
 export const storagePlugin = fp<{ store?: MapStore }>(
   async (app, options) => {
-    const { databaseUrl, dataDir } = app.config
+    const { databaseUrl, dataDir, sqliteWriter } = app.config
     let store = options.store
     if (store === undefined && databaseUrl !== undefined) {
       store = await PostgresMapStore.open(databaseUrl, {
@@ -32,8 +34,11 @@ export const storagePlugin = fp<{ store?: MapStore }>(
       })
       app.log.info({ database: databaseOf(databaseUrl) }, 'storage open (PostgreSQL)')
     } else {
-      store ??= new SqliteMapStore(join(dataDir, DATABASE_FILE_NAME))
-      app.log.info({ dataDir }, 'storage open')
+      if (store === undefined) {
+        const path = join(dataDir, DATABASE_FILE_NAME)
+        store = sqliteWriter === 'thread' ? await ThreadedSqliteMapStore.open(path) : new SqliteMapStore(path)
+      }
+      app.log.info({ dataDir, sqliteWriter }, 'storage open')
     }
     const opened = store
     app.decorate('store', opened)

@@ -393,7 +393,7 @@ function ratioTable(input: SectionInput): string {
 
 function attributionTable(input: SectionInput): string {
   const { aggregate: a } = input
-  const variants: ServerId[] = ['mapboard', 'mapboard-nochecks', 'mapboard-memory']
+  const variants: ServerId[] = ['mapboard', 'mapboard-inline', 'mapboard-nochecks', 'mapboard-memory']
   const rows: string[][] = []
   for (const workload of ['room-1x30', 'rooms-50x5'] as const) {
     for (const id of variants) {
@@ -491,7 +491,7 @@ export function serversSection(input: SectionInput): string {
     '',
     "### Where Mapboard's cost goes",
     '',
-    'The same server without permission rules (the structural check of every update stays), and without SQLite (an in-memory store).',
+    'The same server with its SQLite connection on the event loop instead of its writer thread, without permission rules (the structural check of every update stays), and without SQLite (an in-memory store).',
     '',
     attributionTable(input),
     '',
@@ -499,7 +499,7 @@ export function serversSection(input: SectionInput): string {
     '',
     '- **Edit-to-observe latency**: from the moment an edit was *scheduled* to be sent until another client in the room has it in its Y.Doc, for every (edit, other client) pair. Load is open-loop: each writer edits on a fixed schedule whatever the server does, and latency counts from the scheduled time, so a server that stalls its clients cannot hide its stalls in fewer samples (coordinated omission). Only edits scheduled inside the measured window count; warm-up edits come before it.',
     "- **Delivered / expected**: (edit, other client) pairs that arrived, out of edits sent × other clients in the room. An update that overwrote a note's text before a client saw the earlier text still counts: Yjs delivers one client's changes in order, so the later one implies the earlier.",
-    '- **Store append** (Mapboard only): wall time of each store append in the window (`MapStore.appendToMaps`, one per event-loop turn for the batches of every room) — with SQLite, one transaction and its fsync, run on the event loop before the batches are broadcast.',
+    '- **Store append** (Mapboard only): wall time of each store append in the window (`MapStore.appendToMaps`, one per event-loop turn for the batches of every room) — with SQLite, one transaction and its fsync before the batches are broadcast, run on the writer thread while the event loop goes on (on the event loop for the variant that keeps it there).',
     '- **Server CPU**: user + system seconds of the server process (from `/proc/<pid>/stat`) over the measured window; **per delivery** divides it by the delivered pairs.',
     '- **RSS**: resident memory of the server process at the end of the window. **Event-loop p99/max**: how late a 10 ms timer fired in the server process over the window (`perf_hooks.monitorEventLoopDelay`, its 10 ms resolution subtracted), read over an IPC channel. The load generator measures its own event loop the same way: when that is high, the latencies include its lag.',
     "- **Time to synced**: from creating the provider until its first full sync (y-websocket `sync`, Hocuspocus `synced`) with every note in the document. In the join storm all 30 clients connect at once and each applies the ~750 KB map in the load generator, taking turns on one CPU, so the last client's time includes the other clients' apply time (the same for every server; a single apply is in the raw results as `clientApplyMs`). **Map received** is the server's side of it: when the frame carrying the map arrived at each client's socket, timed before the client applies it (frames are handed to the provider one macrotask later, so one client's apply does not hide another's arrival).",

@@ -4,7 +4,8 @@
 // its build (apps/server/dist/index.js), as `pnpm start` runs it; this file and the probe go through tsx.
 //
 //   BENCH_DATA_DIR         where SQLite lives (the orchestrator makes and removes it)
-//   BENCH_STORE            'sqlite' (default: durable, WAL, synchronous=FULL), 'postgres' or 'memory'
+//   BENCH_STORE            'sqlite' (default: durable, WAL, synchronous=FULL, on the writer thread),
+//                          'sqlite-inline' (the same on the event loop), 'postgres' or 'memory'
 //   BENCH_DATABASE_URL     postgres://… of the database (BENCH_STORE=postgres)
 //   BENCH_REDIS_URL        Redis shared with the other instances (several instances, decision 0047)
 //   BENCH_REDIS_PREFIX     the key prefix of this run's instances
@@ -25,7 +26,9 @@ const dataDir = env.BENCH_DATA_DIR
 if (dataDir === undefined) throw new Error('BENCH_DATA_DIR is not set')
 
 const storeKind: BenchStoreKind =
-  env.BENCH_STORE === 'memory' || env.BENCH_STORE === 'postgres' ? env.BENCH_STORE : 'sqlite'
+  env.BENCH_STORE === 'memory' || env.BENCH_STORE === 'postgres' || env.BENCH_STORE === 'sqlite-inline'
+    ? env.BENCH_STORE
+    : 'sqlite'
 
 const options: BuildAppOptions = {
   host: '127.0.0.1',

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 export const SERVER_IDS = [
   'mapboard',
   'mapboard-nochecks',
+  'mapboard-inline',
   'mapboard-memory',
   'y-websocket',
   'hocuspocus',
@@ -90,6 +91,22 @@ export function serverKind(id: ServerId): ServerKind {
         script: mapboard,
         nodeArgs: FROM_SERVER_BUILD,
         env: { BENCH_STORE: 'sqlite', BENCH_CHECKS: 'off' },
+        fixedPort: false,
+        instances: 1,
+        services: [],
+      }
+    case 'mapboard-inline':
+      return {
+        id,
+        label: 'Mapboard (SQLite on the event loop, checks on)',
+        family: 'mapboard',
+        protocol: 'y-websocket',
+        durable: true,
+        checks: true,
+        attribution: true,
+        script: mapboard,
+        nodeArgs: FROM_SERVER_BUILD,
+        env: { BENCH_STORE: 'sqlite-inline', BENCH_CHECKS: 'on' },
         fixedPort: false,
         instances: 1,
         services: [],

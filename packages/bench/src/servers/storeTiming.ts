@@ -1,5 +1,6 @@
-// How long the Mapboard server under test spends in its store's appends — appendUpdates, and appendToMaps, the
-// group commit its rooms share (SQLite: the commit and its fsync, on the event loop), reported by the probe next to the event-loop delay.
+// How long the Mapboard server under test waits for its store's appends — appendUpdates, and appendToMaps, the
+// group commit its rooms share (SQLite: the commit and its fsync, on the writer thread or, for 'mapboard-inline',
+// on the event loop), reported by the probe next to the event-loop delay.
 import { createHistogram } from 'node:perf_hooks'
 import type { RecordableHistogram } from 'node:perf_hooks'
 import type { MapStore } from '@mapboard/server'
