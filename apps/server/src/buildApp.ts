@@ -11,7 +11,6 @@ import {
   DEFAULT_LINK_TTL_MS,
   DEFAULT_PORT,
   DEFAULT_REQUEST_LIMITS,
-  DEFAULT_SQLITE_WRITER,
   DEFAULT_UNLOAD_GRACE_MS,
   DEFAULT_WEB_DIST_DIR,
   origin,
@@ -70,7 +69,9 @@ export function resolveConfig(options: BuildAppOptions): ServerConfig {
     port: options.port ?? DEFAULT_PORT,
     dataDir: resolve(options.dataDir ?? './data'),
     ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
-    sqliteWriter: options.sqliteWriter ?? DEFAULT_SQLITE_WRITER,
+    // Embedded use (the in-process tests, tools) keeps the store on the event loop unless asked: a thread per app
+    // costs a second to start from source. `pnpm start` reads MAPBOARD_SQLITE_WRITER, whose default is the thread.
+    sqliteWriter: options.sqliteWriter ?? 'inline',
     publicOrigin: origin(options.publicOrigin),
     secret: options.secret,
     adminToken: options.adminToken === '' ? undefined : options.adminToken,
