@@ -84,6 +84,25 @@ it('adds self time per category, gives native frames to their caller and leaves 
   )
 })
 
+it('counts a store call under the bench store timing as storage, not as the probe', () => {
+  const sqlite = `file://${PNPM}/better-sqlite3@12.4.1/node_modules/better-sqlite3/lib/methods/transaction.js`
+  const profile: CpuProfile = {
+    nodes: [
+      frame(1, '(root)', '', [2]),
+      frame(2, 'appendToMaps', 'file:///repo/packages/bench/src/servers/storeTiming.ts', [3]),
+      frame(3, 'sqliteTransaction', sqlite, [4]),
+      frame(4, 'run', ''), // native, under better-sqlite3
+    ],
+    startTime: 0,
+    endTime: 10_000,
+    samples: [4, 3],
+    timeDeltas: [3000, 1000],
+  }
+  const summary = summarizeProfile(profile, (url) => url.replace('file://', ''))
+  expect(summary.busyMs).toBe(4)
+  expect(summary.byCategory.map((entry) => [entry.category, entry.selfMs])).toEqual([['storage', 4]])
+})
+
 it('counts hits evenly when a profile has no samples', () => {
   const profile: CpuProfile = {
     nodes: [

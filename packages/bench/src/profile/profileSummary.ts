@@ -129,8 +129,11 @@ export function shortPath(path: string): string {
 
 /** Code of our own or of a package, as opposed to Node's internals and native frames (which have no URL). */
 const isCode = (source: string) => source !== '' && !source.startsWith('node:')
-/** The bench's own code in the server process (probe.ts: the profiler's start and stop, IPC answers). */
-const isInstrumentation = (source: string) => source.includes('packages/bench/')
+/**
+ * The bench's probe in the server process (the profiler's start and stop, IPC answers). Not the rest of the bench's
+ * code there: storeTiming.ts wraps the store, and what runs under it is the store's work.
+ */
+const isInstrumentation = (source: string) => source.endsWith('packages/bench/src/servers/probe.ts')
 
 /**
  * Self time per function and per category; `locate` maps built code back to its source file. Native frames and
