@@ -26,7 +26,7 @@ import {
   waitForBoard,
 } from '../../../../apps/web/e2e/helpers.ts'
 import { loadAverage, machineInfo } from '../report/environment.ts'
-import { writeSection } from '../report/replaceSection.ts'
+import { inRepositoryStyle, writeSection } from '../report/replaceSection.ts'
 import { median } from '../stats/percentiles.ts'
 import { createBoardMap } from './boardMap.ts'
 import { pan, zoom } from './boardGestures.ts'
@@ -163,7 +163,7 @@ try {
   const json = `${JSON.stringify(results, null, 2)}\n`
   if (values.json !== undefined) await writeFile(values.json, json)
   if (!values['no-write']) {
-    await writeFile(JSON_PATH, json)
+    await writeFile(JSON_PATH, await inRepositoryStyle(JSON_PATH, json))
     await writeSection(DOC, 'board', boardSection(results))
   }
 } finally {
