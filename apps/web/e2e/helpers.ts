@@ -312,17 +312,6 @@ export async function dragWithMouse(page: Page, from: Point, to: Point): Promise
 }
 
 /** The canvas view as the page last applied it: `[x, y, scale]` from the canvas's `data-camera`. */
-/** The pixel ratio each layer of the board draws at. */
-export function layerRatios(on: Page): Promise<number[]> {
-  return on.evaluate(() => {
-    type KonvaWindow = Window & {
-      Konva?: { stages: Array<{ getLayers(): Array<{ getCanvas(): { getPixelRatio(): number } }> }> }
-    }
-    const layers = (window as KonvaWindow).Konva?.stages[0]?.getLayers() ?? []
-    return layers.map((layer) => layer.getCanvas().getPixelRatio())
-  })
-}
-
 export async function cameraOf(page: Page): Promise<{ x: number; y: number; scale: number }> {
   const raw = await page.getByTestId('board-canvas').getAttribute('data-camera')
   const [x, y, scale] = (raw ?? '').split(',').map(Number)

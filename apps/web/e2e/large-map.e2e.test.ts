@@ -12,7 +12,6 @@ import {
   cameraOf,
   joinByLink,
   launchBrowser,
-  layerRatios,
   openRecordedPage,
 } from './helpers.ts'
 
@@ -168,6 +167,17 @@ describe('a large map', () => {
     }
   })
 })
+
+/** The pixel ratio each layer of the board draws at. */
+function layerRatios(on: Page): Promise<number[]> {
+  return on.evaluate(() => {
+    type KonvaWindow = Window & {
+      Konva?: { stages: Array<{ getLayers(): Array<{ getCanvas(): { getPixelRatio(): number } }> }> }
+    }
+    const layers = (window as KonvaWindow).Konva?.stages[0]?.getLayers() ?? []
+    return layers.map((layer) => layer.getCanvas().getPixelRatio())
+  })
+}
 
 type CommitCountingWindow = Window & { __reactCommits?: number }
 

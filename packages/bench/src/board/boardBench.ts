@@ -23,7 +23,6 @@ import {
   PROFESSIONAL,
   joinByLink,
   launchBrowser,
-  layerRatios,
   waitForBoard,
 } from '../../../../apps/web/e2e/helpers.ts'
 import { loadAverage, machineInfo } from '../report/environment.ts'
@@ -61,6 +60,12 @@ const COMPLETE_MARK = `(() => {
   const [mark] = performance.getEntriesByName('${BOARD_COMPLETE_MARK}', 'mark')
   return mark === undefined ? null : { ms: mark.startTime, ...mark.detail }
 })()`
+/** Whether every layer of the board is drawn at the device's pixel ratio. */
+const LAYERS_SHARP = `(() => {
+  const layers = window.Konva?.stages[0]?.getLayers() ?? []
+  return layers.length > 0 && layers.every((layer) => layer.getCanvas().getPixelRatio() === devicePixelRatio)
+})()`
+
 /** The board's first complete frame after a load: ms from navigation start, and the notes it drew. */
 async function firstCompleteFrame(page: Page): Promise<{ ms: number; notes: number; drawn: number }> {
   // Polled: waitForFunction would evaluate the string with eval, which the app's Content-Security-Policy forbids.
@@ -94,8 +99,7 @@ function figures(times: FrameTimes): GestureFigures {
 /** Every layer drawn at the device's pixel ratio (the board may draw coarser while the view moves). */
 async function sharpAtRest(page: Page): Promise<boolean> {
   await page.waitForTimeout(REST_MS)
-  const [ratios, deviceRatio] = await Promise.all([layerRatios(page), page.evaluate(() => devicePixelRatio)])
-  return ratios.length > 0 && ratios.every((ratio) => ratio === deviceRatio)
+  return (await page.evaluate(LAYERS_SHARP)) as boolean
 }
 
 async function measureRatio(browser: Browser, link: string, ratio: number): Promise<RatioResults> {
