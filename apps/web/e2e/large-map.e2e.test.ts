@@ -22,7 +22,6 @@ describe('a large map', () => {
   let browser: Browser
   let seeder: TestClient
   let page: Page
-  let mapLink: string
 
   beforeAll(async () => {
     server = await startServer()
@@ -45,7 +44,6 @@ describe('a large map', () => {
         })
       }
     })
-    mapLink = map.links.professional
     page = (await openRecordedPage(browser, { viewport: DESKTOP })).page
     await countReactCommits(page)
     await joinByLink(page, map.links.professional, PROFESSIONAL)
@@ -117,67 +115,7 @@ describe('a large map', () => {
     // another set of notes is drawn (each such render is a commit of react-dom and one of react-konva).
     expect(commits).toBeLessThanOrEqual(8)
   })
-
-  it('at device pixel ratio 2, pans coarse and comes to rest sharp again, one layer per frame', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, deviceScaleFactor: 2 })
-    try {
-      const sharp = await context.newPage()
-      await joinByLink(sharp, mapLink, PROFESSIONAL)
-      await sharp.getByTestId('board-canvas').and(sharp.locator('[data-ready="true"]')).waitFor()
-      await expect.poll(() => layerRatios(sharp)).toEqual([2, 2, 2, 2])
-      // Every change of a layer's pixel ratio, with the animation frame it was made in: the timeline's time
-      // stays the same through a frame and the tasks after it, until the next frame.
-      await sharp.evaluate(() => {
-        type Canvas = { setPixelRatio(ratio: number): void }
-        const konva = window as Window & {
-          Konva?: { Canvas: { prototype: Canvas } }
-          __ratioChanges?: Array<{ ratio: number; frame: number }>
-        }
-        const changes: Array<{ ratio: number; frame: number }> = []
-        konva.__ratioChanges = changes
-        const proto = konva.Konva?.Canvas.prototype
-        if (proto === undefined) throw new Error('no Konva')
-        const original = proto.setPixelRatio
-        proto.setPixelRatio = function (this: Canvas, ratio: number) {
-          changes.push({ ratio, frame: Number(document.timeline.currentTime) })
-          original.call(this, ratio)
-        }
-      })
-      const box = await sharp.getByTestId('board-canvas').boundingBox()
-      if (box === null) throw new Error('no canvas')
-      await sharp.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-      for (let i = 0; i < 20; i++) await sharp.mouse.wheel(30, 10)
-      // At rest every layer is sharp again (text drawn at the device's ratio)...
-      await expect.poll(() => layerRatios(sharp)).toEqual([2, 2, 2, 2])
-      const changes = await sharp.evaluate(
-        () =>
-          (window as Window & { __ratioChanges?: Array<{ ratio: number; frame: number }> }).__ratioChanges ??
-          [],
-      )
-      // ...after being drawn coarse while moving...
-      expect(changes.filter((change) => change.ratio === 1).length).toBeGreaterThanOrEqual(4)
-      // ...and sharpened one layer per frame, never all four canvases resized in one (decision 0048).
-      const sharpened = changes.filter((change) => change.ratio === 2)
-      expect(sharpened.length).toBeGreaterThanOrEqual(4)
-      const perFrame = new Map<number, number>()
-      for (const change of sharpened) perFrame.set(change.frame, (perFrame.get(change.frame) ?? 0) + 1)
-      expect(Math.max(...perFrame.values())).toBe(1)
-    } finally {
-      await context.close()
-    }
-  })
 })
-
-/** The pixel ratio each layer of the board draws at. */
-function layerRatios(on: Page): Promise<number[]> {
-  return on.evaluate(() => {
-    type KonvaWindow = Window & {
-      Konva?: { stages: Array<{ getLayers(): Array<{ getCanvas(): { getPixelRatio(): number } }> }> }
-    }
-    const layers = (window as KonvaWindow).Konva?.stages[0]?.getLayers() ?? []
-    return layers.map((layer) => layer.getCanvas().getPixelRatio())
-  })
-}
 
 type CommitCountingWindow = Window & { __reactCommits?: number }
 
